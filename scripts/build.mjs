@@ -1,0 +1,29 @@
+// Bundles the extension client, the language server and the CLI into dist/ with esbuild.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const production = process.env.NODE_ENV === 'production' || process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const started = Date.now();
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+]);
+for (const extra of fs.existsSync(path.join(root, 'scripts', 'build.d')) ? fs.readdirSync(path.join(root, 'scripts', 'build.d')).sort() : []) {
+  // Other generated data (knowledge base, ...) is produced by small steps in scripts/build.d/.
+  if (extra.endsWith('.mjs')) await import(path.join(root, 'scripts', 'build.d', extra));
+}
+console.log(`built dist/ in ${Date.now() - started} ms`);

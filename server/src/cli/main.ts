@@ -1,0 +1,46 @@
+import { EXIT, processIO, UsageError, type CliIO } from './io';
+import { commands } from './commands';
+
+const USAGE = `aws-notes: check AWS templates, explain AWS terms from your notes, calculate CIDR and capacity
+
+Usage:
+  aws-notes lint [--format text|json|sarif] [--kind auto|cfn|sam|appspec|buildspec] [--fix] <files or dirs...>
+  aws-notes explain <term> [--notes <path>...] [--json]
+  aws-notes explain --file F --line L --column C [--notes <path>...] [--json]
+  aws-notes cidr <cidr> [--new-prefix N | --split N] [--azs N --tiers a,b,c] [--json]
+  aws-notes capacity dynamodb|kinesis|... [options] [--json]
+
+Exit codes: 0 clean, 1 findings (errors) reported, 2 usage or I/O error.`;
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.out(USAGE);
+    return cmd ? EXIT.ok : EXIT.usage;
+  }
+  if (cmd === '--version') {
+    io.out('aws-notes 0.1.0');
+    return EXIT.ok;
+  }
+  const run = commands[cmd];
+  if (!run) {
+    io.err(`aws-notes: unknown command '${cmd}'\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`aws-notes ${cmd}: ${e.message}`);
+      return EXIT.usage;
+    }
+    io.err(`aws-notes ${cmd}: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT.usage;
+  }
+}
+
+if (require.main === module || process.argv[1]?.endsWith('aws-notes.js') || process.argv[1]?.endsWith('aws-notes')) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,75 @@
+import { LineIndex } from './lines';
+import type { TemplateDocument } from './model';
+import { parseJson } from './json';
+import { parseYaml } from './yaml';
+
+export * from './model';
+export * from './nodes';
+export { LineIndex } from './lines';
+export type { Position } from './lines';
+
+export interface ParseOptions {
+  /** Files larger than this many bytes are not parsed (one info diagnostic instead). */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Parse once. `format` is chosen from the first non-blank character: `{`/`[` is JSON, anything else YAML. */
+export function parseTemplate(uri: string, version: number, text: string, opts: ParseOptions = {}): TemplateDocument {
+  const lines = new LineIndex(text);
+  const base = { uri, version, text, lines, duplicates: [], root: null };
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (text.length > maxBytes) {
+    const mb = (text.length / 1048576).toFixed(1);
+    return { ...base, format: 'yaml', problems: [], skipped: `File is ${mb} MB, above the ${(maxBytes / 1048576).toFixed(1)} MB limit (setting awsNotes.maxFileSizeMB); not checked.` };
+  }
+  const binary = binaryReason(text);
+  if (binary) return { ...base, format: 'yaml', problems: [], skipped: binary };
+  const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text; // keep offsets; a BOM is not content
+  const format = looksJson(body) ? 'json' : 'yaml';
+  const parsed = format === 'json' ? parseJson(body) : parseYaml(body);
+  return { ...base, format, ...parsed };
+}
+
+function looksJson(text: string): boolean {
+  const m = /^\s*(\S)/.exec(text);
+  return !!m && (m[1] === '{' || m[1] === '[');
+}
+
+/** NUL bytes or many U+FFFD replacement characters (invalid UTF-8 decoded) mean this is not a text template. */
+function binaryReason(text: string): string | undefined {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  if (sample.includes('\u0000')) return 'File contains NUL bytes (binary data); not checked.';
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) bad++;
+  if (bad > 0 && bad * 100 > sample.length) return 'File is not valid UTF-8 text; not checked.';
+  return undefined;
+}
+
+/** One parse per (uri, version), shared by every feature. */
+export class DocumentCache {
+  private readonly docs = new Map<string, TemplateDocument>();
+  constructor(private readonly opts: ParseOptions = {}) {}
+
+  get(uri: string, version: number, text: () => string): TemplateDocument {
+    const hit = this.docs.get(uri);
+    if (hit && hit.version === version) return hit;
+    const doc = parseTemplate(uri, version, text(), this.opts);
+    this.docs.set(uri, doc);
+    return doc;
+  }
+
+  peek(uri: string): TemplateDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  delete(uri: string): void {
+    this.docs.delete(uri);
+  }
+
+  setOptions(opts: ParseOptions): void {
+    Object.assign(this.opts, opts);
+    this.docs.clear();
+  }
+}

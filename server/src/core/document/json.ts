@@ -1,0 +1,61 @@
+import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
+import type { MapNode, Node, ScalarNode } from './nodes';
+import type { ParseResult, SyntaxProblem } from './model';
+
+const MAX_DEPTH = 500;
+
+/** JSON templates: exact offsets from jsonc-parser, same node shape as YAML. Comments are tolerated. */
+export function parseJson(text: string): ParseResult {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  const problems: SyntaxProblem[] = errors.map((e) => ({
+    code: 'JSON',
+    message: `JSON syntax error: ${humanJsonError(printParseErrorCode(e.error))}.`,
+    start: e.offset,
+    end: e.offset + Math.max(1, e.length),
+  }));
+  const duplicates: ParseResult['duplicates'] = [];
+  let deep = false;
+  const conv = (j: JNode, depth: number): Node => {
+    const start = j.offset;
+    const end = j.offset + j.length;
+    if (depth > MAX_DEPTH) {
+      if (!deep) problems.push({ code: 'DEPTH', message: `Nesting deeper than ${MAX_DEPTH} levels is not checked.`, start, end: start + 1 });
+      deep = true;
+      return { kind: 'scalar', value: null, quoted: false, start, end: start };
+    }
+    switch (j.type) {
+      case 'object': {
+        const m: MapNode = { kind: 'map', pairs: [], start, end };
+        const seen = new Map<string, ScalarNode>();
+        for (const prop of j.children ?? []) {
+          const [k, v] = prop.children ?? [];
+          if (!k) continue;
+          const key: ScalarNode = { kind: 'scalar', value: String(k.value), quoted: true, start: k.offset, end: k.offset + k.length };
+          const value = v ? conv(v, depth + 1) : ({ kind: 'scalar', value: null, quoted: false, start: key.end, end: key.end } as ScalarNode);
+          const first = seen.get(String(k.value));
+          if (first) duplicates.push({ key: String(k.value), first, second: key });
+          seen.set(String(k.value), key);
+          m.pairs.push({ key, value, start: prop.offset, end: prop.offset + prop.length });
+        }
+        return m;
+      }
+      case 'array':
+        return { kind: 'seq', items: (j.children ?? []).map((c) => conv(c, depth + 1)), start, end };
+      case 'string':
+        return { kind: 'scalar', value: j.value as string, quoted: true, start, end };
+      case 'number':
+      case 'boolean':
+        return { kind: 'scalar', value: j.value as number | boolean, quoted: false, start, end, source: text.slice(start, end) };
+      default:
+        return { kind: 'scalar', value: null, quoted: false, start, end };
+    }
+  };
+  return { root: tree ? conv(tree, 0) : null, problems, duplicates };
+}
+
+function humanJsonError(code: string): string {
+  return code
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}

@@ -1,0 +1,180 @@
+import { Alias, isAlias, isMap as yIsMap, isPair, isScalar as yIsScalar, isSeq as yIsSeq, parseAllDocuments } from 'yaml';
+import type { Node as YNode } from 'yaml';
+import type { MapNode, Node, ScalarNode } from './nodes';
+import { SHORT_TAGS } from './tags';
+import type { ParseResult, SyntaxProblem } from './model';
+
+/** Past this many nodes reached through aliases, we stop expanding: an alias bomb, not a template. */
+const MAX_ALIAS_NODES = 100_000;
+/** Deeper than this we stop descending (the `yaml` composer itself copes; our walkers must too). */
+const MAX_DEPTH = 500;
+
+export function parseYaml(text: string): ParseResult {
+  const problems: SyntaxProblem[] = [];
+  const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+  const list = Array.isArray(docs) ? docs : [docs];
+  const conv = new Converter(text, problems);
+  let root: Node | null = null;
+  list.forEach((d, i) => {
+    for (const e of d.errors) {
+      problems.push({ code: 'YAML', message: cleanMessage(e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
+    }
+    if (i === 0) {
+      root = d.contents ? conv.node(d.contents as YNode, 0) : null;
+    }
+  });
+  if (list.length > 1) {
+    const second = list[1];
+    const at = second.range ? second.range[0] : text.length;
+    problems.push({
+      code: 'MULTIDOC',
+      message: `This file holds ${list.length} YAML documents; only the first is checked. Split them into separate files.`,
+      start: at,
+      end: at,
+      severity: 'warning',
+    });
+  }
+  return { root, problems, duplicates: conv.duplicates };
+}
+
+function cleanMessage(m: string): string {
+  // The yaml library appends " at line X, column Y" plus a code excerpt; our range already says where.
+  return m.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+class Converter {
+  duplicates: ParseResult['duplicates'] = [];
+  private aliasBudget = MAX_ALIAS_NODES;
+  private aliasReported = false;
+  private deepReported = false;
+  private readonly anchorCache = new Map<YNode, Node>();
+
+  constructor(
+    private readonly text: string,
+    private readonly problems: SyntaxProblem[],
+  ) {}
+
+  node(y: YNode | Alias | null | undefined, depth: number, fallbackAt = 0): Node {
+    if (!y) return this.nullAt(fallbackAt);
+    if (depth > MAX_DEPTH) {
+      if (!this.deepReported) {
+        this.deepReported = true;
+        const at = y.range ? y.range[0] : fallbackAt;
+        this.problems.push({ code: 'DEPTH', message: `Nesting deeper than ${MAX_DEPTH} levels is not checked.`, start: at, end: at + 1 });
+      }
+      return this.nullAt(y.range ? y.range[0] : fallbackAt);
+    }
+    if (isAlias(y)) return this.alias(y, depth);
+    const [start, , end0] = y.range ?? [fallbackAt, fallbackAt, fallbackAt];
+    const end = trimEnd(this.text, start, end0);
+    const tag = y.tag;
+    let out: Node;
+    if (yIsScalar(y)) {
+      const v = y.value;
+      const value = v === undefined ? null : typeof v === 'bigint' ? Number(v) : (v as ScalarNode['value']);
+      out = {
+        kind: 'scalar',
+        value,
+        quoted: y.type === 'QUOTE_DOUBLE' || y.type === 'QUOTE_SINGLE',
+        start,
+        end,
+        ...(typeof y.source === 'string' && y.type === 'PLAIN' ? { source: y.source } : {}),
+      } as ScalarNode;
+    } else if (yIsMap(y)) {
+      const m: MapNode = { kind: 'map', pairs: [], start, end };
+      const seen = new Map<string, ScalarNode>();
+      for (const item of y.items) {
+        if (!isPair(item)) continue;
+        const k = this.node(item.key as YNode, depth + 1, start);
+        const key: ScalarNode = k.kind === 'scalar' ? k : { kind: 'scalar', value: this.text.slice(k.start, k.end), quoted: false, start: k.start, end: k.end };
+        if (k.kind !== 'scalar') {
+          this.problems.push({ code: 'KEY', message: 'A mapping key must be a plain value, not a list or mapping.', start: k.start, end: k.end });
+        }
+        const vAt = key.end;
+        const value = item.value ? this.node(item.value as YNode, depth + 1, vAt) : this.nullAt(afterColon(this.text, vAt));
+        const name = key.value === null ? '' : String(key.value);
+        const first = seen.get(name);
+        if (first) this.duplicates.push({ key: name, first, second: key });
+        seen.set(name, key);
+        m.pairs.push({ key, value, start: key.start, end: Math.max(value.end, key.end) });
+      }
+      out = m;
+    } else if (yIsSeq(y)) {
+      out = { kind: 'seq', items: y.items.map((it) => this.node(it as YNode, depth + 1, start)), start, end };
+    } else {
+      out = this.nullAt(start);
+    }
+    if (tag) out = this.applyTag(out, tag);
+    return out;
+  }
+
+  private applyTag(n: Node, tag: string): Node {
+    const fn = SHORT_TAGS[tag];
+    if (!fn) {
+      if (!tag.startsWith('tag:yaml.org')) n.tag = tag;
+      return n;
+    }
+    const tagStart = this.findTag(tag, n.start);
+    const key: ScalarNode = { kind: 'scalar', value: fn, quoted: false, start: tagStart, end: tagStart + tag.length };
+    return { kind: 'map', short: true, pairs: [{ key, value: n, start: tagStart, end: n.end }], start: tagStart, end: Math.max(n.end, key.end) };
+  }
+
+  /** The yaml node's range starts at its value; the tag sits just before it (maybe on the previous line). */
+  private findTag(tag: string, valueStart: number): number {
+    const from = Math.max(0, valueStart - 400);
+    const i = this.text.lastIndexOf(tag, valueStart);
+    return i >= from ? i : valueStart;
+  }
+
+  private alias(a: Alias, depth: number): Node {
+    const target = (a as unknown as { resolve(doc?: unknown): YNode | undefined }).resolve?.() ?? undefined;
+    const at = a.range ? a.range[0] : 0;
+    if (!target) return this.nullAt(at);
+    let conv = this.anchorCache.get(target);
+    if (!conv) {
+      conv = this.node(target, depth);
+      this.anchorCache.set(target, conv);
+    }
+    this.aliasBudget -= countNodes(conv, this.aliasBudget + 1);
+    if (this.aliasBudget < 0) {
+      if (!this.aliasReported) {
+        this.aliasReported = true;
+        this.problems.push({
+          code: 'ALIAS',
+          message: `YAML aliases here expand to more than ${MAX_ALIAS_NODES.toLocaleString('en-US')} nodes (an alias bomb); the expansion was not checked.`,
+          start: at,
+          end: a.range ? a.range[1] : at + 1,
+        });
+      }
+      return this.nullAt(at);
+    }
+    return conv;
+  }
+
+  private nullAt(at: number): ScalarNode {
+    return { kind: 'scalar', value: null, quoted: false, start: at, end: at };
+  }
+}
+
+function countNodes(n: Node, limit: number): number {
+  let c = 0;
+  const stack: Node[] = [n];
+  while (stack.length && c < limit) {
+    const x = stack.pop()!;
+    c++;
+    if (x.kind === 'map') for (const p of x.pairs) stack.push(p.value);
+    else if (x.kind === 'seq') for (const it of x.items) stack.push(it);
+  }
+  return c;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+function afterColon(text: string, keyEnd: number): number {
+  const i = text.indexOf(':', keyEnd);
+  return i >= 0 && i - keyEnd < 4 ? i + 1 : keyEnd;
+}

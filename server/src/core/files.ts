@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Extensions that can hold our kinds of files. */
+export const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json', '.template', '.jsonc'];
+const SKIP_DIRS = new Set(['node_modules', '.git', '.aws-sam', 'cdk.out', '.venv', '__pycache__', 'dist', 'out']);
+
+/** Expand files and directories into candidate files (sorted, stable). Missing paths are returned separately. */
+export function collectFiles(inputs: string[], cwd: string): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 30) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) walk(p, depth + 1);
+      } else if (e.isFile() && TEMPLATE_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
+        files.push(p);
+      }
+    }
+  };
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      missing.push(input);
+      continue;
+    }
+    if (st.isDirectory()) walk(abs, 0);
+    else files.push(abs);
+  }
+  return { files, missing };
+}
+
+/** Read a file as text; invalid UTF-8 becomes U+FFFD (the parser then reports the file as not text). */
+export function readText(file: string): string {
+  const buf = fs.readFileSync(file);
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buf);
+}

@@ -1,0 +1,90 @@
+import picomatch from 'picomatch';
+import { get, isMap, isSeq, str, type Node } from './document/nodes';
+import type { TemplateDocument } from './document/model';
+
+export type Kind = 'cfn' | 'sam' | 'appspec' | 'buildspec';
+export const KINDS: readonly Kind[] = ['cfn', 'sam', 'appspec', 'buildspec'];
+
+export interface KindOptions {
+  /** Path or URI of the file; only its base name and path are matched. */
+  fileName?: string;
+  /** Glob patterns per kind (setting `awsNotes.kinds`); a match decides before content. */
+  globs?: Partial<Record<Kind, string[]>>;
+}
+
+const OVERRIDE = /^\s*(?:#|\/\/)\s*aws-notes:\s*(cfn|cloudformation|sam|appspec|buildspec|off|none)\b/i;
+export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
+/**
+ * Which of our kinds a document is, or null when it is not ours (compose files, Kubernetes
+ * manifests, workflows, package.json, ...: those must get no diagnostics at all).
+ * Order: a first-lines comment `# aws-notes: cfn`, then the user's globs, then content, then file name.
+ */
+export function detectKind(doc: TemplateDocument, opts: KindOptions = {}): Kind | null {
+  const o = overrideFromText(doc.text);
+  if (o !== undefined) return o;
+  const name = (opts.fileName ?? doc.uri).replace(/^file:\/\//, '');
+  if (opts.globs) {
+    for (const k of KINDS) {
+      const pats = opts.globs[k];
+      if (pats?.length && picomatch(pats, { dot: true, basename: !pats.some((p) => p.includes('/')) })(decodeURIComponent(name))) return k;
+    }
+  }
+  return kindFromContent(doc.root) ?? kindFromName(name, doc.root);
+}
+
+function overrideFromText(text: string): Kind | null | undefined {
+  const head = text.slice(0, 2000).split(/\r?\n/, 5);
+  for (const line of head) {
+    const m = OVERRIDE.exec(line);
+    if (m) {
+      const v = m[1].toLowerCase();
+      if (v === 'off' || v === 'none') return null;
+      return v === 'cloudformation' ? 'cfn' : (v as Kind);
+    }
+  }
+  return undefined;
+}
+
+export function isSamTemplate(root: Node | null): boolean {
+  const t = get(root, 'Transform');
+  const names = isSeq(t) ? t.items.map(str) : [str(t)];
+  if (names.includes(SAM_TRANSFORM)) return true;
+  const res = get(root, 'Resources');
+  if (isMap(res)) {
+    for (const p of res.pairs) if (str(get(p.value, 'Type'))?.startsWith('AWS::Serverless::')) return true;
+  }
+  return false;
+}
+
+export function kindFromContent(root: Node | null): Kind | null {
+  if (!isMap(root)) return null;
+  const has = (k: string) => root.pairs.some((p) => p.key.value === k);
+  const version = get(root, 'version');
+  if (version !== undefined) {
+    if (has('phases') || has('batch') || (has('artifacts') && has('env'))) return 'buildspec';
+    if (has('os') || has('hooks') || has('files') || isSeq(get(root, 'Resources'))) return 'appspec';
+  }
+  if (isSamTemplate(root)) return 'sam';
+  if (has('AWSTemplateFormatVersion')) return 'cfn';
+  const res = get(root, 'Resources');
+  if (isMap(res) && res.pairs.length > 0) {
+    const typed = res.pairs.some((p) => {
+      const t = str(get(p.value, 'Type'));
+      if (t && /^[A-Za-z0-9]+::/.test(t)) return true;
+      // `Type:AWS::EC2::Instance` with no space is one scalar; still clearly a template.
+      return /^Type:\s*\S+::/.test(str(p.value) ?? '');
+    });
+    if (typed) return 'cfn';
+  }
+  return null;
+}
+
+function kindFromName(name: string, root: Node | null): Kind | null {
+  const base = name.split(/[\\/]/).pop()!.toLowerCase();
+  const empty = root === null || isMap(root);
+  if (!empty) return null;
+  if (/^appspec\.(ya?ml|json)$/.test(base)) return 'appspec';
+  if (/^buildspec[\w.-]*\.ya?ml$/.test(base)) return 'buildspec';
+  return null;
+}

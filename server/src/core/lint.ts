@@ -1,0 +1,58 @@
+import type { TemplateDocument } from './document/model';
+import { isMap } from './document/nodes';
+import { detectKind, type Kind, type KindOptions } from './kind';
+import { documentRules } from './rules/document';
+import { rulesFor } from './rules/registry';
+import type { Finding, Rule } from './rules/types';
+import { applySuppressions } from './suppress';
+
+export interface LintOptions extends KindOptions {
+  /** Force a kind instead of detecting it (CLI `--kind`). */
+  kind?: Kind;
+  /** Called when a rule throws; the rule's findings are replaced by one internal-error finding. */
+  onRuleError?: (rule: Rule, error: unknown) => void;
+}
+
+export interface LintResult {
+  kind: Kind | null;
+  findings: Finding[];
+}
+
+/** Run every rule for the document's kind. Not-ours documents get nothing at all. */
+export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): LintResult {
+  if (doc.skipped) {
+    const kind = opts.kind ?? null;
+    return { kind, findings: [{ code: 'DOC1007', severity: 'info', message: doc.skipped, start: 0, end: 0 }] };
+  }
+  const kind = opts.kind ?? detectKind(doc, opts);
+  if (!kind) return { kind: null, findings: [] };
+  const findings: Finding[] = [...documentRules(doc)];
+  const root = doc.root;
+  if (isMap(root)) {
+    for (const rule of rulesFor(kind)) {
+      try {
+        for (const f of rule.check({ doc, kind, root })) {
+          findings.push({ ...f, code: rule.code, severity: f.severity ?? rule.severity });
+        }
+      } catch (e) {
+        opts.onRuleError?.(rule, e);
+        findings.push({
+          code: 'INTERNAL',
+          severity: 'warning',
+          message: `Rule ${rule.code} failed on this file (${e instanceof Error ? e.message : String(e)}); other rules still ran. Please report it.`,
+          start: 0,
+          end: 0,
+        });
+      }
+    }
+  } else if (root !== null && doc.problems.length === 0) {
+    findings.push({ code: 'DOC1008', severity: 'error', message: `The top level of a ${kindLabel(kind)} file must be a mapping of keys to values.`, start: root.start, end: root.end });
+  }
+  const kept = applySuppressions(doc, root, findings);
+  kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  return { kind, findings: kept };
+}
+
+export function kindLabel(kind: Kind): string {
+  return { cfn: 'CloudFormation', sam: 'SAM', appspec: 'CodeDeploy appspec', buildspec: 'CodeBuild buildspec' }[kind];
+}

@@ -1,0 +1,4 @@
+import type { Rule } from '../types';
+
+/** CodeDeploy appspec rules. */
+export const appspecRules: Rule[] = [];

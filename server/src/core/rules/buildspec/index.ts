@@ -1,0 +1,4 @@
+import type { Rule } from '../types';
+
+/** CodeBuild buildspec rules. */
+export const buildspecRules: Rule[] = [];

@@ -1,0 +1,9 @@
+import type { Rule } from '../types';
+import { intrinsicRules } from './intrinsics';
+import { otherSectionRules } from './outputs';
+import { parameterRules } from './parameters';
+import { resourceRules } from './resources';
+import { sectionRules } from './sections';
+
+/** CloudFormation rules; they also run on SAM templates. */
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules];

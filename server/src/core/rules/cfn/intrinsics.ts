@@ -1,0 +1,333 @@
+import type { TemplateDocument } from '../../document/model';
+import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
+import { INTRINSICS } from '../../document/tags';
+import { resourceSpec } from '../../schema/cfnSpec';
+import { SAM_TYPES } from '../../schema/sam';
+import { closest, didYouMean } from '../../suggest';
+import type { RawFinding, Rule, RuleContext } from '../types';
+import { isCustomType, isModuleType } from './resources';
+import { isSamGenerated, PSEUDO_PARAMETERS, templateIndex, type TemplateIndex } from './template';
+
+const CFN_KINDS = ['cfn', 'sam'] as const;
+
+/** One intrinsic function call found in the template. */
+interface Call {
+  fn: string;
+  node: MapNode;
+  arg: Node;
+  /** Top-level section it stands in. */
+  section: string;
+  /** Inside a `Fn::ForEach` body, where loop identifiers make names unknowable. */
+  inLoop: boolean;
+}
+
+const cache = new WeakMap<TemplateDocument, { calls: Call[]; unknown: { node: MapNode; name: string }[] }>();
+
+function collect(ctx: RuleContext) {
+  const hit = cache.get(ctx.doc);
+  if (hit) return hit;
+  const calls: Call[] = [];
+  const unknown: { node: MapNode; name: string }[] = [];
+  const visit = (n: Node, section: string, inLoop: boolean, depth: number) => {
+    if (depth > 200) return;
+    if (n.kind === 'map') {
+      const fn = intrinsicName(n);
+      if (fn && !fn.startsWith('Fn::ForEach::')) {
+        if (!INTRINSICS.has(fn) && fn !== 'Ref' && fn !== 'Condition') unknown.push({ node: n, name: fn });
+        else calls.push({ fn, node: n, arg: n.pairs[0].value, section, inLoop });
+      }
+      for (const p of n.pairs) visit(p.value, section, inLoop || keyText(p).startsWith('Fn::ForEach'), depth + 1);
+    } else if (n.kind === 'seq') {
+      for (const it of n.items) visit(it, section, inLoop, depth + 1);
+    }
+  };
+  for (const p of ctx.root.pairs) {
+    const s = keyText(p);
+    if (s === 'Metadata' || s === 'Mappings' || s === 'Rules' || s === 'Description' || s === 'AWSTemplateFormatVersion') continue;
+    visit(p.value, s, false, 0);
+  }
+  const out = { calls, unknown };
+  cache.set(ctx.doc, out);
+  return out;
+}
+
+function targetExists(idx: TemplateIndex, name: string): boolean {
+  return idx.parameters.has(name) || idx.resources.has(name) || PSEUDO_PARAMETERS.includes(name) || isSamGenerated(idx, name);
+}
+
+function report(out: RawFinding[], n: Node, message: string, candidates: string[] = []): void {
+  out.push({
+    message: message + didYouMean(candidates),
+    start: n.start,
+    end: n.end,
+    data: candidates.length && isScalar(n) ? { fix: 'replace', start: n.start, end: n.end, candidates } : undefined,
+  });
+}
+
+function callRule(code: string, title: string, cfnLint: string[], fn: (c: Call, idx: TemplateIndex, out: RawFinding[], text: string) => void, opts: { skipForeign?: boolean } = {}): Rule {
+  return {
+    code,
+    kinds: CFN_KINDS,
+    severity: 'error',
+    title,
+    cfnLint,
+    check(ctx) {
+      const idx = templateIndex(ctx.doc, ctx.root);
+      if (opts.skipForeign && idx.foreignTransform) return [];
+      const out: RawFinding[] = [];
+      for (const c of collect(ctx).calls) if (!c.inLoop) fn(c, idx, out, ctx.doc.text);
+      return out;
+    },
+  };
+}
+
+export const refTarget = callRule('CFN4001', 'Ref target does not exist', ['E1012', 'E1020'], (c, idx, out) => {
+  if (c.fn !== 'Ref') return;
+  const name = str(c.arg);
+  if (name === undefined || !isScalar(c.arg)) return;
+  if (c.section === 'Conditions' && idx.resources.has(name)) {
+    report(out, c.arg, `Conditions can only Ref parameters and pseudo parameters, not the resource '${name}'.`);
+    return;
+  }
+  if (targetExists(idx, name)) return;
+  if (idx.sam && /\.(Alias|Version)$/.test(name) && idx.resources.has(name.replace(/\.(Alias|Version)$/, ''))) return;
+  const cands = closest(name, [...idx.parameters.keys(), ...idx.resources.keys(), ...PSEUDO_PARAMETERS], 3);
+  report(out, c.arg, `Ref '${name}' does not name a parameter, resource or pseudo parameter in this template.`, cands);
+}, { skipForeign: true });
+
+/** The attributes GetAtt may read on a type; undefined when any name is fine (custom resources, modules). */
+export function attributesOf(type: string | undefined): string[] | undefined {
+  if (!type || isCustomType(type) || isModuleType(type)) return undefined;
+  const sam = SAM_TYPES[type];
+  if (sam) {
+    if (!sam.attributesFrom) return undefined;
+    return sam.attributesFrom.flatMap((t) => Object.keys(resourceSpec(t)?.a ?? {}));
+  }
+  const spec = resourceSpec(type);
+  return spec ? Object.keys(spec.a) : undefined;
+}
+
+function getAttParts(arg: Node): { res?: Node; resName?: string; attr?: Node; attrName?: string } | undefined {
+  if (isScalar(arg)) {
+    const s = str(arg);
+    if (s === undefined) return undefined;
+    const dot = s.indexOf('.');
+    if (dot < 0) return { res: arg, resName: s };
+    return { res: arg, resName: s.slice(0, dot), attr: arg, attrName: s.slice(dot + 1) };
+  }
+  if (isSeq(arg) && arg.items.length === 2) {
+    const [r, a] = arg.items;
+    return { res: r, resName: str(r), attr: a, attrName: isScalar(a) ? str(a) : undefined };
+  }
+  return undefined;
+}
+
+export const getAttResource = callRule('CFN4002', 'GetAtt names a resource that does not exist', ['E1010'], (c, idx, out) => {
+  if (c.fn !== 'Fn::GetAtt') return;
+  const parts = getAttParts(c.arg);
+  if (!parts?.resName || !parts.res) return;
+  if (idx.resources.has(parts.resName) || isSamGenerated(idx, parts.resName)) return;
+  const cands = closest(parts.resName, idx.resources.keys(), 3);
+  if (idx.parameters.has(parts.resName)) {
+    report(out, parts.res, `GetAtt reads attributes of resources; '${parts.resName}' is a parameter (use Ref).`);
+    return;
+  }
+  report(out, parts.res, `GetAtt names '${parts.resName}', which is not a resource in this template.`, isScalar(c.arg) && parts.attrName ? [] : cands);
+}, { skipForeign: true });
+
+export const getAttAttribute = callRule('CFN4003', 'GetAtt attribute does not exist on that resource type', ['E1010'], (c, idx, out) => {
+  if (c.fn !== 'Fn::GetAtt') return;
+  const parts = getAttParts(c.arg);
+  if (!parts?.resName || !parts.attr || parts.attrName === undefined) return;
+  const r = idx.resources.get(parts.resName);
+  if (!r) return;
+  if ((r.type === 'AWS::CloudFormation::Stack' || r.type === 'AWS::Serverless::Application') && parts.attrName.startsWith('Outputs.')) return;
+  // SAM exposes generated resources' attributes as `Version.X`, `Alias.X`, `Role.X`, ...
+  if (r.type?.startsWith('AWS::Serverless::') && parts.attrName.includes('.')) return;
+  const attrs = attributesOf(r.type);
+  if (!attrs || attrs.includes(parts.attrName)) return;
+  if (r.type?.startsWith('AWS::Serverless::') && attrs.length === 0) return;
+  const cands = closest(parts.attrName, attrs, 3);
+  out.push({
+    message: `${r.type} has no attribute '${parts.attrName}'.${didYouMean(cands)} ${attrs.length ? `Attributes: ${attrs.slice(0, 10).join(', ')}${attrs.length > 10 ? ', …' : ''}.` : 'It has no attributes to read.'}`,
+    start: parts.attr.start,
+    end: parts.attr.end,
+    data: cands.length && parts.attr !== parts.res ? { fix: 'replace', start: parts.attr.start, end: parts.attr.end, candidates: cands } : undefined,
+  });
+}, { skipForeign: true });
+
+/** `${Name}`, `${Res.Attr}`; `${!Literal}` is an escape and not a variable. */
+export function subVariables(s: string): { name: string; offset: number }[] {
+  const out: { name: string; offset: number }[] = [];
+  const re = /\$\{([^}]*)\}/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    if (m[1].startsWith('!')) continue;
+    out.push({ name: m[1].trim(), offset: m.index + 2 });
+  }
+  return out;
+}
+
+export const subVariablesResolve = callRule('CFN4004', 'Fn::Sub variable does not resolve', ['E1019'], (c, idx, out, source) => {
+  if (c.fn !== 'Fn::Sub') return;
+  let strNode: Node | undefined = c.arg;
+  let vars = new Set<string>();
+  if (isSeq(c.arg)) {
+    strNode = c.arg.items[0];
+    const m = c.arg.items[1];
+    if (isMap(m)) vars = new Set(m.pairs.map(keyText));
+    else if (m && intrinsicName(m)) return;
+  }
+  if (!isScalar(strNode) || typeof strNode.value !== 'string') return;
+  const text = strNode.value;
+  for (const v of subVariables(text)) {
+    const name = v.name;
+    if (vars.has(name) || targetExists(idx, name)) continue;
+    if (name.includes('.')) {
+      const [res] = name.split('.');
+      if (idx.resources.has(res) || isSamGenerated(idx, res)) continue;
+    }
+    if (idx.sam && /\.(Alias|Version)$/.test(name)) continue;
+    const inner = locateVariable(source, strNode, name);
+    const cands = closest(name, [...vars, ...idx.parameters.keys(), ...idx.resources.keys(), ...PSEUDO_PARAMETERS], 2);
+    out.push({
+      message: `Variable \${${name}} in Fn::Sub is not a parameter, resource, resource attribute or pseudo parameter${vars.size ? ', nor a key of the variable map' : ''}.${didYouMean(cands)}`,
+      start: inner?.start ?? strNode.start,
+      end: inner?.end ?? strNode.end,
+      data: inner && cands.length ? { fix: 'replace', start: inner.start, end: inner.end, candidates: cands } : undefined,
+    });
+  }
+}, { skipForeign: true });
+
+/** Where `${name}` stands in the scalar as written, so the squiggle sits on the variable itself. */
+function locateVariable(source: string, n: Node, name: string): { start: number; end: number } | undefined {
+  const i = source.slice(n.start, n.end).indexOf('${' + name);
+  if (i < 0) return undefined;
+  return { start: n.start + i + 2, end: n.start + i + 2 + name.length };
+}
+
+export const findInMapTarget = callRule('CFN4005', 'Fn::FindInMap names a mapping or key that does not exist', ['E1011'], (c, idx, out) => {
+  if (c.fn !== 'Fn::FindInMap' || !isSeq(c.arg)) return;
+  const [mapNode, topNode, secondNode] = c.arg.items;
+  const mapName = isScalar(mapNode) ? str(mapNode) : undefined;
+  if (mapName === undefined) return;
+  const map = idx.mappings.get(mapName);
+  if (!map) {
+    report(out, mapNode, `Fn::FindInMap names the mapping '${mapName}', which is not in the Mappings section.`, closest(mapName, idx.mappings.keys(), 2));
+    return;
+  }
+  const top = isScalar(topNode) ? str(topNode) : undefined;
+  if (top === undefined || !isMap(map.value)) return;
+  const topEntry = get(map.value, top);
+  const hasDefault = c.arg.items.length === 4;
+  if (!topEntry) {
+    if (!hasDefault) report(out, topNode, `Mapping '${mapName}' has no key '${top}'.`, closest(top, map.value.pairs.map(keyText), 2));
+    return;
+  }
+  const second = isScalar(secondNode) ? str(secondNode) : undefined;
+  if (second !== undefined && isMap(topEntry) && !get(topEntry, second) && !hasDefault) {
+    report(out, secondNode, `Mapping '${mapName}' has no key '${second}' under '${top}'.`, closest(second, topEntry.pairs.map(keyText), 2));
+  }
+}, { skipForeign: true });
+
+export const conditionNames = callRule('CFN4006', 'Fn::If or Condition names a condition that does not exist', ['E1028', 'E8002'], (c, idx, out) => {
+  let nameNode: Node | undefined;
+  if (c.fn === 'Fn::If' && isSeq(c.arg)) nameNode = c.arg.items[0];
+  else if (c.fn === 'Condition') nameNode = c.arg;
+  if (!nameNode || !isScalar(nameNode)) return;
+  const name = str(nameNode);
+  if (name === undefined || idx.conditions.has(name)) return;
+  report(out, nameNode, `Condition '${name}' is not defined in the Conditions section.`, closest(name, idx.conditions.keys(), 2));
+}, { skipForeign: true });
+
+type Shape = (arg: Node, idx: TemplateIndex) => string | undefined;
+const listOf = (min: number, max = min): Shape => (a) => {
+  if (intrinsicName(a)) return undefined;
+  if (!isSeq(a)) return `takes a list of ${min === max ? min : `${min} to ${max}`} items`;
+  if (a.items.length < min || a.items.length > max) return `takes ${min === max ? min : `${min} to ${max}`} items, not ${a.items.length}`;
+  return undefined;
+};
+const scalarOrFn: Shape = (a) => (isScalar(a) || intrinsicName(a) ? undefined : 'takes a string (or another function)');
+const CONDITION_ITEMS = new Set(['Fn::And', 'Fn::Or', 'Fn::Not', 'Fn::Equals', 'Condition', 'Fn::If', 'Fn::Contains', 'Fn::EachMemberEquals', 'Fn::EachMemberIn']);
+/** Fn::And/Or/Not take conditions: other condition functions or `{Condition: Name}`. */
+function conditionItems(a: Node): string | undefined {
+  if (!isSeq(a)) return undefined;
+  const bad = a.items.find((i) => {
+    if (intrinsicName(i) && CONDITION_ITEMS.has(intrinsicName(i)!)) return false;
+    return !(isMap(i) && i.pairs.length === 1 && i.pairs[0].key.value === 'Condition');
+  });
+  return bad ? 'takes conditions (Fn::Equals, Fn::And, Fn::Or, Fn::Not or {Condition: Name}), not plain values' : undefined;
+}
+
+const SHAPES: Record<string, Shape> = {
+  Ref: (a) => (isScalar(a) && typeof a.value === 'string' ? undefined : 'takes the name of a parameter or resource as a plain string'),
+  'Fn::GetAtt': (a) => {
+    if (isScalar(a)) return str(a)?.includes('.') ? undefined : "takes 'Resource.Attribute' or [Resource, Attribute]";
+    return isSeq(a) && a.items.length === 2 ? undefined : "takes 'Resource.Attribute' or [Resource, Attribute]";
+  },
+  'Fn::Sub': (a) => {
+    if (isScalar(a)) return undefined;
+    if (isSeq(a) && a.items.length === 2 && (isMap(a.items[1]) || intrinsicName(a.items[1]))) return undefined;
+    return 'takes a string, or [string, {variable: value}]';
+  },
+  'Fn::Join': (a) => listOf(2)(a, undefined!) ?? (isSeq(a) && !isScalar(a.items[0]) ? 'needs a delimiter string first' : undefined),
+  'Fn::Select': listOf(2),
+  'Fn::Split': listOf(2),
+  'Fn::If': listOf(3),
+  'Fn::Equals': (a, idx) => listOf(2)(a, idx) ?? (isSeq(a) && a.items.some((i) => !isScalar(i) && !intrinsicName(i)) ? 'compares two strings (or functions that return strings), not lists or mappings' : undefined),
+  'Fn::And': (a, idx) => listOf(2, 10)(a, idx) ?? conditionItems(a),
+  'Fn::Or': (a, idx) => listOf(2, 10)(a, idx) ?? conditionItems(a),
+  'Fn::Not': (a, idx) => listOf(1)(a, idx) ?? conditionItems(a),
+  'Fn::FindInMap': (a, idx) => listOf(3, idx.languageExtensions ? 4 : 3)(a, idx),
+  'Fn::Base64': scalarOrFn,
+  'Fn::Cidr': listOf(3),
+  'Fn::GetAZs': scalarOrFn,
+  'Fn::ImportValue': scalarOrFn,
+};
+
+export const functionShape = callRule('CFN4007', 'Intrinsic function has the wrong arguments', ['E1017', 'E1018', 'E1019', 'E1021', 'E1022', 'E1010', 'E1011', 'E1015', 'E1020', 'E1028', 'E1024'], (c, idx, out) => {
+  const shape = SHAPES[c.fn];
+  const problem = shape?.(c.arg, idx);
+  if (problem) {
+    const key = c.node.pairs[0].key;
+    out.push({ message: `${c.fn.replace(/^Fn::/, 'Fn::')} ${problem}.`, start: key.start, end: key.end });
+  }
+});
+
+export const unknownFunction: Rule = {
+  code: 'CFN4008',
+  kinds: CFN_KINDS,
+  severity: 'error',
+  title: 'Unknown intrinsic function',
+  cfnLint: ['E1001', 'E3002'],
+  check(ctx) {
+    const names = [...INTRINSICS, 'Ref'];
+    return collect(ctx).unknown.map(({ node, name }) => {
+      const key = node.pairs[0].key;
+      const cands = closest(name, names, 2);
+      return {
+        message: `'${name}' is not an intrinsic function.${didYouMean(cands)}`,
+        start: key.start,
+        end: key.end,
+        data: cands.length && !node.short ? { fix: 'replace' as const, start: key.start, end: key.end, candidates: cands } : undefined,
+      };
+    });
+  },
+};
+
+const NOT_IN_CONDITIONS = new Set(['Fn::If', 'Fn::GetAtt', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Base64', 'Fn::Cidr']);
+export const functionPlacement = callRule('CFN4009', 'Intrinsic function not allowed where it stands', ['E1001', 'E8001', 'E8003', 'E8004', 'E8005', 'E8006'], (c, _idx, out) => {
+  if (c.section === 'Conditions' && NOT_IN_CONDITIONS.has(c.fn)) {
+    const key = c.node.pairs[0].key;
+    out.push({ message: `${c.fn} cannot be used in the Conditions section; conditions use Fn::And, Fn::Or, Fn::Not, Fn::Equals, Condition, Ref and Fn::FindInMap.`, start: key.start, end: key.end });
+  }
+  if (c.section === 'Parameters') {
+    const key = c.node.pairs[0].key;
+    out.push({ message: `${c.fn} cannot be used in the Parameters section; parameter definitions are literal.`, start: key.start, end: key.end });
+  }
+});
+
+export const intrinsicRules: Rule[] = [
+  refTarget, getAttResource, getAttAttribute, subVariablesResolve, findInMapTarget, conditionNames, functionShape,
+  unknownFunction, functionPlacement,
+];

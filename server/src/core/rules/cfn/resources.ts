@@ -1,0 +1,357 @@
+import type { TemplateDocument } from '../../document/model';
+import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
+import { allResourceTypes, resourceSpec } from '../../schema/cfnSpec';
+import { SAM_RESOURCE_KEYS, SAM_TYPES } from '../../schema/sam';
+import { closest, didYouMean } from '../../suggest';
+import type { RawFinding, Rule, RuleContext } from '../types';
+import { describe } from './sections';
+import { templateIndex, type ResourceInfo } from './template';
+import { checkProperties, type ValueFinding, type ValueIssue } from './values';
+
+const CFN_KINDS = ['cfn', 'sam'] as const;
+
+export const RESOURCE_KEYS = [
+  'Type', 'Properties', 'DependsOn', 'Condition', 'DeletionPolicy', 'UpdateReplacePolicy', 'CreationPolicy',
+  'UpdatePolicy', 'Metadata', 'Version',
+];
+export const DELETION_POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'];
+export const UPDATE_REPLACE_POLICIES = ['Delete', 'Retain', 'Snapshot'];
+const CREATION_POLICY_KEYS = ['AutoScalingCreationPolicy', 'ResourceSignal', 'StartFleet'];
+const UPDATE_POLICY_KEYS = [
+  'AutoScalingReplacingUpdate', 'AutoScalingRollingUpdate', 'AutoScalingScheduledAction', 'CodeDeployLambdaAliasUpdate',
+  'EnableVersionUpgrade', 'UseOnlineResharding',
+];
+
+/** Types CloudFormation accepts that the resource spec does not list (CDK's metadata marker). */
+const EXTRA_TYPES = ['AWS::CDK::Metadata'];
+
+/**
+ * Properties `aws cloudformation package` (and `sam package`) rewrite from a local path to an
+ * S3 location: a plain string there is a packaging input, not a type error.
+ */
+const PACKAGEABLE = new Set([
+  'AWS::Lambda::Function.Code', 'AWS::Lambda::LayerVersion.Content', 'AWS::ApiGateway::RestApi.BodyS3Location',
+  'AWS::StepFunctions::StateMachine.DefinitionS3Location', 'AWS::ElasticBeanstalk::ApplicationVersion.SourceBundle',
+  'AWS::AppSync::GraphQLSchema.DefinitionS3Location', 'AWS::AppSync::Resolver.RequestMappingTemplateS3Location',
+  'AWS::AppSync::Resolver.ResponseMappingTemplateS3Location', 'AWS::AppSync::FunctionConfiguration.RequestMappingTemplateS3Location',
+  'AWS::AppSync::FunctionConfiguration.ResponseMappingTemplateS3Location', 'AWS::CloudFormation::Stack.TemplateURL',
+  'AWS::Glue::Job.Command', 'AWS::CodeCommit::Repository.Code', 'AWS::ECR::Repository.RepositoryPolicyText',
+]);
+
+export function isCustomType(t: string): boolean {
+  return t.startsWith('Custom::') || t === 'AWS::CloudFormation::CustomResource';
+}
+export function isModuleType(t: string): boolean {
+  return t.endsWith('::MODULE');
+}
+
+function eachResource(ctx: RuleContext, fn: (r: ResourceInfo, out: RawFinding[]) => void): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const r of templateIndex(ctx.doc, ctx.root).resources.values()) fn(r, out);
+  return out;
+}
+
+export const resourceType: Rule = {
+  code: 'CFN3001',
+  kinds: CFN_KINDS,
+  severity: 'error',
+  title: 'Resource has no Type, or Type is not a plain string',
+  cfnLint: ['E3001'],
+  check(ctx) {
+    return eachResource(ctx, (r, out) => {
+      if (isScalar(r.node)) {
+        const text = str(r.node) ?? '';
+        const m = /^Type:(\S.*)$/.exec(text);
+        if (m) {
+          // `Type:AWS::EC2::Instance` with no space after the colon is one scalar, not a key.
+          out.push({
+            message: `'${text}' is read as one string because there is no space after 'Type:'. Write 'Type: ${m[1]}'.`,
+            start: r.node.start,
+            end: r.node.end,
+            data: { fix: 'replace', start: r.node.start, end: r.node.end, candidates: [`Type: ${m[1]}`] },
+          });
+          return;
+        }
+      }
+      if (!isMap(r.node)) {
+        out.push({ message: `Resource '${r.name}' must be a mapping with a Type${describe(r.node)}.`, start: r.pair.key.start, end: r.pair.key.end });
+        return;
+      }
+      const tp = getPair(r.node, 'Type');
+      if (!tp) {
+        const typeLike = r.node.pairs.find((p) => /^Type:/.test(keyText(p)));
+        out.push({ message: `Resource '${r.name}' has no Type. Add e.g. 'Type: AWS::S3::Bucket'.`, start: typeLike?.key.start ?? r.pair.key.start, end: typeLike?.key.end ?? r.pair.key.end });
+      } else if (!isScalar(tp.value) || typeof tp.value.value !== 'string') {
+        out.push({ message: `The Type of '${r.name}' must be a plain string such as AWS::S3::Bucket${intrinsicName(tp.value) ? '; intrinsic functions are not allowed here' : ''}.`, start: tp.value.start, end: tp.value.end });
+      }
+    });
+  },
+};
+
+export const knownType: Rule = {
+  code: 'CFN3002',
+  kinds: CFN_KINDS,
+  severity: 'error',
+  title: 'Unknown resource type',
+  cfnLint: ['E3006'],
+  check(ctx) {
+    const idx = templateIndex(ctx.doc, ctx.root);
+    return eachResource(ctx, (r, out) => {
+      const t = r.type;
+      if (!t || !r.typeNode || typeof r.typeNode.value !== 'string') return;
+      if (isCustomType(t) || isModuleType(t) || resourceSpec(t) || EXTRA_TYPES.includes(t)) return;
+      if (t.startsWith('AWS::Serverless::')) return; // SAM's own rule reports these
+      if (idx.foreignTransform && !t.startsWith('AWS::')) return; // a macro may define it
+      const cands = closest(t, allResourceTypes(), 3);
+      out.push({
+        message: `'${t}' is not a known resource type.${didYouMean(cands)}`,
+        start: r.typeNode.start,
+        end: r.typeNode.end,
+        data: cands.length ? { fix: 'replace', start: r.typeNode.start, end: r.typeNode.end, candidates: cands } : undefined,
+      });
+    });
+  },
+};
+
+const valueCache = new WeakMap<TemplateDocument, ValueFinding[]>();
+
+/** Property findings for every resource, computed once per document and split across four rules. */
+function propertyFindings(ctx: RuleContext): ValueFinding[] {
+  const hit = valueCache.get(ctx.doc);
+  if (hit) return hit;
+  const out: ValueFinding[] = [];
+  const idx = templateIndex(ctx.doc, ctx.root);
+  for (const r of idx.resources.values()) {
+    if (!r.type || !isMap(r.node) || r.type.startsWith('AWS::Serverless::')) continue; // SAM rules own these
+    const spec = resourceSpec(r.type);
+    if (!spec) continue;
+    const propsPair = getPair(r.node, 'Properties');
+    const props = propsPair?.value;
+    if (props && intrinsicName(props)) continue;
+    if (props && !isMap(props)) {
+      if (!(isScalar(props) && props.value === null)) {
+        out.push({ issue: 'type', message: `Properties of '${r.name}' must be a mapping${describe(props)}.`, start: propsPair!.key.start, end: propsPair!.key.end });
+        continue;
+      }
+    }
+    const map: MapNode = isMap(props) ? props : { kind: 'map', pairs: [], start: propsPair?.value.start ?? r.pair.key.start, end: propsPair?.value.end ?? r.pair.key.start };
+    const keyRange = propsPair ? { start: propsPair.key.start, end: propsPair.key.end } : { start: r.pair.key.start, end: r.pair.key.end };
+    const found: ValueFinding[] = [];
+    checkProperties(map, spec.p, ['Resources', r.name, 'Properties'], found, 0, r.type, keyRange);
+    for (const f of found) {
+      if (f.issue === 'type' && f.path && PACKAGEABLE.has(`${r.type}.${f.path[3]}`) && f.path.length === 4) continue;
+      // Without a Properties key at all there is nowhere to add keys to: no quick fix.
+      if (!propsPair && f.issue === 'required') delete f.data;
+      out.push(f);
+    }
+  }
+  valueCache.set(ctx.doc, out);
+  return out;
+}
+
+function propertyRule(code: string, issue: ValueIssue, title: string, cfnLint: string[], severity: 'error' | 'warning' = 'error'): Rule {
+  return {
+    code,
+    kinds: CFN_KINDS,
+    severity,
+    title,
+    cfnLint,
+    check(ctx) {
+      if (templateIndex(ctx.doc, ctx.root).foreignTransform) return [];
+      return propertyFindings(ctx).filter((f) => f.issue === issue);
+    },
+  };
+}
+
+export const unknownProperty = propertyRule('CFN3003', 'unknown', 'Unknown resource property', ['E3002']);
+export const requiredProperty = propertyRule('CFN3004', 'required', 'Required resource property missing', ['E3003']);
+export const propertyType = propertyRule('CFN3005', 'type', 'Property value has the wrong type', ['E3012', 'E3002']);
+export const propertyEnum = propertyRule('CFN3006', 'enum', 'Property value is not one of the allowed values', ['E3030']);
+
+export const resourceKeys: Rule = {
+  code: 'CFN3007',
+  kinds: CFN_KINDS,
+  severity: 'error',
+  title: 'Unknown key at resource level',
+  cfnLint: ['E3001'],
+  check(ctx) {
+    const allowed = ctx.kind === 'sam' ? [...RESOURCE_KEYS, ...SAM_RESOURCE_KEYS] : RESOURCE_KEYS;
+    return eachResource(ctx, (r, out) => {
+      if (!isMap(r.node)) return;
+      for (const p of r.node.pairs) {
+        const k = keyText(p);
+        if (allowed.includes(k) || /^Type:/.test(k)) continue;
+        const cands = closest(k, allowed, 2);
+        out.push({
+          message: `'${k}' is not a resource attribute (in '${r.name}').${didYouMean(cands)}${cands.length ? '' : ' Properties go under Properties:.'}`,
+          start: p.key.start,
+          end: p.key.end,
+          data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined,
+        });
+      }
+    });
+  },
+};
+
+export const dependsOn: Rule = {
+  code: 'CFN3008',
+  kinds: CFN_KINDS,
+  severity: 'error',
+  title: 'DependsOn names a resource that does not exist',
+  cfnLint: ['E3005'],
+  check(ctx) {
+    const idx = templateIndex(ctx.doc, ctx.root);
+    const names = [...idx.resources.keys()];
+    return eachResource(ctx, (r, out) => {
+      const d = get(r.node, 'DependsOn');
+      if (!d) return;
+      const items = isSeq(d) ? d.items : [d];
+      for (const it of items) {
+        const name = str(it);
+        if (!isScalar(it) || name === undefined) {
+          out.push({ message: `DependsOn takes resource logical IDs as plain strings${intrinsicName(it) ? '; intrinsic functions are not allowed here' : ''}.`, start: it.start, end: it.end });
+          continue;
+        }
+        if (name === r.name) {
+          out.push({ message: `'${r.name}' depends on itself; remove it from DependsOn.`, start: it.start, end: it.end });
+        } else if (!idx.resources.has(name) && !(idx.sam && names.some((n) => name.startsWith(n)))) {
+          const cands = closest(name, names, 2);
+          out.push({
+            message: `DependsOn names '${name}', which is not a resource in this template.${didYouMean(cands)}`,
+            start: it.start,
+            end: it.end,
+            data: cands.length ? { fix: 'replace', start: it.start, end: it.end, candidates: cands } : undefined,
+          });
+        }
+      }
+    });
+  },
+};
+
+export const resourceCondition: Rule = {
+  code: 'CFN3009',
+  kinds: CFN_KINDS,
+  severity: 'error',
+  title: 'Resource Condition is not defined',
+  cfnLint: ['E8002'],
+  check(ctx) {
+    const idx = templateIndex(ctx.doc, ctx.root);
+    const out: RawFinding[] = [];
+    const check = (n: Node | undefined) => {
+      if (!n) return;
+      const c = str(n);
+      if (c === undefined) {
+        out.push({ message: 'Condition must be the name of a condition in the Conditions section.', start: n.start, end: n.end });
+      } else if (!idx.conditions.has(c)) {
+        const cands = closest(c, idx.conditions.keys(), 2);
+        out.push({
+          message: `Condition '${c}' is not defined in the Conditions section.${didYouMean(cands)}`,
+          start: n.start,
+          end: n.end,
+          data: cands.length ? { fix: 'replace', start: n.start, end: n.end, candidates: cands } : undefined,
+        });
+      }
+    };
+    for (const r of idx.resources.values()) check(get(r.node, 'Condition'));
+    for (const o of idx.outputs.values()) check(get(o.value, 'Condition'));
+    return out;
+  },
+};
+
+export const policies: Rule = {
+  code: 'CFN3010',
+  kinds: CFN_KINDS,
+  severity: 'error',
+  title: 'DeletionPolicy, UpdateReplacePolicy, CreationPolicy or UpdatePolicy not valid',
+  cfnLint: ['E3035', 'E3036', 'E3055', 'E3016'],
+  check(ctx) {
+    return eachResource(ctx, (r, out) => {
+      if (!isMap(r.node)) return;
+      for (const [key, allowed] of [['DeletionPolicy', DELETION_POLICIES], ['UpdateReplacePolicy', UPDATE_REPLACE_POLICIES]] as const) {
+        const v = get(r.node, key);
+        if (!v || intrinsicName(v)) continue; // Fn::If / Ref to a parameter are allowed here
+        const s = str(v);
+        if (s === undefined || !allowed.includes(s)) {
+          const cands = s ? closest(s, allowed, 2) : [];
+          out.push({
+            message: `${key} must be one of ${allowed.join(', ')}${s === undefined ? '' : `, not '${s}'`}.${didYouMean(cands)}`,
+            start: v.start,
+            end: v.end,
+            data: { fix: 'replace', start: v.start, end: v.end, candidates: cands.length ? cands : ['Retain', 'Delete'] },
+          });
+        }
+      }
+      for (const [key, allowed] of [['CreationPolicy', CREATION_POLICY_KEYS], ['UpdatePolicy', UPDATE_POLICY_KEYS]] as const) {
+        const v = get(r.node, key);
+        if (!v || intrinsicName(v)) continue;
+        if (!isMap(v)) {
+          out.push({ message: `${key} must be a mapping (keys: ${allowed.join(', ')}).`, start: v.start, end: v.end });
+          continue;
+        }
+        for (const p of v.pairs) {
+          const k = keyText(p);
+          if (allowed.includes(k) || k === 'Fn::If') continue;
+          const cands = closest(k, allowed, 2);
+          out.push({ message: `'${k}' is not a ${key} key.${didYouMean(cands)} Keys: ${allowed.join(', ')}.`, start: p.key.start, end: p.key.end, data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined });
+        }
+      }
+    });
+  },
+};
+
+export const logicalIds: Rule = {
+  code: 'CFN3011',
+  kinds: CFN_KINDS,
+  severity: 'error',
+  title: 'Logical ID not alphanumeric, or too many resources',
+  cfnLint: ['E3006', 'E1001', 'E3010'],
+  check(ctx) {
+    const idx = templateIndex(ctx.doc, ctx.root);
+    const out: RawFinding[] = [];
+    for (const r of idx.resources.values()) {
+      if (idx.languageExtensions && r.name.startsWith('Fn::ForEach')) continue;
+      if (!/^[A-Za-z0-9]+$/.test(r.name)) {
+        out.push({ message: `Logical ID '${r.name}' must be alphanumeric (A–Z, a–z, 0–9); remove '${r.name.replace(/[A-Za-z0-9]/g, '')}'.`, start: r.pair.key.start, end: r.pair.key.end });
+      }
+    }
+    if (idx.resources.size > 500) {
+      const r = [...idx.resources.values()][500];
+      out.push({ message: `The template declares ${idx.resources.size} resources; CloudFormation allows at most 500. Split it into nested stacks.`, start: r.pair.key.start, end: r.pair.key.end });
+    }
+    return out;
+  },
+};
+
+export const customResource: Rule = {
+  code: 'CFN3012',
+  kinds: CFN_KINDS,
+  severity: 'error',
+  title: 'Custom resource without ServiceToken',
+  cfnLint: ['E3003'],
+  check(ctx) {
+    return eachResource(ctx, (r, out) => {
+      if (!r.type || !isCustomType(r.type) || !isMap(r.node)) return;
+      const props = get(r.node, 'Properties');
+      if (intrinsicName(props)) return;
+      if (!get(props, 'ServiceToken')) {
+        const k = getPair(r.node, 'Properties')?.key ?? r.typeNode ?? r.pair.key;
+        out.push({
+          message: `Custom resource '${r.name}' needs Properties.ServiceToken: the ARN of the Lambda function or SNS topic that handles it.`,
+          start: k.start,
+          end: k.end,
+          data: isMap(props) && props.pairs.length ? { fix: 'addKeys', keys: ['ServiceToken'], sibling: props.pairs[0].key.start, lastEnd: props.pairs[props.pairs.length - 1].end } : undefined,
+        });
+      }
+    });
+  },
+};
+
+/** Serverless types are SAM's business: documented here so CFN rules can skip them consistently. */
+export function isSamType(t: string | undefined): boolean {
+  return !!t && Object.prototype.hasOwnProperty.call(SAM_TYPES, t);
+}
+
+export const resourceRules = [
+  resourceType, knownType, unknownProperty, requiredProperty, propertyType, propertyEnum, resourceKeys, dependsOn,
+  resourceCondition, policies, logicalIds, customResource,
+];

@@ -1,0 +1,41 @@
+import type { TemplateDocument } from '../document/model';
+import type { Finding } from './types';
+
+/** Parse-level problems (shared by every kind): syntax errors, duplicate keys, alias bombs, depth. */
+const CODES: Record<string, string> = {
+  YAML: 'DOC1001',
+  JSON: 'DOC1001',
+  KEY: 'DOC1006',
+  ALIAS: 'DOC1003',
+  DEPTH: 'DOC1004',
+  MULTIDOC: 'DOC1005',
+};
+
+export const DOCUMENT_CODES = [
+  { code: 'DOC1001', title: 'YAML or JSON syntax error' },
+  { code: 'DOC1002', title: 'Duplicate key' },
+  { code: 'DOC1003', title: 'YAML alias expansion too large' },
+  { code: 'DOC1004', title: 'Nesting too deep to check' },
+  { code: 'DOC1005', title: 'More than one YAML document in the file' },
+  { code: 'DOC1006', title: 'Mapping key is not a plain value' },
+  { code: 'DOC1007', title: 'File not checked (too large or not text)' },
+  { code: 'DOC1008', title: 'Top level is not a mapping' },
+];
+
+export function documentRules(doc: TemplateDocument): Finding[] {
+  const out: Finding[] = [];
+  for (const p of doc.problems) {
+    out.push({ code: CODES[p.code] ?? 'DOC1001', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end });
+  }
+  for (const d of doc.duplicates) {
+    const first = doc.lines.positionAt(d.first.start).line + 1;
+    out.push({
+      code: 'DOC1002',
+      severity: 'error',
+      message: `Duplicate key '${d.key}' (first at line ${first}). Parsers keep only the last one, so the earlier value is silently lost; remove or rename one.`,
+      start: d.second.start,
+      end: d.second.end,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,187 @@
+import { get, getPair, intrinsicName, isMap, keyText, str, type MapNode } from '../../document/nodes';
+import { SAM_TRANSFORM } from '../../kind';
+import { SAM_GLOBALS, SAM_TYPES } from '../../schema/sam';
+import { closest, didYouMean } from '../../suggest';
+import { templateIndex, type ResourceInfo } from '../cfn/template';
+import type { RawFinding, Rule, RuleContext } from '../types';
+
+const SAM = ['sam'] as const;
+
+function eachServerless(ctx: RuleContext, fn: (r: ResourceInfo, out: RawFinding[]) => void): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const r of templateIndex(ctx.doc, ctx.root).resources.values()) {
+    if (r.type?.startsWith('AWS::Serverless::') && isMap(r.node)) fn(r, out);
+  }
+  return out;
+}
+
+export const samType: Rule = {
+  code: 'SAM1001',
+  kinds: SAM,
+  severity: 'error',
+  title: 'Unknown AWS::Serverless type',
+  cfnLint: ['E3006', 'E0001'],
+  check(ctx) {
+    return eachServerless(ctx, (r, out) => {
+      if (SAM_TYPES[r.type!] || !r.typeNode) return;
+      const cands = closest(r.type!, Object.keys(SAM_TYPES), 2);
+      out.push({
+        message: `'${r.type}' is not a SAM resource type.${didYouMean(cands)} SAM types: ${Object.keys(SAM_TYPES).map((t) => t.slice(17)).join(', ')}.`,
+        start: r.typeNode.start,
+        end: r.typeNode.end,
+        data: cands.length ? { fix: 'replace', start: r.typeNode.start, end: r.typeNode.end, candidates: cands } : undefined,
+      });
+    });
+  },
+};
+
+export const samProperties: Rule = {
+  code: 'SAM1002',
+  kinds: SAM,
+  severity: 'error',
+  title: 'Unknown property on a SAM resource',
+  cfnLint: ['E0001', 'E3002'],
+  check(ctx) {
+    return eachServerless(ctx, (r, out) => {
+      const t = SAM_TYPES[r.type!];
+      const props = get(r.node, 'Properties');
+      if (!t || !isMap(props)) return;
+      const names = Object.keys(t.properties);
+      for (const p of props.pairs) {
+        const k = keyText(p);
+        if (names.includes(k) || k.startsWith('Fn::')) continue;
+        const cands = closest(k, names, 3);
+        out.push({
+          message: `'${k}' is not a property of ${r.type}.${didYouMean(cands)}`,
+          start: p.key.start,
+          end: p.key.end,
+          data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : { fix: 'deletePair', start: p.start, end: p.end, key: k },
+        });
+      }
+    });
+  },
+};
+
+function globalsFor(root: MapNode, type: string): MapNode | undefined {
+  const g = get(root, 'Globals');
+  const section = Object.entries(SAM_GLOBALS).find(([, t]) => t === type)?.[0];
+  const v = section ? get(g, section) : undefined;
+  return isMap(v) ? v : undefined;
+}
+
+export const samRequired: Rule = {
+  code: 'SAM1003',
+  kinds: SAM,
+  severity: 'error',
+  title: 'Required property missing on a SAM resource',
+  cfnLint: ['E0001'],
+  check(ctx) {
+    return eachServerless(ctx, (r, out) => {
+      const t = SAM_TYPES[r.type!];
+      if (!t) return;
+      const props = get(r.node, 'Properties');
+      if (intrinsicName(props)) return;
+      const globals = globalsFor(ctx.root, r.type!);
+      const has = (k: string) => !!get(props, k) || !!get(globals, k);
+      const missing = (t.required ?? []).filter((k) => !has(k));
+      const at = getPair(r.node, 'Properties')?.key ?? r.pair.key;
+      if (missing.length) {
+        out.push({
+          message: `${r.type} '${r.name}' is missing required ${missing.length === 1 ? 'property' : 'properties'} ${missing.map((m) => `'${m}'`).join(', ')}.`,
+          start: at.start,
+          end: at.end,
+          data: isMap(props) && props.pairs.length ? { fix: 'addKeys', keys: missing, sibling: props.pairs[0].key.start, lastEnd: props.pairs[props.pairs.length - 1].end } : undefined,
+        });
+      }
+      const image = str(get(props, 'PackageType') ?? get(globals, 'PackageType')) === 'Image';
+      for (const group of image ? [] : t.oneOf ?? []) {
+        if (!group.some(has)) {
+          out.push({ message: `${r.type} '${r.name}' needs one of ${group.join(', ')} (in Properties or Globals).`, start: at.start, end: at.end });
+        }
+      }
+    });
+  },
+};
+
+export const samEvents: Rule = {
+  code: 'SAM1004',
+  kinds: SAM,
+  severity: 'error',
+  title: 'Event source without a Type, or with an unknown Type',
+  cfnLint: ['E0001'],
+  check(ctx) {
+    return eachServerless(ctx, (r, out) => {
+      const t = SAM_TYPES[r.type!];
+      const events = get(get(r.node, 'Properties'), 'Events');
+      if (!t?.events || !isMap(events)) return;
+      for (const e of events.pairs) {
+        if (!isMap(e.value)) continue;
+        const tp = getPair(e.value, 'Type');
+        if (!tp) {
+          out.push({ message: `Event '${keyText(e)}' of '${r.name}' has no Type (e.g. Api, SQS, Schedule).`, start: e.key.start, end: e.key.end });
+          continue;
+        }
+        const v = str(tp.value);
+        if (v !== undefined && !t.events.includes(v)) {
+          const cands = closest(v, t.events, 2);
+          out.push({
+            message: `'${v}' is not an event source type for ${r.type}.${didYouMean(cands)} Types: ${t.events.join(', ')}.`,
+            start: tp.value.start,
+            end: tp.value.end,
+            data: cands.length ? { fix: 'replace', start: tp.value.start, end: tp.value.end, candidates: cands } : undefined,
+          });
+        }
+      }
+    });
+  },
+};
+
+export const samGlobals: Rule = {
+  code: 'SAM1005',
+  kinds: SAM,
+  severity: 'error',
+  title: 'Unknown section under Globals',
+  cfnLint: ['E0001'],
+  check(ctx) {
+    const g = get(ctx.root, 'Globals');
+    if (!isMap(g)) return [];
+    const out: RawFinding[] = [];
+    const names = Object.keys(SAM_GLOBALS);
+    for (const p of g.pairs) {
+      const k = keyText(p);
+      if (names.includes(k)) continue;
+      const cands = closest(k, names, 2);
+      out.push({
+        message: `'${k}' is not a Globals section.${didYouMean(cands)} Sections: ${names.join(', ')}.`,
+        start: p.key.start,
+        end: p.key.end,
+        data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined,
+      });
+    }
+    return out;
+  },
+};
+
+export const samTransform: Rule = {
+  code: 'SAM1006',
+  kinds: SAM,
+  severity: 'error',
+  title: 'Serverless resources without the SAM transform',
+  cfnLint: ['E3038'],
+  check(ctx) {
+    const t = get(ctx.root, 'Transform');
+    const listed = t && (str(t) === SAM_TRANSFORM || (t.kind === 'seq' && t.items.some((i) => str(i) === SAM_TRANSFORM)));
+    if (listed) return [];
+    const first = [...templateIndex(ctx.doc, ctx.root).resources.values()].find((r) => r.type?.startsWith('AWS::Serverless::'));
+    if (!first?.typeNode) return [];
+    const top = ctx.root.pairs[0];
+    return [{
+      message: `${first.type} needs 'Transform: ${SAM_TRANSFORM}' at the top of the template; without it CloudFormation rejects the type.`,
+      start: first.typeNode.start,
+      end: first.typeNode.end,
+      data: t ? undefined : { fix: 'edits', title: `Add Transform: ${SAM_TRANSFORM}`, edits: [{ start: top?.start ?? 0, end: top?.start ?? 0, text: `Transform: ${SAM_TRANSFORM}\n` }] },
+    }];
+  },
+};
+
+export const samRules: Rule[] = [samType, samProperties, samRequired, samEvents, samGlobals, samTransform];

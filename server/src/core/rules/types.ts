@@ -1,0 +1,59 @@
+import type { TemplateDocument } from '../document/model';
+import type { MapNode } from '../document/nodes';
+import type { Kind } from '../kind';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * What a quick fix needs, as data. Fixes (core/fixes) build text edits from this alone and
+ * never read the message. Offsets are into the document text the finding was made from.
+ */
+export type FixData =
+  /** Replace [start, end) with one of the candidates (did-you-mean, `Type:X` → `Type: X`, enum values). */
+  | { fix: 'replace'; start: number; end: number; candidates: string[] }
+  /** Insert text at an offset (e.g. a missing required key with a placeholder). */
+  | { fix: 'insert'; at: number; text: string; title: string }
+  /**
+   * Add keys with placeholder values to a mapping. `sibling` is the offset of an existing key of
+   * that mapping (new keys go after its entry, at its indentation); when the mapping is empty,
+   * `parent` is the offset of the key that owns it (new keys go one level deeper).
+   */
+  | { fix: 'addKeys'; keys: string[]; sibling?: number; parent?: number; lastEnd?: number }
+  /** Delete a whole `key: value` entry (its lines, comments kept elsewhere). */
+  | { fix: 'deletePair'; start: number; end: number; key: string }
+  /** Several edits applied together (e.g. move a block): each replaces [start, end) with text. */
+  | { fix: 'edits'; title: string; edits: { start: number; end: number; text: string }[] };
+
+/** What a rule returns; code and default severity come from the rule itself. */
+export interface RawFinding {
+  message: string;
+  start: number;
+  end: number;
+  severity?: Severity;
+  path?: (string | number)[];
+  data?: FixData;
+}
+
+export interface Finding extends RawFinding {
+  code: string;
+  severity: Severity;
+}
+
+export interface RuleContext {
+  doc: TemplateDocument;
+  kind: Kind;
+  /** The document's root mapping (rules only run when the root is a mapping). */
+  root: MapNode;
+}
+
+export interface Rule {
+  /** Stable forever once released, e.g. CFN3002. Documented once in docs/rules.md. */
+  code: string;
+  kinds: readonly Kind[];
+  severity: Severity;
+  /** One line for docs and listings. */
+  title: string;
+  /** cfn-lint rule ids this rule covers, so `Metadata: cfn-lint: config: ignore_checks` suppresses it too. */
+  cfnLint?: readonly string[];
+  check(ctx: RuleContext): RawFinding[];
+}

@@ -1,0 +1,47 @@
+/** Did-you-mean: the closest candidates by edit distance (case-insensitive), close enough to be a typo. */
+export function closest(word: string, candidates: Iterable<string>, max = 3): string[] {
+  const w = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  const scored: { c: string; d: number }[] = [];
+  for (const c of candidates) {
+    const lc = c.toLowerCase();
+    if (Math.abs(lc.length - w.length) > limit) {
+      // A missing or extra plural/suffix still counts: `Resource` → `Resources`.
+      if (!(lc.startsWith(w) || w.startsWith(lc))) continue;
+    }
+    const d = lc === w ? 0 : distance(w, lc, limit + 1);
+    if (d <= limit) scored.push({ c, d });
+  }
+  scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
+  return scored.slice(0, max).map((s) => s.c);
+}
+
+/** Damerau-Levenshtein (optimal string alignment) with an early exit above `cap`. */
+export function distance(a: string, b: string, cap = Infinity): number {
+  if (a === b) return 0;
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) >= cap) return cap;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin >= cap) return cap;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[m];
+}
+
+export function didYouMean(candidates: string[]): string {
+  if (!candidates.length) return '';
+  return ` Did you mean ${candidates.map((c) => `'${c}'`).join(' or ')}?`;
+}
