@@ -1,0 +1,13 @@
+import type { CliIO } from './io';
+import { runLint } from './lint';
+import { runCidr } from './cidr';
+import { runCapacity } from './capacity';
+
+export type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+/** Each subcommand lives in its own module; add new ones here. */
+export const commands: Record<string, Command> = {
+  lint: runLint,
+  cidr: runCidr,
+  capacity: runCapacity,
+};
