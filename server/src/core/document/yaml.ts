@@ -20,6 +20,7 @@ export function parseYaml(text: string): ParseResult {
       problems.push({ code: 'YAML', message: cleanMessage(e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
     }
     if (i === 0) {
+      conv.doc = d;
       root = d.contents ? conv.node(d.contents as YNode, 0) : null;
     }
   });
@@ -48,6 +49,7 @@ class Converter {
   private aliasReported = false;
   private deepReported = false;
   private readonly anchorCache = new Map<YNode, Node>();
+  doc: unknown;
 
   constructor(
     private readonly text: string,
@@ -127,7 +129,7 @@ class Converter {
   }
 
   private alias(a: Alias, depth: number): Node {
-    const target = (a as unknown as { resolve(doc?: unknown): YNode | undefined }).resolve?.() ?? undefined;
+    const target = (a as unknown as { resolve(doc: unknown): YNode | undefined }).resolve(this.doc) ?? undefined;
     const at = a.range ? a.range[0] : 0;
     if (!target) return this.nullAt(at);
     let conv = this.anchorCache.get(target);

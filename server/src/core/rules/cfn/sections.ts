@@ -102,7 +102,7 @@ export const formatVersion: Rule = {
       message: `AWSTemplateFormatVersion must be '2010-09-09' (the only version there is), not '${v ?? ''}'.`,
       start: p.value.start,
       end: p.value.end,
-      data: { fix: 'replace', start: p.value.start, end: p.value.end, candidates: ["'2010-09-09'"] },
+      data: { fix: 'replace', start: p.value.start, end: p.value.end, candidates: ['2010-09-09'] },
     }];
   },
 };

@@ -1,0 +1,69 @@
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocsUrl } from '../core/rules/docs';
+import type { Workspace } from '../workspace';
+import { toRange, toSeverity } from './convert';
+
+/** How long typing must pause before a changed document is checked again. */
+const CHANGE_DELAY_MS = 120;
+
+/**
+ * Publishes diagnostics on open (at once) and change (debounced). A run for an older version
+ * is dropped: only the latest version's diagnostics are ever published.
+ */
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly ws: Workspace,
+  ) {}
+
+  schedule(uri: string, immediate = false): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    const run = () => {
+      this.timers.delete(uri);
+      this.validate(uri);
+    };
+    if (immediate) setImmediate(run);
+    else this.timers.set(uri, setTimeout(run, CHANGE_DELAY_MS));
+  }
+
+  validate(uri: string): void {
+    const td = this.documents.get(uri);
+    if (!td) return;
+    const version = td.version;
+    const diagnostics = this.compute(td);
+    // The document may have changed while we worked: publish only for the version we checked.
+    if (this.documents.get(uri)?.version !== version) return;
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    void this.connection.sendNotification('awsNotes/documentKind', { uri, kind: this.ws.lint(td).kind });
+  }
+
+  compute(td: TextDocument): Diagnostic[] {
+    if (!this.ws.settings.validate.enable) return [];
+    const doc = this.ws.parsed(td);
+    return this.ws.lint(td).findings.map((f) => ({
+      range: toRange(doc, f.start, f.end),
+      severity: toSeverity(f.severity),
+      code: f.code,
+      codeDescription: { href: ruleDocsUrl(f.code) },
+      source: 'aws-notes',
+      message: f.message,
+      data: f.data ? { version: td.version } : undefined,
+    }));
+  }
+
+  clear(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  revalidateAll(): void {
+    for (const d of this.documents.all()) this.schedule(d.uri, true);
+  }
+}
