@@ -1,4 +1,9 @@
 import type { Rule } from '../types';
+import { hookRules } from './hooks';
+import { resourceRules } from './resources';
+import { sectionRules } from './sections';
+import { serverRules } from './server';
+import { versionRules } from './version';
 
-/** CodeDeploy appspec rules. */
-export const appspecRules: Rule[] = [];
+/** CodeDeploy appspec rules (APPSPEC1xxx), in code order. */
+export const appspecRules: Rule[] = [...versionRules, ...sectionRules, ...serverRules, ...hookRules, ...resourceRules].sort((a, b) => a.code.localeCompare(b.code));
