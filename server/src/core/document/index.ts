@@ -2,6 +2,7 @@ import { LineIndex } from './lines';
 import type { TemplateDocument } from './model';
 import { parseJson } from './json';
 import { parseYaml } from './yaml';
+import { reparseIncrementally } from './incremental';
 
 export * from './model';
 export * from './nodes';
@@ -55,7 +56,9 @@ export class DocumentCache {
   get(uri: string, version: number, text: () => string): TemplateDocument {
     const hit = this.docs.get(uri);
     if (hit && hit.version === version) return hit;
-    const doc = parseTemplate(uri, version, text(), this.opts);
+    const t = text();
+    const maxBytes = this.opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    const doc = (hit && t.length <= maxBytes && reparseIncrementally(hit, t, version)) || parseTemplate(uri, version, t, this.opts);
     this.docs.set(uri, doc);
     return doc;
   }

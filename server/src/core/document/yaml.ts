@@ -100,9 +100,13 @@ class Converter {
         seen.set(name, key);
         m.pairs.push({ key, value, start: key.start, end: Math.max(value.end, key.end) });
       }
+      // A block collection ends where its last entry ends (not after trailing comments), so a
+      // re-parse of one entry gives the same ranges as a full parse.
+      if (!y.flow && m.pairs.length) m.end = m.pairs[m.pairs.length - 1].end;
       out = m;
     } else if (yIsSeq(y)) {
-      out = { kind: 'seq', items: y.items.map((it) => this.node(it as YNode, depth + 1, start)), start, end };
+      const items = y.items.map((it) => this.node(it as YNode, depth + 1, start));
+      out = { kind: 'seq', items, start, end: !y.flow && items.length ? Math.max(items[items.length - 1].end, start) : end };
     } else {
       out = this.nullAt(start);
     }

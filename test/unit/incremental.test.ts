@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DocumentCache, parseTemplate, type TemplateDocument } from '../../server/src/core/document';
+
+const base = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'cfn', 'good.yaml'), 'utf8');
+const same = (a: TemplateDocument, b: TemplateDocument) => {
+  assert.deepEqual(JSON.parse(JSON.stringify(a.root)), JSON.parse(JSON.stringify(b.root)));
+  assert.equal(a.problems.length > 0, b.problems.length > 0);
+  assert.equal(a.duplicates.length, b.duplicates.length);
+};
+
+describe('incremental re-parse', () => {
+  it('gives the same tree as a full parse after any single edit (property test)', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: base.length }),
+        fc.nat({ max: 12 }),
+        fc.constantFrom('a', ' ', '\n', ':', '  x: 1\n', '- ', '!Ref Q', '"', '#', 'Type: AWS::SQS::Queue\n'),
+        (at, del, ins) => {
+          const cache = new DocumentCache();
+          cache.get('u', 1, () => base);
+          const next = base.slice(0, at) + ins + base.slice(Math.min(base.length, at + del));
+          same(cache.get('u', 2, () => next), parseTemplate('u', 2, next));
+        },
+      ),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+
+  it('follows a chain of edits (typing a property character by character)', () => {
+    const cache = new DocumentCache();
+    let text = base;
+    cache.get('u', 0, () => text);
+    const at = text.indexOf('      VisibilityTimeout: 30\n') + '      VisibilityTimeout: 30\n'.length;
+    const typed = '      DelaySeconds: 5\n';
+    for (let i = 1; i <= typed.length; i++) {
+      text = base.slice(0, at) + typed.slice(0, i) + base.slice(at);
+      same(cache.get('u', i, () => text), parseTemplate('u', i, text));
+    }
+  });
+});
