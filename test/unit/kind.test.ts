@@ -43,3 +43,12 @@ describe('kind detection', () => {
     }
   });
 });
+
+describe('kind detection edge cases from real files', () => {
+  it('does not take a Device Farm test spec for a buildspec', () => {
+    assert.equal(kindOf('version: 0.1\nandroid_test_host: amazon_linux_2\nphases:\n  test:\n    commands: [run]\n'), null);
+  });
+  it('recognises a lower-case `resources:` Lambda appspec', () => {
+    assert.equal(kindOf('version: 0.0\nresources:\n  - fn:\n      type: AWS::Lambda::Function\n'), 'appspec');
+  });
+});

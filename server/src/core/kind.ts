@@ -62,8 +62,12 @@ export function kindFromContent(root: Node | null): Kind | null {
   const has = (k: string) => root.pairs.some((p) => p.key.value === k);
   const version = get(root, 'version');
   if (version !== undefined) {
+    // AWS Device Farm test specs also have version + phases, with their own phase names.
+    if (has('android_test_host') || has('ios_test_host') || isMap(get(get(root, 'phases'), 'test'))) return null;
     if (has('phases') || has('batch') || (has('artifacts') && has('env'))) return 'buildspec';
-    if (has('os') || has('hooks') || has('files') || isSeq(get(root, 'Resources'))) return 'appspec';
+    // ECS/Lambda AppSpecs: the service reads keys in any case (`resources:` appears in AWS's own examples).
+    const resources = get(root, 'Resources') ?? get(root, 'resources');
+    if (has('os') || has('hooks') || has('files') || isSeq(resources) || has('Hooks')) return 'appspec';
   }
   if (isSamTemplate(root)) return 'sam';
   if (has('AWSTemplateFormatVersion')) return 'cfn';

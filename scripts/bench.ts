@@ -1,0 +1,186 @@
+/**
+ * npm run bench — speed and memory, printed as a table and written to bench-results/bench.json.
+ * Measured, never asserted: tests do not time things.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { DocumentCache, parseTemplate } from '../server/src/core/document';
+import { collectFiles, readText } from '../server/src/core/files';
+import { lintDocument } from '../server/src/core/lint';
+import { bigTemplate } from './bigTemplate';
+
+const root = path.resolve(__dirname, '..');
+const corpus = path.resolve(root, '..', 'shared', 'corpus');
+const hasCorpus = fs.existsSync(corpus);
+const rows: { metric: string; value: string; target?: string }[] = [];
+const json: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+const q = (a: number[], x: number) => [...a].sort((m, n) => m - n)[Math.min(a.length - 1, Math.floor(a.length * x))];
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+async function main() {
+  if (!fs.existsSync(path.join(root, 'dist', 'server.js'))) throw new Error('run npm run build first');
+  const files = hasCorpus
+    ? collectFiles(['cfn', 'sam', 'appspec', 'buildspec', 'cfn-lint/templates'].map((d) => path.join(corpus, d)), root).files
+    : collectFiles([path.join(root, 'test', 'fixtures')], root).files;
+
+  // 1. Throughput, in one process (what a workspace scan or the CLI on a folder does).
+  const texts = files.map((f) => readText(f));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  for (let i = 0; i < 2; i++) texts.forEach((t, j) => lintDocument(parseTemplate(files[j], 1, t), { fileName: files[j] })); // warm up
+  const t0 = now();
+  let findings = 0;
+  texts.forEach((t, j) => (findings += lintDocument(parseTemplate(files[j], 1, t), { fileName: files[j] }).findings.length));
+  const elapsed = now() - t0;
+  const perFile = elapsed / files.length;
+  json.throughput = { files: files.length, bytes, ms: elapsed, filesPerSecond: files.length / (elapsed / 1000), mbPerSecond: bytes / 1048576 / (elapsed / 1000), msPerFile: perFile, findings };
+  rows.push({ metric: `lint ${files.length} files in one process`, value: `${(files.length / (elapsed / 1000)).toFixed(0)} files/s, ${(bytes / 1048576 / (elapsed / 1000)).toFixed(1)} MB/s (${ms(perFile)}/file)` });
+
+  // 2. Side by side with cfn-lint on the same templates.
+  const sample = files.filter((f) => /[\\/](cfn|sam)[\\/]/.test(f)).slice(0, 40);
+  const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
+  if (sample.length && cfnLint.status === 0) {
+    const one = sample[0];
+    const single = (cmd: string, args: string[]) => {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const s = now();
+        spawnSync(cmd, args, { encoding: 'utf8' });
+        times.push(now() - s);
+      }
+      return q(times, 0.5);
+    };
+    const oursCli = single(process.execPath, [path.join(root, 'bin', 'aws-notes.js'), 'lint', one]);
+    const theirsCli = single('cfn-lint', [one]);
+    const s = now();
+    spawnSync('cfn-lint', sample, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const theirsBatch = now() - s;
+    const theirsPerTemplate = Math.max(0, theirsBatch - theirsCli) / (sample.length - 1);
+    const oursSample = sample.map((f) => readText(f));
+    const s2 = now();
+    oursSample.forEach((t, j) => lintDocument(parseTemplate(sample[j], 1, t), { fileName: sample[j] }));
+    const oursPerTemplate = (now() - s2) / sample.length;
+    json.cfnLint = { version: cfnLint.stdout.trim(), sample: sample.length, oursCliMs: oursCli, cfnLintCliMs: theirsCli, oursPerTemplateMs: oursPerTemplate, cfnLintPerTemplateMs: theirsPerTemplate, speedupPerTemplate: theirsPerTemplate / oursPerTemplate, speedupCli: theirsCli / oursCli };
+    rows.push({ metric: 'one template, fresh process: aws-notes vs cfn-lint', value: `${ms(oursCli)} vs ${ms(theirsCli)} (${(theirsCli / oursCli).toFixed(1)}×)` });
+    rows.push({ metric: `per template inside one process (${sample.length} templates)`, value: `${ms(oursPerTemplate)} vs ${ms(theirsPerTemplate)} (${(theirsPerTemplate / oursPerTemplate).toFixed(0)}×)`, target: '≥ 50×' });
+  } else rows.push({ metric: 'cfn-lint comparison', value: 'skipped (cfn-lint or corpus missing)' });
+
+  // 3. Keystroke re-validation on a 5,000-line template (incremental parse + all rules).
+  const big = bigTemplate(5000);
+  const cache = new DocumentCache();
+  cache.get('big', 0, () => big);
+  const ks: number[] = [];
+  let text = big;
+  for (let i = 1; i <= 300; i++) {
+    const at = text.indexOf('VisibilityTimeout: ', (i * 7919) % (text.length - 200));
+    if (at < 0) continue;
+    text = text.slice(0, at) + `VisibilityTimeout: ${i % 9}` + text.slice(text.indexOf('\n', at));
+    const s = now();
+    lintDocument(cache.get('big', i, () => text), {});
+    ks.push(now() - s);
+  }
+  const full: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const s = now();
+    lintDocument(parseTemplate('big', i, big), {});
+    full.push(now() - s);
+  }
+  json.keystroke = { lines: big.split('\n').length, p50: q(ks, 0.5), p95: q(ks, 0.95), fullParseAndLintP50: q(full, 0.5) };
+  rows.push({ metric: 'keystroke re-validation, 5,000-line template', value: `p50 ${ms(q(ks, 0.5))}, p95 ${ms(q(ks, 0.95))} (full re-parse ${ms(q(full, 0.5))})`, target: 'p95 < 15 ms' });
+
+  // 4. The real server process: cold start → first diagnostics, hovers, memory with 50 templates.
+  const server = await serverMetrics(hasCorpus ? files.filter((f) => /[\\/]cfn[\\/]/.test(f)).slice(0, 50) : files.slice(0, 50), big);
+  Object.assign(json, server.json);
+  rows.push(...server.rows);
+
+  const out = path.join(root, 'bench-results');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'bench.json'), JSON.stringify(json, null, 2) + '\n');
+  const w = Math.max(...rows.map((r) => r.metric.length));
+  console.log(`\n${'metric'.padEnd(w)} | result | target\n${'-'.repeat(w)}-|--------|-------`);
+  for (const r of rows) console.log(`${r.metric.padEnd(w)} | ${r.value} | ${r.target ?? ''}`);
+  console.log(`\nwritten to ${path.relative(root, path.join(out, 'bench.json'))}`);
+}
+
+async function serverMetrics(templates: string[], big: string) {
+  const rows: typeof globalThis.Array.prototype = [];
+  const json: Record<string, unknown> = {};
+  const firstDiag: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const s = now();
+    const srv = startServer();
+    await srv.init();
+    const uri = 'file:///bench/first.yaml';
+    const got = srv.waitFor(uri);
+    srv.open(uri, readText(path.join(root, 'test', 'fixtures', 'cfn', 'bad.yaml')));
+    await got;
+    firstDiag.push(now() - s);
+    srv.kill();
+  }
+  json.coldStartToFirstDiagnosticsMs = { p50: q(firstDiag, 0.5), max: Math.max(...firstDiag) };
+  rows.push({ metric: 'server spawn → first diagnostics', value: `p50 ${ms(q(firstDiag, 0.5))}`, target: '< 150 ms' });
+
+  const srv = startServer();
+  await srv.init();
+  const bigUri = 'file:///bench/big.yaml';
+  const ready = srv.waitFor(bigUri);
+  srv.open(bigUri, big);
+  await ready;
+  const lines = big.split('\n');
+  const hovers: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const line = (i * 37) % lines.length;
+    const character = Math.max(0, lines[line].search(/\S/)) + 2;
+    const s = now();
+    await srv.rpc.sendRequest('textDocument/hover', { textDocument: { uri: bigUri }, position: { line, character } });
+    hovers.push(now() - s);
+  }
+  json.hoverMs = { p50: q(hovers, 0.5), p95: q(hovers, 0.95) };
+  rows.push({ metric: 'hover round trip (5,000-line template)', value: `p50 ${ms(q(hovers, 0.5))}, p95 ${ms(q(hovers, 0.95))}` });
+
+  const opened = templates.map((f, i) => {
+    const uri = `file:///bench/t${i}.yaml`;
+    const p = srv.waitFor(uri);
+    srv.open(uri, readText(f));
+    return p;
+  });
+  await Promise.all(opened);
+  const rss = srv.rssMB();
+  json.serverRssMB = { templatesOpen: templates.length + 1, rss };
+  rows.push({ metric: `server RSS with ${templates.length + 1} templates open`, value: `${rss.toFixed(0)} MB`, target: '< 120 MB' });
+  srv.kill();
+  return { rows, json };
+}
+
+function startServer() {
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiters = new Map<string, () => void>();
+  rpc.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => waiters.get(p.uri)?.());
+  rpc.onNotification('awsNotes/documentKind', () => undefined);
+  rpc.listen();
+  return {
+    rpc,
+    init: async () => {
+      await rpc.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      await rpc.sendNotification('initialized', {});
+    },
+    open: (uri: string, text: string) => void rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } }),
+    waitFor: (uri: string) => new Promise<void>((res) => waiters.set(uri, res)),
+    rssMB: () => {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+    },
+    kill: () => {
+      rpc.dispose();
+      child.kill();
+    },
+  };
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
