@@ -2,6 +2,7 @@ import type { CliIO } from './io';
 import { runLint } from './lint';
 import { runCidr } from './cidr';
 import { runCapacity } from './capacity';
+import { runExplain } from './explain';
 
 export type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -10,4 +11,5 @@ export const commands: Record<string, Command> = {
   lint: runLint,
   cidr: runCidr,
   capacity: runCapacity,
+  explain: runExplain,
 };

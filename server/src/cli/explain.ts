@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXIT, parseArgs, UsageError, type CliIO } from './io';
+import { explain } from '../core/explain';
+import { NotesIndex, findNotesFiles, DEFAULT_NOTES_PATTERNS } from '../core/notes';
+import { termAt } from '../core/termAt';
+
+const USAGE = `Usage:
+  aws-notes explain <term> [--notes <path>...] [--json]
+  aws-notes explain --file F --line L --column C [--notes <path>...] [--json]
+
+Explains an AWS term (resource type, property, intrinsic, hook, phase, acronym...) from the
+bundled knowledge base and quotes the best passages of your notes.
+  --notes <path>   notes file, folder or glob (repeatable); default: notes/ folders and
+                   *notes*.md|txt files under the current directory
+  --file/--line/--column   explain the term at a 1-based position in a file
+  --json           print {term, markdown, passages: [{file, line, text}]}
+
+Exit codes: 0 explained, 1 nothing known about the term, 2 usage or I/O error.`;
+
+/** 1-based line/column → offset; columns count UTF-16 units like editors do. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0) return text.length;
+    offset = nl + 1;
+  }
+  const lineEnd = text.indexOf('\n', offset);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  return Math.min(offset + column - 1, end);
+}
+
+function positiveInt(value: unknown, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer`);
+  return n;
+}
+
+function displayPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
+}
+
+async function buildNotesIndex(io: CliIO, patterns: string[] | undefined): Promise<NotesIndex> {
+  const index = new NotesIndex();
+  const explicit = patterns && patterns.length > 0;
+  const files = await findNotesFiles(io.cwd, explicit ? patterns : DEFAULT_NOTES_PATTERNS);
+  if (explicit && files.length === 0) io.err(`aws-notes explain: no notes files found for ${patterns.join(', ')}`);
+  for (const file of files) {
+    try {
+      index.addFile(file, await fs.promises.readFile(file, 'utf8'));
+    } catch (e) {
+      io.err(`aws-notes explain: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return index;
+}
+
+export async function runExplain(argv: string[], io: CliIO): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  const { flags, positional } = parseArgs(argv, {
+    values: ['file', 'line', 'column'],
+    repeat: ['notes'],
+    booleans: ['json'],
+  });
+
+  let term: string | undefined;
+  if (flags.file !== undefined) {
+    if (positional.length) throw new UsageError('give either a term or --file/--line/--column, not both');
+    if (flags.line === undefined || flags.column === undefined) throw new UsageError('--file needs --line and --column');
+    const line = positiveInt(flags.line, 'line');
+    const column = positiveInt(flags.column, 'column');
+    const file = path.resolve(io.cwd, String(flags.file));
+    let text: string;
+    try {
+      text = await fs.promises.readFile(file, 'utf8');
+    } catch (e) {
+      io.err(`aws-notes explain: cannot read ${flags.file}: ${e instanceof Error ? e.message : String(e)}`);
+      return EXIT.usage;
+    }
+    term = termAt(text, offsetOf(text, line, column));
+    if (!term) {
+      io.err(`aws-notes explain: no term at ${flags.file}:${line}:${column}`);
+      return EXIT.findings;
+    }
+  } else {
+    term = positional.join(' ').trim();
+    if (!term) throw new UsageError(`missing term\n\n${USAGE}`);
+  }
+
+  const notes = await buildNotesIndex(io, flags.notes as string[] | undefined);
+  const result = explain(term, { notes, displayPath: (f) => displayPath(io.cwd, f) });
+  const passages = result.passages.map((p) => ({ file: displayPath(io.cwd, p.file), line: p.line, text: p.text }));
+  if (flags.json) io.out(JSON.stringify({ term: result.term, markdown: result.markdown, passages }, null, 2));
+  else io.out(result.markdown);
+  return result.entryId || passages.length ? EXIT.ok : EXIT.findings;
+}

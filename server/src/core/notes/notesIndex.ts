@@ -1,0 +1,198 @@
+import MiniSearch from 'minisearch';
+import { parseNotes, type NoteSection } from './parse';
+import { tokenize, tokenizeDetailed } from './terms';
+
+export interface NotesHit {
+  file: string;
+  /** 1-based first line of the passage. */
+  line: number;
+  endLine: number;
+  text: string;
+  title: string;
+  headingPath: string[];
+  score: number;
+}
+
+export interface NotesSearchOptions {
+  /**
+   * Extra words that describe the topic (e.g. the knowledge-base title). They help rank
+   * passages about the right service but count less than the query itself, and a passage
+   * must match at least one query word to be returned.
+   */
+  context?: string;
+  /** Weight of context words relative to query words (default 0.35). */
+  contextWeight?: number;
+}
+
+/** Code examples rank below prose about the same thing. */
+const CODE_BOOST = 0.75;
+/**
+ * CamelCase pieces that say nothing on their own: `GetAtt` must not match every passage that
+ * says "get", nor `ShardCount` every passage with "count" (but "shard" alone is fine).
+ */
+const GENERIC_PARTS = new Set(
+  (
+    'get set put list att attribute id ids arn name type count size config configuration specification ' +
+    'spec policy setting enabled enable mode second minute hour day in time window max min total number ' +
+    'identifier source target value key option detail rule group item status code'
+  ).split(' '),
+);
+/** Weight of camelCase pieces of a query word relative to whole words. */
+const PART_WEIGHT = 0.6;
+
+interface IndexedDoc {
+  id: number;
+  heading: string;
+  text: string;
+}
+
+/**
+ * Full-text index over the passages of the user's notes files. Files can be added, replaced
+ * and removed one at a time so the language server can keep it current as files change.
+ */
+export class NotesIndex {
+  private readonly search_: MiniSearch<IndexedDoc>;
+  private readonly passages = new Map<number, NoteSection>();
+  private readonly byFile = new Map<string, number[]>();
+  private nextId = 1;
+
+  constructor() {
+    this.search_ = new MiniSearch<IndexedDoc>({
+      fields: ['heading', 'text'],
+      storeFields: [],
+      tokenize: (text) => tokenize(text),
+      processTerm: (term) => term, // tokenize already lowercases, stems and maps synonyms
+      searchOptions: {
+        tokenize: (text) => tokenize(text),
+        processTerm: (term) => term,
+        boost: { heading: 1.5 },
+        combineWith: 'OR',
+      },
+    });
+  }
+
+  /** Number of indexed passages. */
+  get size(): number {
+    return this.passages.size;
+  }
+
+  files(): string[] {
+    return [...this.byFile.keys()];
+  }
+
+  has(file: string): boolean {
+    return this.byFile.has(file);
+  }
+
+  /** Indexes (or re-indexes) a file; returns how many passages it produced. Never throws. */
+  addFile(file: string, text: string): number {
+    this.removeFile(file);
+    let sections: NoteSection[];
+    try {
+      sections = parseNotes(file, text);
+    } catch {
+      sections = [];
+    }
+    const ids: number[] = [];
+    const docs: IndexedDoc[] = [];
+    for (const s of sections) {
+      const id = this.nextId++;
+      ids.push(id);
+      this.passages.set(id, s);
+      docs.push({ id, heading: s.headingPath.join(' / '), text: s.text });
+    }
+    try {
+      this.search_.addAll(docs);
+    } catch {
+      // A failure here would leave the file half-indexed; drop it instead.
+      for (const id of ids) this.passages.delete(id);
+      return 0;
+    }
+    this.byFile.set(file, ids);
+    return ids.length;
+  }
+
+  removeFile(file: string): void {
+    const ids = this.byFile.get(file);
+    if (!ids) return;
+    for (const id of ids) {
+      if (this.passages.delete(id)) {
+        try {
+          this.search_.discard(id);
+        } catch {
+          // already gone
+        }
+      }
+    }
+    this.byFile.delete(file);
+  }
+
+  /** The indexed passages of one file, in file order. */
+  passagesOf(file: string): NoteSection[] {
+    return (this.byFile.get(file) ?? []).map((id) => this.passages.get(id)).filter((p): p is NoteSection => !!p);
+  }
+
+  /** Context strings repeat (one per knowledge entry), so their tokens are memoized. */
+  private readonly contextCache = new Map<string, string[]>();
+
+  private contextTokens(context: string): string[] {
+    let tokens = this.contextCache.get(context);
+    if (!tokens) {
+      tokens = [...new Set(tokenize(context))];
+      if (this.contextCache.size >= 500) this.contextCache.clear();
+      this.contextCache.set(context, tokens);
+    }
+    return tokens;
+  }
+
+  /**
+   * Best passages for a query, most relevant first. Near-identical passages (notes files
+   * often repeat each other) are returned once. Never throws.
+   */
+  search(query: string, limit = 5, opts: NotesSearchOptions = {}): NotesHit[] {
+    try {
+      // Whole words and synonyms are strong evidence; camelCase pieces only count together
+      // (`GetAtt` must not match every passage that says "get").
+      const strong = new Set<string>();
+      const parts = new Set<string>();
+      for (const t of tokenizeDetailed(query)) (t.kind === 'part' ? parts : strong).add(t.token);
+      for (const t of strong) parts.delete(t);
+      const primary = new Set([...strong, ...parts]);
+      if (primary.size === 0 || limit <= 0) return [];
+      const context = opts.context ? this.contextTokens(opts.context).filter((t) => !primary.has(t)) : [];
+      const weight = opts.contextWeight ?? 0.35;
+      const all = [...primary, ...context].join(' ');
+      const results = this.search_.search(all, {
+        tokenize: (q) => q.split(' '), // already tokenized above
+        boostTerm: (term) => (strong.has(term) ? 1 : parts.has(term) ? PART_WEIGHT : weight),
+        boostDocument: (id) => (this.passages.get(id as number)?.kind === 'code' ? CODE_BOOST : 1),
+      });
+      const relevant = (terms: string[]) =>
+        terms.some((t) => strong.has(t) || (parts.has(t) && !GENERIC_PARTS.has(t))) ||
+        (parts.size > 0 && terms.filter((t) => parts.has(t)).length >= Math.min(2, parts.size));
+      const hits: NotesHit[] = [];
+      const seen = new Set<string>();
+      for (const r of results) {
+        if (!relevant(r.terms)) continue;
+        const p = this.passages.get(r.id as number);
+        if (!p) continue;
+        const key = p.text.replace(/\s+/g, ' ').trim().toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        hits.push({
+          file: p.file,
+          line: p.line,
+          endLine: p.endLine,
+          text: p.text,
+          title: p.title,
+          headingPath: p.headingPath,
+          score: r.score,
+        });
+        if (hits.length >= limit) break;
+      }
+      return hits;
+    } catch {
+      return [];
+    }
+  }
+}

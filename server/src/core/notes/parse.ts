@@ -1,0 +1,347 @@
+/**
+ * Splits a study-notes file into small passages a hover can quote.
+ *
+ * Notes come in every format (markdown, markdown-ish, plain text with `--Topic--` lines,
+ * tab-indented outlines, `**bold**` pseudo-headings) and file extensions say nothing about
+ * which, so structure is detected line by line from the content:
+ *   1. headings (any of the styles above) open sections and give each passage a heading path;
+ *   2. a section body is cut into blocks: a line plus the more-indented lines under it,
+ *      a fenced code block, or a table;
+ *   3. blocks are packed into passages of a few lines; a block that is too big is split at
+ *      its children, and its parent line is remembered in the heading path.
+ */
+
+export interface NoteSection {
+  file: string;
+  /** Nearest heading above the passage ('' before the first heading). */
+  title: string;
+  /** Headings from outermost to innermost, plus outline parents of a split block. */
+  headingPath: string[];
+  /** 1-based first line of the passage. */
+  line: number;
+  /** 1-based last line (inclusive). */
+  endLine: number;
+  /** The passage's lines, common indentation removed. */
+  text: string;
+  /** 'code' when the passage is only a fenced code block (examples rank below explanations). */
+  kind: 'text' | 'code';
+}
+
+/** Passage size targets: small enough to read in a hover, big enough to carry a fact. */
+export const PASSAGE_MAX_LINES = 6;
+export const PASSAGE_MAX_CHARS = 600;
+/** Passages shorter than this are merged with the next block even across a blank line. */
+const PASSAGE_MIN_CHARS = 160;
+/** Lines longer than this are cut for indexing (minified or generated text is not notes). */
+const MAX_LINE_CHARS = 4000;
+const MAX_LINES = 200_000;
+const MAX_TITLE_CHARS = 120;
+
+interface Heading {
+  level: number;
+  title: string;
+}
+
+/** True for content that is clearly not text (NUL bytes or mostly control characters). */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+    else if (c === 0xfffd) control++; // replacement char from decoding binary as UTF-8
+  }
+  return sample.length > 0 && control / sample.length > 0.1;
+}
+
+/** Indentation width with tabs counted as 4 columns. */
+function indentWidth(line: string): number {
+  let w = 0;
+  for (const ch of line) {
+    if (ch === ' ') w++;
+    else if (ch === '\t') w += 4 - (w % 4);
+    else break;
+  }
+  return w;
+}
+
+function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+/** `---`, `===`, `+++`, `***`, `___` on their own: separators, not content. */
+function isRule(line: string): boolean {
+  return /^\s*([=\-+*_~])(\s*\1){2,}\s*$/.test(line);
+}
+
+function cleanTitle(raw: string): string {
+  let t = raw.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  t = t.replace(/[:\s]+$/, '');
+  return t.length > MAX_TITLE_CHARS ? t.slice(0, MAX_TITLE_CHARS - 1) + '…' : t;
+}
+
+/**
+ * Heading levels from different styles share one scale so mixed files nest sensibly:
+ * markdown `#`..`######` → 1..6; `===X===` / `--X--` → by indentation (`=` outranks `-`);
+ * bold pseudo-headings → 7 + indentation, i.e. below any markdown heading.
+ */
+export function detectHeading(line: string): Heading | undefined {
+  const atx = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/.exec(line);
+  if (atx) {
+    const title = cleanTitle(atx[2]);
+    if (/[A-Za-z]/.test(title)) return { level: atx[1].length, title };
+    return undefined;
+  }
+  // `--Topic--`, `===Topic===`, optionally followed by a gloss: `---EBS---  Elastic Block Store`.
+  const delimited = /^(\s*)(={2,}|-{2,})\s*([A-Za-z0-9(][^]*?)\s*(={2,}|-{2,})(?:\s+([A-Za-z(][^]*?))?\s*$/.exec(line);
+  if (delimited && delimited[2][0] === delimited[4][0]) {
+    const title = cleanTitle(delimited[5] ? `${delimited[3]} (${delimited[5]})` : delimited[3]);
+    if (/[A-Za-z]/.test(title) && !/[=]{2,}|-{2,}/.test(title)) {
+      const depth = Math.floor(indentWidth(delimited[1]) / 4);
+      return { level: 1 + depth * 2 + (delimited[2][0] === '=' ? 0 : 1), title };
+    }
+  }
+  const bold = /^(\s*)(?:[-*+][ \t]+)?(\*\*|__)([^*_]+?)\2[ \t]*:?[ \t]*$/.exec(line);
+  if (bold) {
+    const title = cleanTitle(bold[3]);
+    if (/[A-Za-z]/.test(title)) {
+      const depth = Math.floor(indentWidth(bold[1]) / 4);
+      return { level: 7 + depth, title };
+    }
+  }
+  return undefined;
+}
+
+function fenceMarker(line: string): string | undefined {
+  const m = /^\s*(`{3,}|~{3,})/.exec(line);
+  return m ? m[1] : undefined;
+}
+
+interface Block {
+  start: number; // 0-based index into lines, inclusive
+  end: number; // inclusive
+  /** Outline blocks may be split at their children; code and tables only by line count. */
+  kind: 'outline' | 'code' | 'table';
+}
+
+interface Section {
+  title: string;
+  path: string[];
+  bodyStart: number; // 0-based, inclusive
+  bodyEnd: number; // exclusive
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.length > MAX_LINES) lines.length = MAX_LINES;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].length > MAX_LINE_CHARS) lines[i] = lines[i].slice(0, MAX_LINE_CHARS) + '…';
+  }
+  return lines;
+}
+
+/** Pass 1: find headings (outside code fences) and the body range of every section. */
+function findSections(lines: string[]): Section[] {
+  const sections: Section[] = [];
+  const stack: Heading[] = [];
+  let current: Section = { title: '', path: [], bodyStart: 0, bodyEnd: lines.length };
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const marker = fenceMarker(line);
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    const h = detectHeading(line);
+    if (!h) continue;
+    current.bodyEnd = i;
+    sections.push(current);
+    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
+    stack.push(h);
+    current = { title: h.title, path: stack.map((s) => s.title), bodyStart: i + 1, bodyEnd: lines.length };
+  }
+  sections.push(current);
+  return sections.filter((s) => s.bodyEnd > s.bodyStart);
+}
+
+/** Pass 2a: cut a line range into blocks. */
+function blocksOf(lines: string[], start: number, end: number): Block[] {
+  const blocks: Block[] = [];
+  let i = start;
+  while (i < end) {
+    const line = lines[i];
+    if (isBlank(line) || isRule(line)) {
+      i++;
+      continue;
+    }
+    const marker = fenceMarker(line);
+    if (marker) {
+      let j = i + 1;
+      while (j < end) {
+        const m = fenceMarker(lines[j]);
+        if (m && m[0] === marker[0] && m.length >= marker.length) break;
+        j++;
+      }
+      const last = Math.min(j, end - 1);
+      blocks.push({ start: i, end: last, kind: 'code' });
+      i = last + 1;
+      continue;
+    }
+    if (/^\s*\|/.test(line)) {
+      let j = i;
+      while (j + 1 < end && /^\s*\|/.test(lines[j + 1])) j++;
+      blocks.push({ start: i, end: j, kind: 'table' });
+      i = j + 1;
+      continue;
+    }
+    // An outline item: this line plus every following non-blank line indented deeper.
+    // A blank line inside the children is allowed when deeper lines continue after it.
+    const base = indentWidth(line);
+    let j = i;
+    while (j + 1 < end) {
+      const next = lines[j + 1];
+      if (isBlank(next)) {
+        let k = j + 2;
+        while (k < end && isBlank(lines[k])) k++;
+        if (k < end && indentWidth(lines[k]) > base && !fenceMarker(lines[k]) && k - j <= 3) {
+          j = k;
+          continue;
+        }
+        break;
+      }
+      if (isRule(next) || fenceMarker(next) || indentWidth(next) <= base) break;
+      j++;
+    }
+    blocks.push({ start: i, end: j, kind: 'outline' });
+    i = j + 1;
+  }
+  return blocks;
+}
+
+function charsOf(lines: string[], start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i <= end; i++) n += lines[i].length + 1;
+  return n;
+}
+
+function dedent(lines: string[]): string {
+  let min = Infinity;
+  for (const l of lines) if (!isBlank(l)) min = Math.min(min, indentWidth(l));
+  if (!Number.isFinite(min) || min === 0) return lines.join('\n').replace(/\s+$/, '');
+  return lines
+    .map((l) => {
+      let w = 0;
+      let k = 0;
+      while (k < l.length && w < min && (l[k] === ' ' || l[k] === '\t')) {
+        w += l[k] === '\t' ? 4 - (w % 4) : 1;
+        k++;
+      }
+      return l.slice(k);
+    })
+    .join('\n')
+    .replace(/\s+$/, '');
+}
+
+/** The text of an outline parent line, as a heading-path entry. */
+function outlineLabel(line: string): string {
+  return cleanTitle(line.replace(/^\s*(?:[-*+•>]+|\d+[.)])\s*/, ''));
+}
+
+/** Pass 2b: pack blocks into passages, splitting oversized blocks. */
+function packPassages(
+  lines: string[],
+  blocks: Block[],
+  path: string[],
+  emit: (start: number, end: number, path: string[], code: boolean) => void,
+): void {
+  let curStart = -1;
+  let curEnd = -1;
+  let curCode = true;
+  const flush = () => {
+    if (curStart >= 0) emit(curStart, curEnd, path, curCode);
+    curStart = -1;
+    curEnd = -1;
+    curCode = true;
+  };
+  for (const b of blocks) {
+    const lineCount = b.end - b.start + 1;
+    const chars = charsOf(lines, b.start, b.end);
+    const big = lineCount > PASSAGE_MAX_LINES || chars > PASSAGE_MAX_CHARS;
+    if (big) {
+      flush();
+      if (b.kind === 'outline' && b.end > b.start) {
+        // Parent line alone or with its first children; the rest under a longer heading path.
+        const childBlocks = blocksOf(lines, b.start + 1, b.end + 1);
+        const label = outlineLabel(lines[b.start]);
+        const childPath = label ? [...path, label] : path;
+        const first = childBlocks[0];
+        if (first && first.end - b.start + 1 <= PASSAGE_MAX_LINES && charsOf(lines, b.start, first.end) <= PASSAGE_MAX_CHARS) {
+          emit(b.start, first.end, path, false);
+          packPassages(lines, childBlocks.slice(1), childPath, emit);
+        } else {
+          emit(b.start, b.start, path, false);
+          packPassages(lines, childBlocks, childPath, emit);
+        }
+      } else if (lineCount > 1) {
+        for (let s = b.start; s <= b.end; s += PASSAGE_MAX_LINES)
+          emit(s, Math.min(b.end, s + PASSAGE_MAX_LINES - 1), path, b.kind === 'code');
+      } else {
+        emit(b.start, b.end, path, b.kind === 'code'); // one very long line: the hover shows a window
+      }
+      continue;
+    }
+    if (curStart >= 0) {
+      const mergedLines = b.end - curStart + 1;
+      const mergedChars = charsOf(lines, curStart, b.end);
+      // A blank line usually ends a thought: only glue across it when the passage so far is tiny.
+      const gap = b.start > curEnd + 1;
+      const tiny = charsOf(lines, curStart, curEnd) < PASSAGE_MIN_CHARS;
+      if (mergedLines > PASSAGE_MAX_LINES || mergedChars > PASSAGE_MAX_CHARS || (gap && !tiny)) flush();
+    }
+    if (curStart < 0) curStart = b.start;
+    curEnd = b.end;
+    if (b.kind !== 'code') curCode = false;
+  }
+  flush();
+}
+
+/**
+ * Parses one notes file into passages. Never throws: odd input (binary, huge lines, empty)
+ * just yields fewer or no passages.
+ */
+export function parseNotes(file: string, text: string): NoteSection[] {
+  try {
+    if (typeof text !== 'string' || text.length === 0 || looksBinary(text)) return [];
+    const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const out: NoteSection[] = [];
+    for (const section of findSections(lines)) {
+      const blocks = blocksOf(lines, section.bodyStart, section.bodyEnd);
+      packPassages(lines, blocks, section.path, (start, end, path, code) => {
+        // Trim blank lines at the edges so line numbers point at content.
+        while (start < end && isBlank(lines[start])) start++;
+        while (end > start && isBlank(lines[end])) end--;
+        const body = dedent(lines.slice(start, end + 1));
+        // Separators and stray punctuation ("........") are not worth a hover.
+        if ((body.match(/[A-Za-z]/g)?.length ?? 0) < 8) return;
+        out.push({
+          file,
+          title: section.title,
+          headingPath: path,
+          line: start + 1,
+          endLine: end + 1,
+          text: body,
+          kind: code ? 'code' : 'text',
+        });
+      });
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * Tokenizer shared by the notes index and the knowledge-base search.
+ *
+ * Notes and templates spell the same thing many ways ("RCU", "read capacity units",
+ * `ReadCapacityUnits`, `AWS::DynamoDB::Table` vs "DynamoDB table"). Instead of expanding
+ * queries at search time we map every spelling to one canonical token while tokenizing, so
+ * the index and the query meet in the middle and ranking stays plain BM25.
+ */
+
+/** Each group: the canonical token first, then other spellings (single words or phrases). */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['rcu', 'read capacity unit', 'readcapacityunits', 'readcapacityunit'],
+  ['wcu', 'write capacity unit', 'writecapacityunits', 'writecapacityunit'],
+  ['nacl', 'network acl', 'networkacl', 'network access control list', 'networkaclentry'],
+  ['sg', 'security group', 'securitygroup', 'securitygroupingress', 'securitygroupegress'],
+  ['asg', 'auto scaling group', 'autoscaling group', 'autoscalinggroup', 'auto-scaling group'],
+  ['alb', 'application load balancer'],
+  ['nlb', 'network load balancer'],
+  ['gwlb', 'gateway load balancer'],
+  ['clb', 'classic load balancer'],
+  ['elb', 'elastic load balancer', 'elastic load balancing', 'load balancer', 'elasticloadbalancing', 'elasticloadbalancingv2', 'loadbalancer'],
+  ['igw', 'internet gateway', 'internetgateway'],
+  ['nat', 'nat gateway', 'natgateway', 'natgw', 'nat instance'],
+  ['ebs', 'elastic block store', 'elastic block storage'],
+  ['efs', 'elastic file system'],
+  ['kms', 'key management service'],
+  ['sts', 'security token service'],
+  ['sqs', 'simple queue service'],
+  ['sns', 'simple notification service'],
+  ['ses', 'simple email service'],
+  ['s3', 'simple storage service'],
+  ['dlq', 'dead letter queue', 'deadletterqueue', 'deadlettertargetarn', 'redrivepolicy', 'redrive policy'],
+  ['gsi', 'global secondary index', 'globalsecondaryindex', 'globalsecondaryindexes'],
+  ['lsi', 'local secondary index', 'localsecondaryindex', 'localsecondaryindexes'],
+  ['ttl', 'time to live', 'timetolive', 'timetolivespecification'],
+  ['vpc', 'virtual private cloud'],
+  ['ec2', 'elastic compute cloud'],
+  ['iam', 'identity and access management'],
+  ['ami', 'amazon machine image', 'machine image', 'imageid'],
+  ['eni', 'elastic network interface', 'network interface', 'networkinterface'],
+  ['eip', 'elastic ip', 'elastic ip address'],
+  ['rds', 'relational database service'],
+  ['dax', 'dynamodb accelerator'],
+  ['cdn', 'content delivery network'],
+  ['oai', 'origin access identity'],
+  ['oac', 'origin access control'],
+  ['sam', 'serverless application model'],
+  ['cloudformation', 'cfn', 'cloud formation'],
+  ['dynamodb', 'dynamo db', 'ddb', 'dynamo'],
+  ['az', 'availability zone', 'availabilityzone'],
+  ['sse', 'server side encryption', 'server-side encryption'],
+  ['mfa', 'multi factor authentication', 'multi-factor authentication', 'multifactor authentication'],
+  ['arn', 'amazon resource name'],
+  ['kcl', 'kinesis client library'],
+  ['kpl', 'kinesis producer library'],
+  ['route53', 'route 53', 'r53'],
+  ['apigateway', 'api gateway', 'apigw'],
+  ['stepfunctions', 'step functions', 'step function', 'sfn'],
+  ['elasticache', 'elasti cache', 'elastic cache'],
+  ['cloudfront', 'cloud front'],
+  ['cloudwatch', 'cloud watch', 'cw'],
+  ['cloudtrail', 'cloud trail'],
+  ['codedeploy', 'code deploy'],
+  ['codebuild', 'code build'],
+  ['codepipeline', 'code pipeline'],
+  ['eventbridge', 'event bridge', 'cloudwatch events'],
+  ['iops', 'io per second', 'i/o per second'],
+  ['visibilitytimeout', 'visibility timeout', 'message visibility timeout'],
+  ['retentionperiod', 'retention period', 'messageretentionperiod', 'message retention period'],
+  ['deletionpolicy', 'deletion policy'],
+  ['stackpolicy', 'stack policy'],
+  ['changeset', 'change set'],
+  ['nestedstack', 'nested stack'],
+  ['pseudoparameter', 'pseudo parameter'],
+  ['buildspec', 'build spec', 'buildspec.yml'],
+  ['appspec', 'app spec', 'appspec.yml'],
+  ['userdata', 'user data'],
+  ['instancestore', 'instance store'],
+  ['multiattach', 'multi attach', 'multi-attach'],
+  ['crosszone', 'cross zone', 'cross-zone'],
+  ['longpolling', 'long polling', 'receivemessagewaittimeseconds'],
+  ['fifo', 'first in first out', 'fifoqueue', 'fifotopic'],
+];
+
+/** Words too common in AWS notes to help ranking. */
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be but by can could do does for from has have how i if in into is it its ' +
+    'of on or so such than that the their then there these they this those to too was we were what when ' +
+    'where which who will with you your aws amazon fn eg e.g ie i.e etc also just use used using'
+  ).split(' '),
+);
+
+const MAX_TOKENS_PER_TEXT = 20_000;
+
+/** Light plural stripping so "queues" finds "queue"; short tokens (acronyms) are left alone. */
+export function stem(token: string): string {
+  if (token.length < 5 || /\d/.test(token)) return token;
+  if (token.endsWith('ies')) return token.slice(0, -3) + 'y';
+  if (token.endsWith('sses') || token.endsWith('xes') || token.endsWith('ches') || token.endsWith('shes'))
+    return token.slice(0, -2);
+  if (token.endsWith('s') && !token.endsWith('ss') && !token.endsWith('us') && !token.endsWith('is'))
+    return token.slice(0, -1);
+  return token;
+}
+
+export type TokenKind = 'word' | 'part' | 'synonym';
+
+export interface DetailedToken {
+  token: string;
+  /** `part` = a camelCase piece (`Timeout` of `VisibilityTimeout`), `synonym` = canonical form. */
+  kind: TokenKind;
+}
+
+/** Raw words: split on anything that is not a letter/digit, then split camelCase into parts too. */
+function rawWords(text: string): DetailedToken[] {
+  const out: DetailedToken[] = [];
+  const re = /[A-Za-z0-9]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && out.length < MAX_TOKENS_PER_TEXT) {
+    const word = m[0];
+    out.push({ token: word.toLowerCase(), kind: 'word' });
+    // `VisibilityTimeout` → also `visibility`, `timeout`; `DBInstance` → `db`, `instance`.
+    if (/[a-z][A-Z]|[A-Z]{2}[a-z]/.test(word)) {
+      const parts = word
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(' ');
+      for (const p of parts) if (p) out.push({ token: p.toLowerCase(), kind: 'part' });
+    }
+  }
+  return out;
+}
+
+interface SynonymTables {
+  single: Map<string, string>;
+  /** phrase first word → list of [phrase words, canonical] */
+  phrases: Map<string, [string[], string][]>;
+}
+
+let tables: SynonymTables | undefined;
+
+function synonymTables(): SynonymTables {
+  if (tables) return tables;
+  const single = new Map<string, string>();
+  const phrases = new Map<string, [string[], string][]>();
+  for (const group of SYNONYM_GROUPS) {
+    const canonical = group[0];
+    for (const spelling of group) {
+      const words = spelling
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean)
+        .map(stem);
+      if (words.length === 1) single.set(words[0], canonical);
+      else if (words.length > 1) {
+        const list = phrases.get(words[0]) ?? [];
+        list.push([words, canonical]);
+        phrases.set(words[0], list);
+      }
+    }
+  }
+  tables = { single, phrases };
+  return tables;
+}
+
+/**
+ * Tokens for indexing and searching: lowercase, camelCase parts, light stemming, stop words
+ * removed, plus one canonical token for every synonym spelling found (single words or phrases).
+ */
+export function tokenizeDetailed(text: string): DetailedToken[] {
+  const { single, phrases } = synonymTables();
+  const words = rawWords(text).map((w) => ({ token: stem(w.token), kind: w.kind }));
+  const out: DetailedToken[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i].token;
+    if (!STOP_WORDS.has(w)) out.push(words[i]);
+    const canon = single.get(w);
+    if (canon && canon !== w) out.push({ token: canon, kind: 'synonym' });
+    const candidates = phrases.get(w);
+    if (candidates) {
+      for (const [pw, c] of candidates) {
+        let ok = true;
+        for (let k = 1; k < pw.length; k++) {
+          if (words[i + k]?.token !== pw[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) out.push({ token: c, kind: 'synonym' });
+      }
+    }
+  }
+  return out;
+}
+
+export function tokenize(text: string): string[] {
+  return tokenizeDetailed(text).map((t) => t.token);
+}
+
+/** Distinct tokens of a text, for "did this passage mention the query?" checks. */
+export function tokenSet(text: string): Set<string> {
+  return new Set(tokenize(text));
+}
