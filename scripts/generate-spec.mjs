@@ -98,8 +98,52 @@ while (queue.length) {
 for (const id of Object.keys(types)) if (!usedTypes.has(id)) delete types[id];
 for (const k of Object.keys(docs)) if (k.startsWith('#') && !usedTypes.has(k.slice(1, k.indexOf('.')))) delete docs[k];
 
+// Chunk by service (AWS::S3, AWS::EC2, ...): the server parses only the small outer object at
+// start-up and each service's chunk the first time a template uses it. Property type ids are
+// qualified with their service so a chunk is self-contained.
+const serviceOf = (type) => type.split('::').slice(0, 2).join('::');
+const qualify = (svc, t) => {
+  if (!Array.isArray(t)) return t;
+  if (t[0] === 'r') return ['r', `${svc}#${t[1]}`];
+  if (t[0] === 'e') return t;
+  return [t[0], ...t.slice(1).map((x) => qualify(svc, x))];
+};
+const qualifyProps = (svc, ps) => Object.fromEntries(Object.entries(ps).map(([k, v]) => [k, { ...v, t: qualify(svc, v.t) }]));
+const byService = new Map();
+for (const [name, r] of Object.entries(resources)) {
+  const svc = serviceOf(name);
+  if (!byService.has(svc)) byService.set(svc, { r: {}, t: {} });
+  byService.get(svc).r[name] = { p: qualifyProps(svc, r.p), a: r.a };
+}
+for (const [svc, chunk] of byService) {
+  const reach = new Set();
+  const visit = (t) => {
+    if (!Array.isArray(t)) return;
+    if (t[0] === 'r') {
+      const id = t[1];
+      if (reach.has(id)) return;
+      reach.add(id);
+      for (const p of Object.values(types[id]?.p ?? {})) visit(p.t);
+    } else if (t[0] !== 'e') t.slice(1).forEach(visit);
+  };
+  for (const name of Object.keys(chunk.r)) for (const p of Object.values(resources[name].p)) visit(p.t);
+  for (const id of reach) chunk.t[`${svc}#${id}`] = { n: types[id].n, p: qualifyProps(svc, types[id].p) };
+}
+const docChunks = new Map();
+const addDoc = (svc, key, value) => {
+  if (!docChunks.has(svc)) docChunks.set(svc, {});
+  docChunks.get(svc)[key] = value;
+};
+for (const [k, v] of Object.entries(docs)) {
+  if (k.startsWith('#')) {
+    const id = k.slice(1, k.indexOf('.'));
+    for (const [svc, chunk] of byService) if (chunk.t[`${svc}#${id}`]) addDoc(svc, `${svc}#${id}${k.slice(k.indexOf('.'))}`, v);
+  } else addDoc(serviceOf(k), k, v);
+}
+
 fs.mkdirSync(path.dirname(out), { recursive: true });
-const json = JSON.stringify({ source: `@aws-cdk/aws-service-spec ${pkgVersion}`, resources, types });
+const chunks = Object.fromEntries([...byService].map(([svc, c]) => [svc, JSON.stringify(c)]));
+const json = JSON.stringify({ source: `@aws-cdk/aws-service-spec ${pkgVersion}`, names: Object.keys(resources).sort(), chunks });
 fs.writeFileSync(out, json);
-fs.writeFileSync(outDocs, JSON.stringify(docs));
-console.log(`wrote ${path.relative(root, out)}: ${Object.keys(resources).length} resource types, ${Object.keys(types).length} property types, ${(json.length / 1048576).toFixed(1)} MB`);
+fs.writeFileSync(outDocs, JSON.stringify({ chunks: Object.fromEntries([...docChunks].map(([svc, c]) => [svc, JSON.stringify(c)])) }));
+console.log(`wrote ${path.relative(root, out)}: ${Object.keys(resources).length} resource types, ${Object.keys(types).length} property types in ${byService.size} service chunks, ${(json.length / 1048576).toFixed(1)} MB`);

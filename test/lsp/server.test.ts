@@ -39,7 +39,7 @@ describe('language server over JSON-RPC', () => {
     assert.deepEqual(codes, ['CFN3002', 'CFN3003']);
     const unknown = diags.find((d) => d.code === 'CFN3003')!;
     assert.deepEqual(unknown.range, { start: { line: 5, character: 6 }, end: { line: 5, character: 22 } });
-    assert.match(unknown.message, /Did you mean 'VisibilityTimeout'/);
+    assert.match(String(unknown.message), /Did you mean 'VisibilityTimeout'/);
     assert.match(String(unknown.codeDescription?.href), /rules\.md#cfn3003$/);
     assert.equal(unknown.source, 'aws-notes');
   });
@@ -63,7 +63,7 @@ describe('language server over JSON-RPC', () => {
     for (let i = 0; i < 20; i++) c.change(uri, i % 2 ? GOOD : BAD);
     c.change(uri, BAD.replace('AWS::S3::Bucke\n', 'AWS::S3::Buckt\n'));
     const d = await c.waitDiagnostics(uri, (x) => x.length === 2);
-    assert.ok(d.find((x) => x.message.includes("'AWS::S3::Buckt'")), JSON.stringify(d.map((x) => x.message)));
+    assert.ok(d.find((x) => String(x.message).includes("'AWS::S3::Buckt'")), JSON.stringify(d.map((x) => x.message)));
   });
 
   it('says nothing about YAML that is not ours', async () => {

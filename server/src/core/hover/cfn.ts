@@ -125,7 +125,7 @@ function propertyAt(type: string, path: (string | number | undefined)[], loc: Lo
     }
     const t = propertyTypeSpec(next);
     owner = t?.n ?? owner;
-    docOwner = `#${next}`;
+    docOwner = next;
     props = t?.p;
   }
   if (!found) return null;

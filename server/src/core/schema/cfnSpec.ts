@@ -23,20 +23,42 @@ export interface SpecPropertyType {
   p: Record<string, SpecProperty>;
 }
 
+/** dist/cfn-spec.json: every type name, and one JSON string per service parsed on first use. */
 interface SpecFile {
   source: string;
-  resources: Record<string, SpecResource>;
-  types: Record<string, SpecPropertyType>;
+  names: string[];
+  chunks: Record<string, string>;
+}
+
+interface Chunk {
+  r: Record<string, SpecResource>;
+  t: Record<string, SpecPropertyType>;
 }
 
 let spec: SpecFile | undefined;
-let docs: Record<string, string> | undefined;
-let typeNames: string[] | undefined;
+const chunks = new Map<string, Chunk | null>();
+let docFile: { chunks: Record<string, string> } | undefined;
+const docChunks = new Map<string, Record<string, string>>();
 
-/** Loaded on first use (a 1.5 MB JSON parse, ~30 ms), never at start-up. */
+/** The outer file parses in ~10 ms: its chunks are strings, not objects, until a service is used. */
 function load(): SpecFile {
   spec ??= JSON.parse(fs.readFileSync(locateGenerated('cfn-spec.json'), 'utf8')) as SpecFile;
   return spec;
+}
+
+function serviceOf(typeOrId: string): string {
+  const hash = typeOrId.indexOf('#');
+  return (hash >= 0 ? typeOrId.slice(0, hash) : typeOrId).split('::').slice(0, 2).join('::');
+}
+
+function chunk(service: string): Chunk | null {
+  let c = chunks.get(service);
+  if (c === undefined) {
+    const raw = load().chunks[service];
+    c = raw ? (JSON.parse(raw) as Chunk) : null;
+    chunks.set(service, c);
+  }
+  return c;
 }
 
 export function specSource(): string {
@@ -44,26 +66,33 @@ export function specSource(): string {
 }
 
 export function resourceSpec(type: string): SpecResource | undefined {
-  const r = load().resources;
-  return Object.prototype.hasOwnProperty.call(r, type) ? r[type] : undefined;
+  const r = chunk(serviceOf(type))?.r;
+  return r && Object.prototype.hasOwnProperty.call(r, type) ? r[type] : undefined;
 }
 
+/** Property type ids are qualified by service (`AWS::S3#123`), so the right chunk is known. */
 export function propertyTypeSpec(id: string): SpecPropertyType | undefined {
-  return load().types[id];
+  const t = chunk(serviceOf(id))?.t;
+  return t && Object.prototype.hasOwnProperty.call(t, id) ? t[id] : undefined;
 }
 
 export function allResourceTypes(): string[] {
-  typeNames ??= Object.keys(load().resources).sort();
-  return typeNames;
+  return load().names;
 }
 
 /**
  * Documentation lines, loaded separately and only for hovers. Keys: `AWS::S3::Bucket`,
- * `AWS::S3::Bucket.BucketName` (property), `AWS::S3::Bucket@Arn` (attribute), `#<typeId>.Prop`.
+ * `AWS::S3::Bucket.BucketName` (property), `AWS::S3::Bucket@Arn` (attribute), `<typeId>.Prop`.
  */
 export function specDoc(key: string): string | undefined {
-  docs ??= JSON.parse(fs.readFileSync(locateGenerated('cfn-docs.json'), 'utf8')) as Record<string, string>;
-  return Object.prototype.hasOwnProperty.call(docs, key) ? docs[key] : undefined;
+  docFile ??= JSON.parse(fs.readFileSync(locateGenerated('cfn-docs.json'), 'utf8')) as { chunks: Record<string, string> };
+  const svc = serviceOf(key);
+  let c = docChunks.get(svc);
+  if (!c) {
+    c = docFile.chunks[svc] ? (JSON.parse(docFile.chunks[svc]) as Record<string, string>) : {};
+    docChunks.set(svc, c);
+  }
+  return Object.prototype.hasOwnProperty.call(c, key) ? c[key] : undefined;
 }
 
 /** Human name of a spec type, e.g. "List of String", "Map of Tag". */
