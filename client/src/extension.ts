@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { explainSelection, searchNotes } from './commands/notes';
+import { effectiveNotesPaths } from './notesPaths';
 import { StatusItem } from './status';
 
 let client: LanguageClient | undefined;
@@ -26,10 +28,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'untitled', language: 'json' },
+      // Notes files get hovers for AWS terms (never diagnostics).
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', language: 'plaintext' },
     ],
-    synchronize: { configurationSection: 'awsNotes' },
+    synchronize: {
+      configurationSection: 'awsNotes',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,txt}'),
+    },
     outputChannel: log,
-    initializationOptions: { settings: vscode.workspace.getConfiguration('awsNotes') },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('awsNotes'), notes: notesConfig() },
   };
   client = new LanguageClient('awsNotes', 'AWS Notes', serverOptions, clientOptions);
 
@@ -46,6 +54,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
       log.info('language server restarted');
     }),
+    vscode.commands.registerCommand('awsNotes.searchNotes', () => searchNotes(client!)),
+    vscode.commands.registerCommand('awsNotes.explainSelection', () => explainSelection(client!)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('awsNotes.notes')) void client?.sendNotification('awsNotes/notesConfig', notesConfig());
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void client?.sendNotification('awsNotes/notesConfig', notesConfig())),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('awsNotes/notesConfig', notesConfig())),
     vscode.window.onDidChangeActiveTextEditor(refreshStatus),
     client.onDidChangeState(refreshStatus),
   );
@@ -63,6 +78,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     (e: unknown) => log.error(`language server failed to start: ${String(e)}`),
   );
   log.info(`activated in ${Date.now() - started} ms`);
+}
+
+/** Notes roots and patterns for the server, with workspace-provided paths confined to the workspace. */
+function notesConfig(): { roots: string[]; patterns: string[] } {
+  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const inspected = vscode.workspace.getConfiguration('awsNotes').inspect<string[]>('notes.paths');
+  const { patterns, rejected } = effectiveNotesPaths({
+    user: inspected?.globalValue,
+    workspace: [...(inspected?.workspaceValue ?? []), ...(inspected?.workspaceFolderValue ?? [])],
+    roots,
+    trusted: vscode.workspace.isTrusted,
+  });
+  if (rejected.length) log?.warn(`ignored notes paths from workspace settings outside the workspace (or in an untrusted workspace): ${rejected.join(', ')}`);
+  return { roots, patterns };
 }
 
 export async function deactivate(): Promise<void> {

@@ -8,9 +8,11 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
 import { FIX_ALL_KIND, onCodeAction } from './handlers/codeActions';
 import { DiagnosticsScheduler } from './handlers/diagnostics';
 import { onHover } from './handlers/hover';
+import { NotesService, type NotesConfig } from './notesService';
 import { Workspace, type Settings } from './workspace';
 
 /** Wire a connection to the handlers. Exported so tests can run the server over in-memory streams. */
@@ -19,12 +21,18 @@ export function startServer(connection: Connection): void {
   const ws = new Workspace();
   const diagnostics = new DiagnosticsScheduler(connection, documents, ws);
   ws.onRuleError = (code, e) => connection.console.error(`rule ${code} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  const notes = new NotesService();
+  notes.onLog = (m) => connection.console.info(m);
   let canPullConfig = false;
 
   connection.onInitialize((params) => {
     canPullConfig = !!params.capabilities.workspace?.configuration;
-    const init = params.initializationOptions as { settings?: Partial<Settings> } | undefined;
+    const init = params.initializationOptions as { settings?: Partial<Settings>; notes?: NotesConfig } | undefined;
     if (init?.settings) ws.updateSettings(init.settings);
+    // Without a notes configuration from the client, index the defaults under the workspace folders.
+    const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
+    const notesConfig = init?.notes ?? { roots: roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)), patterns: [] };
+    setImmediate(() => void notes.configure(notesConfig));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -67,7 +75,13 @@ export function startServer(connection: Connection): void {
     diagnostics.clear(e.document.uri);
   });
 
-  connection.onHover((p) => onHover(ws, documents, p));
+  connection.onHover((p) => onHover(ws, notes, documents, p));
+  connection.onNotification('awsNotes/notesConfig', (c: NotesConfig) => void notes.configure(c));
+  connection.onDidChangeWatchedFiles((p) => {
+    for (const c of p.changes) notes.fileChanged(c.uri, c.type === 3);
+  });
+  connection.onRequest('awsNotes/searchNotes', (p: { query: string }) => notes.search(p.query));
+  connection.onRequest('awsNotes/explain', (p: { term: string }) => notes.explain(p.term));
   connection.onCodeAction((p) => onCodeAction(ws, documents, p));
   connection.onRequest('awsNotes/documentKind', (p: { uri: string }) => {
     const td = documents.get(p.uri);

@@ -9,6 +9,11 @@ export interface Settings {
   maxFileSizeMB: number;
 }
 
+/** Notes are prose: hovers there explain terms, and nothing is validated. */
+export function isNotesLanguage(languageId: string): boolean {
+  return languageId === 'markdown' || languageId === 'plaintext';
+}
+
 export const DEFAULT_SETTINGS: Settings = { validate: { enable: true }, kinds: {}, maxFileSizeMB: 5 };
 
 /**
@@ -26,6 +31,7 @@ export class Workspace {
   }
 
   lint(td: TextDocument): LintResult {
+    if (isNotesLanguage(td.languageId)) return { kind: null, findings: [] };
     const hit = this.lints.get(td.uri);
     if (hit && hit.version === td.version) return hit.result;
     const result = lintDocument(this.parsed(td), {

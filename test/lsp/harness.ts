@@ -27,12 +27,13 @@ export class LspClient {
     this.rpc.listen();
   }
 
-  async initialize(settings: Record<string, unknown> = {}): Promise<unknown> {
+  async initialize(settings: Record<string, unknown> = {}, notes?: { roots: string[]; patterns: string[] }): Promise<unknown> {
     const r = await this.rpc.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: null,
       capabilities: { workspace: { configuration: false } },
-      initializationOptions: { settings },
+      initializationOptions: { settings, notes: notes ?? { roots: [], patterns: [] } },
     });
     await this.rpc.sendNotification('initialized', {});
     return r;

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Hover } from 'vscode-languageserver';
+import { effectiveNotesPaths } from '../../client/src/notesPaths';
+import { LspClient } from './harness';
+
+const fixtures = path.join(__dirname, '..', 'fixtures');
+const TEMPLATE = `Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 30\n`;
+
+async function hoverUntil(c: LspClient, uri: string, line: number, character: number, re: RegExp): Promise<string> {
+  const deadline = Date.now() + 5000;
+  let last = '';
+  while (Date.now() < deadline) {
+    const h = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    last = h ? (h.contents as { value: string }).value : '';
+    if (re.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`hover never matched ${re}: ${last}`);
+}
+
+describe('hovers with the notes index', () => {
+  let c: LspClient;
+  beforeEach(async () => {
+    c = new LspClient();
+    await c.initialize({}, { roots: [fixtures], patterns: ['notes'] });
+  });
+  afterEach(() => c.dispose());
+
+  it('adds the knowledge base and a passage from the notes, linked to its line', async () => {
+    const uri = 'file:///w/q.yaml';
+    c.open(uri, TEMPLATE);
+    await c.waitDiagnostics(uri);
+    const md = await hoverUntil(c, uri, 4, 10, /From your notes/);
+    assert.match(md, /\*\*VisibilityTimeout\*\*/); // the spec line comes first
+    assert.match(md, /messaging\.md/);
+    const link = /\((file:\/\/[^)]+#L\d+)\)/.exec(md);
+    assert.ok(link, 'a link to the note at its line');
+    assert.ok(link[1].startsWith(pathToFileURL(path.join(fixtures, 'notes')).href));
+  });
+
+  it('explains AWS terms inside a notes file', async () => {
+    const uri = pathToFileURL(path.join(fixtures, 'notes', 'scratch.md')).href;
+    void c.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Remember: the NACL is stateless.\n' } });
+    const md = await hoverUntil(c, uri, 0, 15, /stateless/i);
+    assert.match(md, /Network access control list/i);
+  });
+
+  it('searches notes and the knowledge base', async () => {
+    let items: { label: string; uri?: string; line?: number }[] = [];
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline && !items.some((i) => i.uri)) {
+      items = await c.request('awsNotes/searchNotes', { query: 'visibility timeout' });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(items.some((i) => i.uri?.endsWith('messaging.md') && (i.line ?? 0) > 0));
+    assert.ok(items.some((i) => /SQS|queue|visibility/i.test(i.label) && !i.uri));
+  });
+});
+
+describe('notes paths from settings', () => {
+  const roots = ['/work/repo'];
+  it('keeps user paths, confines workspace paths to the workspace', () => {
+    const r = effectiveNotesPaths({ user: ['/home/me/notes'], workspace: ['notes', 'docs/**/*.md', '../../etc', '/etc/passwd'], roots, trusted: true });
+    assert.deepEqual(r.patterns, ['/home/me/notes', 'notes', 'docs/**/*.md']);
+    assert.deepEqual(r.rejected, ['../../etc', '/etc/passwd']);
+  });
+  it('ignores workspace paths in an untrusted workspace', () => {
+    const r = effectiveNotesPaths({ workspace: ['notes'], roots, trusted: false });
+    assert.deepEqual(r, { patterns: [], rejected: ['notes'] });
+  });
+});
