@@ -151,3 +151,12 @@ describe('CloudFormation rules', () => {
     }
   });
 });
+
+describe('GetAtt did-you-mean in the dotted form', () => {
+  it('suggests the resource and rewrites Res.Attr whole', () => {
+    const text = tpl('  OrdersQueue:\n    Type: AWS::SQS::Queue\n') + 'Outputs:\n  A:\n    Value: !GetAtt OrdersQeue.Arn\n';
+    const f = lint(text).findings.find((x) => x.code === 'CFN4002')!;
+    assert.match(f.message, /Did you mean 'OrdersQueue'/);
+    assert.match(applyFirstFix(text, 'CFN4002'), /!GetAtt OrdersQueue\.Arn/);
+  });
+});

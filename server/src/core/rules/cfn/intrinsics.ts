@@ -132,7 +132,17 @@ export const getAttResource = callRule('CFN4002', 'GetAtt names a resource that 
     report(out, parts.res, `GetAtt reads attributes of resources; '${parts.resName}' is a parameter (use Ref).`);
     return;
   }
-  report(out, parts.res, `GetAtt names '${parts.resName}', which is not a resource in this template.`, isScalar(c.arg) && parts.attrName ? [] : cands);
+  if (isScalar(c.arg) && parts.attrName !== undefined) {
+    // `!GetAtt Res.Attr` is one scalar: the fix rewrites it whole, keeping the attribute.
+    out.push({
+      message: `GetAtt names '${parts.resName}', which is not a resource in this template.${didYouMean(cands)}`,
+      start: c.arg.start,
+      end: c.arg.end,
+      data: cands.length ? { fix: 'replace', start: c.arg.start, end: c.arg.end, candidates: cands.map((x) => `${x}.${parts.attrName}`) } : undefined,
+    });
+    return;
+  }
+  report(out, parts.res, `GetAtt names '${parts.resName}', which is not a resource in this template.`, cands);
 }, { skipForeign: true });
 
 export const getAttAttribute = callRule('CFN4003', 'GetAtt attribute does not exist on that resource type', ['E1010'], (c, idx, out) => {
