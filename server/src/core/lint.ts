@@ -9,6 +9,8 @@ import { applySuppressions } from './suppress';
 export interface LintOptions extends KindOptions {
   /** Force a kind instead of detecting it (CLI `--kind`). */
   kind?: Kind;
+  /** Run these rules instead of the registry's rules for the kind (embedders, tests). */
+  rules?: readonly Rule[];
   /** Called when a rule throws; the rule's findings are replaced by one internal-error finding. */
   onRuleError?: (rule: Rule, error: unknown) => void;
 }
@@ -29,7 +31,7 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
   const findings: Finding[] = [...documentRules(doc)];
   const root = doc.root;
   if (isMap(root)) {
-    for (const rule of rulesFor(kind)) {
+    for (const rule of opts.rules?.filter((r) => r.kinds.includes(kind)) ?? rulesFor(kind)) {
       try {
         for (const f of rule.check({ doc, kind, root })) {
           findings.push({ ...f, code: rule.code, severity: f.severity ?? rule.severity });
