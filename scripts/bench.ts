@@ -159,6 +159,21 @@ async function serverMetrics(templates: string[], big: string) {
   const rss = mem.rssMB();
   json.serverRssMB = { idle, templatesOpen: templates.length, rss };
   rows.push({ metric: `server RSS: idle / ${templates.length} templates open`, value: `${idle.toFixed(0)} MB / ${rss.toFixed(0)} MB`, target: '< 120 MB' });
+  // Memory over 10,000 edits to one open template: it should stay flat (no per-version leak).
+  const uri = 'file:///bench/edited.yaml';
+  const base = readText(templates[0] ?? path.join(root, 'test', 'fixtures', 'cfn', 'good.yaml'));
+  const before = mem.rssMB();
+  for (let v = 2; v <= 10_001; v++) {
+    const text = base + `\n# edit ${v}\n`;
+    if (v === 2) mem.open(uri, text);
+    else void mem.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+    if (v % 500 === 0) await mem.rpc.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+  }
+  const settled = mem.waitFor(uri);
+  await settled;
+  const afterEdits = mem.rssMB();
+  json.memoryOverEdits = { edits: 10_000, rssBeforeMB: before, rssAfterMB: afterEdits };
+  rows.push({ metric: 'server RSS before / after 10,000 edits', value: `${before.toFixed(0)} MB / ${afterEdits.toFixed(0)} MB` });
   mem.kill();
   return { rows, json };
 }
