@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { hoverAt } from '../../server/src/core/hover';
 import { allRules } from '../../server/src/core/rules/registry';
 import { applyFirstFix, codes, lint, tpl } from './helpers';
 
@@ -158,5 +159,21 @@ describe('GetAtt did-you-mean in the dotted form', () => {
     const f = lint(text).findings.find((x) => x.code === 'CFN4002')!;
     assert.match(f.message, /Did you mean 'OrdersQueue'/);
     assert.match(applyFirstFix(text, 'CFN4002'), /!GetAtt OrdersQueue\.Arn/);
+  });
+});
+
+describe('CloudFormation hovers', () => {
+  const text = fs.readFileSync(path.join(__dirname, '..', '..', 'samples', 'template.yaml'), 'utf8');
+  const at = (needle: string) => {
+    const { doc } = lint(text);
+    return hoverAt(doc, 'cfn', text.indexOf(needle) + 2);
+  };
+  it('explain types, properties, intrinsics, sections and parameter keys', () => {
+    assert.match(at('AWS::SQS::Queue')!.markdown, /GetAtt attributes: `Arn`/);
+    assert.match(at('MessageRetentionPeriod')!.markdown, /Integer/);
+    assert.match(at('!GetAtt')!.markdown, /Fn::GetAtt/);
+    assert.match(at('Parameters')!.markdown, /template section/);
+    assert.match(at('AllowedValues')!.markdown, /parameter property/);
+    assert.equal(at('Orders service'), null); // free text: nothing to explain
   });
 });

@@ -6,7 +6,7 @@ import { attributesOf } from '../rules/cfn/intrinsics';
 import { validParameterType } from '../rules/cfn/parameters';
 import { templateIndex } from '../rules/cfn/template';
 import { propertyTypeSpec, resourceSpec, specDoc, typeLabel, type SpecProperty, type SpecType } from '../schema/cfnSpec';
-import { INTRINSIC_DOCS, PSEUDO_DOCS, RESOURCE_ATTRIBUTE_DOCS, SECTION_DOCS } from '../schema/cfnLanguage';
+import { INTRINSIC_DOCS, OUTPUT_KEY_DOCS, PARAMETER_KEY_DOCS, PSEUDO_DOCS, RESOURCE_ATTRIBUTE_DOCS, SECTION_DOCS } from '../schema/cfnLanguage';
 import { SAM_TYPES } from '../schema/sam';
 import type { HoverResult } from './types';
 
@@ -69,6 +69,13 @@ export function cfnHover(doc: TemplateDocument, _kind: Kind, offset: number): Ho
   // GetAtt attribute.
   const getAtt = getAttAt(loc, idx.resources);
   if (getAtt) return getAtt;
+
+  // Keys of a parameter or an output.
+  if (keys.length === 3 && loc.onKey && (section === 'Parameters' || section === 'Outputs')) {
+    const k = String(keys[2]);
+    const d = (section === 'Parameters' ? PARAMETER_KEY_DOCS : OUTPUT_KEY_DOCS)[k];
+    if (d) return { term: k, markdown: `**${k}** (${section === 'Parameters' ? 'parameter' : 'output'} property)\n\n${d}`, ...range(last.pair!.key) };
+  }
 
   // Parameter Type value.
   if (section === 'Parameters' && keys.length === 3 && keys[2] === 'Type' && !loc.onKey) {

@@ -63,3 +63,24 @@ export const RESOURCE_ATTRIBUTE_DOCS: Record<string, string> = {
   UpdatePolicy: 'How updates roll out for Auto Scaling groups, Lambda aliases (CodeDeploy), ElastiCache and OpenSearch domains.',
   Metadata: 'Data attached to the resource, e.g. AWS::CloudFormation::Init for cfn-init.',
 };
+
+export const PARAMETER_KEY_DOCS: Record<string, string> = {
+  Type: 'String, Number, List<Number>, CommaDelimitedList, an AWS-specific type (AWS::EC2::VPC::Id, …) or an SSM parameter type.',
+  Default: 'Used when no value is given at create or update time; it must satisfy the other constraints.',
+  AllowedValues: 'The only values accepted (the console shows a drop-down).',
+  AllowedPattern: 'A regular expression the whole String value must match.',
+  ConstraintDescription: 'The message shown when a value breaks AllowedValues, AllowedPattern or the length/value limits.',
+  Description: 'Shown next to the parameter in the console (up to 4,000 characters).',
+  MaxLength: 'Longest accepted String value, in characters.',
+  MinLength: 'Shortest accepted String value, in characters.',
+  MaxValue: 'Largest accepted Number value.',
+  MinValue: 'Smallest accepted Number value.',
+  NoEcho: 'true masks the value as asterisks in the console, CLI and API (it is still visible in the template’s resolved values; prefer dynamic references to Secrets Manager or SSM SecureString).',
+};
+
+export const OUTPUT_KEY_DOCS: Record<string, string> = {
+  Value: 'What the output returns: a literal, Ref, GetAtt, Sub, … (required).',
+  Description: 'Free text shown with the output.',
+  Export: 'Name under which other stacks in the same account and Region can read the value with Fn::ImportValue. An exported value cannot be changed or removed while another stack imports it.',
+  Condition: 'Declare the output only when this condition is true.',
+};
