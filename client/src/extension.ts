@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { capacityCalculator } from './commands/capacity';
+import { cidrCalculator } from './commands/cidr';
 import { explainSelection, searchNotes } from './commands/notes';
+import { copyLastPlan, insertLastPlan, planVpcSubnetsCommand } from './commands/vpcPlan';
 import { effectiveNotesPaths } from './notesPaths';
 import { StatusItem } from './status';
 
@@ -56,6 +59,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('awsNotes.searchNotes', () => searchNotes(client!)),
     vscode.commands.registerCommand('awsNotes.explainSelection', () => explainSelection(client!)),
+    // Calculators run here in the client (the core modules are bundled in); no server round trip.
+    vscode.commands.registerCommand('awsNotes.cidrCalculator', (input?: unknown) => cidrCalculator(input)),
+    vscode.commands.registerCommand('awsNotes.planVpcSubnets', (args?: unknown) => planVpcSubnetsCommand(context, args)),
+    vscode.commands.registerCommand('awsNotes.capacityCalculator', (args?: unknown) => capacityCalculator(args)),
+    vscode.commands.registerCommand('awsNotes.vpcPlan.insertCloudFormation', () => insertLastPlan()),
+    vscode.commands.registerCommand('awsNotes.vpcPlan.copyMarkdown', () => copyLastPlan()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('awsNotes.notes')) void client?.sendNotification('awsNotes/notesConfig', notesConfig());
     }),

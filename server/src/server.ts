@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { FIX_ALL_KIND, onCodeAction } from './handlers/codeActions';
 import { DiagnosticsScheduler } from './handlers/diagnostics';
 import { onHover } from './handlers/hover';
+import { onInlayHints } from './handlers/inlayHints';
 import { NotesService, type NotesConfig } from './notesService';
 import { Workspace, type Settings } from './workspace';
 
@@ -37,6 +38,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'aws-notes', version: '0.1.0' },
@@ -83,6 +85,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest('awsNotes/searchNotes', (p: { query: string }) => notes.search(p.query));
   connection.onRequest('awsNotes/explain', (p: { term: string }) => notes.explain(p.term));
   connection.onCodeAction((p) => onCodeAction(ws, documents, p));
+  connection.languages.inlayHint.on((p) => onInlayHints(ws, documents, p));
   connection.onRequest('awsNotes/documentKind', (p: { uri: string }) => {
     const td = documents.get(p.uri);
     return td ? ws.lint(td).kind : null;

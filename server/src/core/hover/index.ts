@@ -1,6 +1,8 @@
 import type { TemplateDocument } from '../document/model';
 import type { Kind } from '../kind';
+import { withCalcFacts } from './calc';
 import { cfnHover } from './cfn';
+import { appspecHover, buildspecHover } from './specs';
 import type { HoverResult } from './types';
 
 export type { HoverResult } from './types';
@@ -9,8 +11,10 @@ type KindHover = (doc: TemplateDocument, kind: Kind, offset: number) => HoverRes
 
 /** Per-kind hover providers; appspec and buildspec register theirs here. */
 export const hoverProviders: Partial<Record<Kind, KindHover>> = {
-  cfn: cfnHover,
-  sam: cfnHover,
+  cfn: withCalcFacts(cfnHover),
+  sam: withCalcFacts(cfnHover),
+  appspec: appspecHover,
+  buildspec: buildspecHover,
 };
 
 export function hoverAt(doc: TemplateDocument, kind: Kind, offset: number): HoverResult | null {

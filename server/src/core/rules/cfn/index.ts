@@ -1,9 +1,11 @@
 import type { Rule } from '../types';
+import { capacityRules } from './capacity';
 import { intrinsicRules } from './intrinsics';
+import { networkRules } from './network';
 import { otherSectionRules } from './outputs';
 import { parameterRules } from './parameters';
 import { resourceRules } from './resources';
 import { sectionRules } from './sections';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules];

@@ -1,0 +1,339 @@
+/**
+ * Text the calculator commands show: a one-line summary for the notification and a Markdown
+ * report with the working, plus the VPC plan as a Markdown table and as CloudFormation. Pure (no
+ * vscode import) so it can be unit-tested; the calculators are the server's core modules, bundled
+ * into the client.
+ */
+import {
+  analyzeCidr,
+  CalcError,
+  cidrOverlap,
+  dynamoDbCapacity,
+  dynamoDbUnitsBuy,
+  fmt,
+  kinesisShards,
+  lambdaConcurrency,
+  parseDurationSeconds,
+  parseNumber,
+  planVpcSubnets,
+  RESERVED_PURPOSES_V4,
+  RESERVED_PURPOSES_V6,
+  sqsFifoThroughput,
+  type CidrInfo,
+  type FanOut,
+  type ReadConsistency,
+  type VpcPlan,
+  type VpcPlanInput,
+  type WriteMode,
+} from '../../../server/src/core/calc';
+
+export { CalcError };
+
+export interface Report {
+  /** Short title, e.g. "CIDR 10.16.0.0/16". */
+  title: string;
+  /** One line with the key numbers (the notification text). */
+  summary: string;
+  /** The whole result with its working, as a Markdown document. */
+  markdown: string;
+}
+
+const count = (exact: string) => fmt(BigInt(exact));
+const list = (items: string[]) => items.map((s, i) => `${i + 1}. ${s}`).join('\n');
+const bullets = (items: string[]) => items.map((s) => `- ${s}`).join('\n');
+/** Markdown table cells: no pipes or line breaks from user text. */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+function section(title: string, body: string): string {
+  return body.trim() ? `## ${title}\n\n${body}\n` : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// CIDR
+
+/** The blocks typed in one input: the first is analysed, the rest are checked for overlap with it. */
+export function splitCidrInput(input: string): string[] {
+  return input.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Validation message for the CIDR input box, or undefined when it is fine. */
+export function validateCidrInput(input: string): string | undefined {
+  const parts = splitCidrInput(input);
+  if (!parts.length) return 'Type a CIDR block such as 10.16.0.0/16 or 2001:db8::/56';
+  for (const p of parts) {
+    try {
+      analyzeCidr(p);
+    } catch (e) {
+      return e instanceof CalcError ? e.message : String(e);
+    }
+  }
+  return undefined;
+}
+
+function scopeText(info: CidrInfo): string {
+  if (info.version === 6) return info.private ? 'unique local (fc00::/7)' : 'global IPv6';
+  return info.private ? 'private (RFC 1918)' : 'public (not RFC 1918)';
+}
+
+/** Everything about a block (and its overlap with any others typed after it). Throws CalcError. */
+export function cidrReport(input: string): Report & { info: CidrInfo } {
+  const [first, ...others] = splitCidrInput(input);
+  if (!first) throw new CalcError('type a CIDR block such as 10.16.0.0/16');
+  const info = analyzeCidr(first);
+  const overlaps = others.map((o) => cidrOverlap(info.cidr, o));
+  const usable = count(info.usableAddressesExact);
+  const total = count(info.totalAddressesExact);
+  const size = info.version === 4 ? (info.validSubnet ? 'valid VPC/subnet size' : 'not a valid VPC/subnet size (/16–/28)') : `${info.validVpc ? 'valid' : 'not valid'} as a VPC block, ${info.validSubnet ? 'valid' : 'not valid'} as a subnet`;
+  const parts = [
+    `${info.cidr}: ${info.network} – ${info.lastAddress}`,
+    `netmask ${info.netmask}`,
+    `${total} addresses, ${usable} usable in AWS`,
+    size,
+    scopeText(info),
+  ];
+  if (!info.aligned) parts.unshift(`${info.input} has host bits set → network ${info.cidr}`);
+  for (const o of overlaps) parts.push(o.overlap ? `overlaps ${o.b}` : `no overlap with ${o.b}`);
+  const summary = parts.join(' · ');
+
+  const purposes: readonly string[] = info.version === 4 ? RESERVED_PURPOSES_V4 : RESERVED_PURPOSES_V6;
+  const reserved = info.reserved.map((a, i) => `\`${a}\` — ${i === info.reserved.length - 1 && BigInt(info.totalAddressesExact) > 4n ? purposes[4] : purposes[i]}`);
+  const rows = [
+    ['Network', info.network],
+    ['Last address', info.lastAddress],
+    ['Prefix', `/${info.prefix} (${info.hostBits} host bits)`],
+    ['Netmask', info.netmask],
+    ['Total addresses', total],
+    ['Usable in AWS', `${usable} (total − 5 reserved)`],
+    ['Usable range', info.firstUsable ? `${info.firstUsable} – ${info.lastUsable}` : 'none'],
+    ['Valid VPC block', info.validVpc ? 'yes' : 'no'],
+    ['Valid subnet block', info.validSubnet ? 'yes' : 'no'],
+    ['Scope', scopeText(info)],
+  ];
+  const markdown = [
+    `# CIDR ${info.cidr}\n`,
+    info.aligned ? '' : `> You typed ${info.input}, which has host bits set; the network is **${info.cidr}**.\n`,
+    ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`)].join('\n') + '\n',
+    section('AWS-reserved addresses (every subnet)', bullets(reserved)),
+    section('Working', list(info.steps)),
+    section('Warnings', bullets(info.warnings)),
+    section('Overlap', overlaps.map((o) => `### ${o.b}: ${o.overlap ? `overlaps (${o.relation})` : 'no overlap'}\n\n${list(o.steps)}`).join('\n\n')),
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return { title: `CIDR ${info.cidr}`, summary, markdown, info };
+}
+
+// ---------------------------------------------------------------------------------------------
+// VPC plan
+
+/** Parse the planner's text inputs into the calculator's input. Throws CalcError. */
+export function parsePlanInput(vpcCidr: string, azs: string | number, tiers: string | string[], spare: string | number = 0): VpcPlanInput {
+  return {
+    vpcCidr: vpcCidr.trim(),
+    azs: parseNumber(azs, 'the number of AZs', { integer: true, min: 1, max: 26 }),
+    tiers: (Array.isArray(tiers) ? tiers : tiers.split(',')).map((t) => t.trim()).filter(Boolean),
+    spare: String(spare).trim() === '' ? 0 : parseNumber(spare, 'spare slots', { integer: true, min: 0 }),
+  };
+}
+
+/** Lay out the subnets. Throws CalcError (e.g. a VPC too small for the slots). */
+export function makePlan(input: VpcPlanInput): VpcPlan {
+  return planVpcSubnets(input);
+}
+
+export function planSummary(plan: VpcPlan): string {
+  return `${plan.vpc.cidr} over ${plan.azs} AZ${plan.azs === 1 ? '' : 's'} × ${plan.tiers.length} tier${plan.tiers.length === 1 ? '' : 's'} → ${plan.subnets.length} × /${plan.subnetPrefix} subnets, ${fmt(plan.usablePerSubnet)} usable each${plan.spare.length ? `, ${plan.spare.length} spare` : ''}`;
+}
+
+/** The plan as a Markdown table (what "Copy as Markdown table" puts on the clipboard). */
+export function planMarkdownTable(plan: VpcPlan): string {
+  const rows = plan.subnets.map((s) => `| ${s.az} | ${cell(s.tier)} | ${s.cidr} | ${s.network} – ${s.lastAddress} | ${fmt(s.usableAddresses)} |`);
+  const spare = plan.spare.map((c) => {
+    const i = analyzeCidr(c);
+    return `| – | spare | ${c} | ${i.network} – ${i.lastAddress} | ${count(i.usableAddressesExact)} |`;
+  });
+  return ['| AZ | Tier | CIDR | Range | Usable |', '|---|---|---|---|---|', ...rows, ...spare].join('\n') + '\n';
+}
+
+export function planReportMarkdown(plan: VpcPlan): string {
+  return [
+    `# VPC plan ${plan.vpc.cidr}\n`,
+    `${planSummary(plan)}.\n`,
+    planMarkdownTable(plan),
+    section('Working', list(plan.steps)),
+    section('Warnings', bullets(plan.warnings)),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function pascal(s: string): string {
+  return s
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'tier';
+}
+
+export interface CloudFormationOptions {
+  /** A whole template (for a new document) or only the resource entries (for an existing Resources section). */
+  fullTemplate: boolean;
+  /** Logical IDs already used in the target document. */
+  taken?: Set<string>;
+}
+
+/** The plan as CloudFormation YAML: a VPC and one subnet per AZ and tier, spread with `!Select [i, !GetAZs '']`. */
+export function planCloudFormation(plan: VpcPlan, opts: CloudFormationOptions): string {
+  if (plan.vpc.version !== 4) throw new CalcError('Insert as CloudFormation needs an IPv4 plan: AWS::EC2::VPC takes an IPv4 CidrBlock (IPv6 blocks come from Amazon or an IPAM pool)');
+  const taken = new Set(opts.taken ?? []);
+  const unique = (base: string) => {
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}${n}`;
+    taken.add(id);
+    return id;
+  };
+  const vpcId = unique('Vpc');
+  const tierIds = plan.tiers.map((t, i) => pascal(t) || `Tier${i + 1}`);
+  const entries: string[] = [
+    `${vpcId}:`,
+    '  Type: AWS::EC2::VPC',
+    '  Properties:',
+    `    CidrBlock: ${plan.vpc.cidr}`,
+    '    EnableDnsSupport: true',
+    '    EnableDnsHostnames: true',
+    '    Tags:',
+    '      - Key: Name',
+    '        Value: !Sub "${AWS::StackName}-vpc"',
+  ];
+  for (const s of plan.subnets) {
+    const t = plan.tiers.indexOf(s.tier);
+    const azIndex = s.az.charCodeAt(0) - 65;
+    entries.push(
+      `${unique(`Subnet${tierIds[t]}${s.az}`)}:`,
+      '  Type: AWS::EC2::Subnet',
+      '  Properties:',
+      `    VpcId: !Ref ${vpcId}`,
+      `    AvailabilityZone: !Select [${azIndex}, !GetAZs '']`,
+      `    CidrBlock: ${s.cidr}`,
+      '    Tags:',
+      '      - Key: Name',
+      `        Value: !Sub "\${AWS::StackName}-${slug(s.tier)}-${s.az.toLowerCase()}"`,
+    );
+  }
+  if (!opts.fullTemplate) return entries.join('\n') + '\n';
+  const tiers = plan.tiers.join(', ');
+  return [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    `Description: VPC ${plan.vpc.cidr} with ${plan.subnets.length} /${plan.subnetPrefix} subnets (${plan.azs} AZs × ${tiers.replace(/[#:]/g, ' ')}), planned with AWS Notes`,
+    'Resources:',
+    ...entries.map((l) => `  ${l}`),
+  ].join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capacity
+
+function capacityMarkdown(title: string, summary: string[], inputs: string[], steps: string[], warnings: string[] = []): string {
+  return [`# ${title}\n`, `${bullets(summary)}\n`, section('Inputs', bullets(inputs)), section('Working', list(steps)), section('Warnings', bullets(warnings))].filter(Boolean).join('\n');
+}
+
+export interface DynamoDbLoad {
+  itemSize: string;
+  per?: 'second' | 'minute';
+  reads?: string | number;
+  consistency?: ReadConsistency;
+  writes?: string | number;
+  writeMode?: WriteMode;
+}
+
+const numOrZero = (v: string | number | undefined, what: string) => (v === undefined || String(v).trim() === '' ? 0 : parseNumber(v, what));
+
+export function dynamoDbReport(input: DynamoDbLoad): Report {
+  const per = input.per ?? 'second';
+  const r = dynamoDbCapacity({
+    itemSize: input.itemSize,
+    per,
+    reads: numOrZero(input.reads, 'reads'),
+    writes: numOrZero(input.writes, 'writes'),
+    consistency: input.consistency,
+    writeMode: input.writeMode,
+  });
+  const readKind = { eventual: 'eventually consistent', strong: 'strongly consistent', transactional: 'transactional' }[r.consistency];
+  const summary = `DynamoDB: ${fmt(r.rcu)} RCU (${readKind} reads) · ${fmt(r.wcu)} WCU (${r.writeMode} writes) · on-demand ${fmt(r.onDemand.readRequestUnitsPerSecond, 3)} RRU/s + ${fmt(r.onDemand.writeRequestUnitsPerSecond, 3)} WRU/s · ${fmt(r.partitions.count)} partition${r.partitions.count === 1 ? '' : 's'}`;
+  const markdown = capacityMarkdown(
+    'Capacity: DynamoDB',
+    [
+      `Provisioned: **${fmt(r.rcu)} RCU** and **${fmt(r.wcu)} WCU**`,
+      `On-demand: ${fmt(r.onDemand.readRequestUnitsPerSecond, 3)} read and ${fmt(r.onDemand.writeRequestUnitsPerSecond, 3)} write request units per second (${fmt(r.onDemand.readRequestUnitsPerMonth)} RRU and ${fmt(r.onDemand.writeRequestUnitsPerMonth)} WRU in a 30-day month)`,
+      `Partitions (classic estimate): ${fmt(r.partitions.count)}`,
+    ],
+    [`Item size: ${fmt(r.itemSizeKB, 4)} KB`, `Reads: ${fmt(numOrZero(input.reads, 'reads'))} per ${per}, ${readKind}`, `Writes: ${fmt(numOrZero(input.writes, 'writes'))} per ${per}, ${r.writeMode}`],
+    r.steps,
+  );
+  return { title: 'DynamoDB capacity', summary, markdown };
+}
+
+export function dynamoDbUnitsReport(input: { rcu?: string | number; wcu?: string | number; itemSize?: string }): Report {
+  const itemSize = input.itemSize?.trim() ? input.itemSize : undefined;
+  const r = dynamoDbUnitsBuy({ rcu: numOrZero(input.rcu, 'RCU'), wcu: numOrZero(input.wcu, 'WCU'), itemSize });
+  const readSize = r.itemSizeKB === null ? 'up to 4 KB' : `${fmt(r.itemSizeKB, 4)} KB`;
+  const writeSize = r.itemSizeKB === null ? 'up to 1 KB' : `${fmt(r.itemSizeKB, 4)} KB`;
+  const reads = `${fmt(r.rcu)} RCU = ${fmt(r.strongReadsPerSecond, 3)} strong / ${fmt(r.eventualReadsPerSecond, 3)} eventual / ${fmt(r.transactionalReadsPerSecond, 3)} transactional reads/s (${readSize})`;
+  const writes = `${fmt(r.wcu)} WCU = ${fmt(r.standardWritesPerSecond, 3)} standard / ${fmt(r.transactionalWritesPerSecond, 3)} transactional writes/s (${writeSize})`;
+  return {
+    title: 'DynamoDB units',
+    summary: `DynamoDB: ${reads} · ${writes}`,
+    markdown: capacityMarkdown('Capacity: what DynamoDB units buy', [reads, writes], [`RCU: ${fmt(r.rcu)}`, `WCU: ${fmt(r.wcu)}`, `Item size: ${itemSize ?? 'not given'}`], r.steps),
+  };
+}
+
+export function kinesisReport(input: { recordsPerSecond: string | number; recordSize: string; consumers?: string | number; fanOut?: FanOut }): Report {
+  const r = kinesisShards({
+    recordsPerSecond: parseNumber(input.recordsPerSecond, 'records per second'),
+    recordSize: input.recordSize,
+    consumers: input.consumers === undefined || String(input.consumers).trim() === '' ? 1 : parseNumber(input.consumers, 'consumers', { integer: true, min: 1 }),
+    fanOut: input.fanOut,
+  });
+  const limit = { 'ingest-bytes': 'write MB/s', 'ingest-records': 'write records/s', egress: 'reads' }[r.limitedBy];
+  return {
+    title: 'Kinesis shards',
+    summary: `Kinesis: ${fmt(r.shards)} shard${r.shards === 1 ? '' : 's'} (ingest ${r.shardsForIngest}, egress ${r.shardsForEgress}; limited by ${limit})`,
+    markdown: capacityMarkdown(
+      'Capacity: Kinesis Data Streams',
+      [`**${fmt(r.shards)} shard${r.shards === 1 ? '' : 's'}** (ingest needs ${r.shardsForIngest}, egress ${r.shardsForEgress})`, `Ingest ${fmt(r.ingestMBPerSecond, 3)} MB/s; egress ${fmt(r.egressKBPerSecond / 1024, 3)} MB/s (${r.fanOut === 'enhanced' ? 'enhanced fan-out, per consumer' : 'shared'})`],
+      [`Records: ${fmt(r.recordsPerSecond)}/s of ${fmt(r.recordSizeKB, 4)} KB`, `Consumers: ${r.consumers} (${r.fanOut === 'enhanced' ? 'enhanced fan-out' : 'shared throughput'})`],
+      r.steps,
+      r.warnings,
+    ),
+  };
+}
+
+export function sqsFifoReport(input: { messagesPerSecond: string | number; batchSize?: string | number }): Report {
+  const r = sqsFifoThroughput({
+    messagesPerSecond: parseNumber(input.messagesPerSecond, 'messages per second'),
+    batchSize: input.batchSize === undefined || String(input.batchSize).trim() === '' ? 1 : parseNumber(input.batchSize, 'batch size', { integer: true, min: 1, max: 10 }),
+  });
+  const line = `${fmt(r.apiCallsPerSecond)} calls/s per action at batch ${r.batchSize}: ${r.withinLimit ? 'within' : 'over'} the ${r.callLimitPerSecond} calls/s limit (max ${fmt(r.maxMessagesPerSecond)} messages/s)`;
+  return {
+    title: 'SQS FIFO throughput',
+    summary: `SQS FIFO: ${line}`,
+    markdown: capacityMarkdown('Capacity: SQS FIFO queue', [line], [`Messages: ${fmt(r.messagesPerSecond)}/s`, `Batch size: ${r.batchSize}`], r.steps, r.warnings),
+  };
+}
+
+export function lambdaReport(input: { requestsPerSecond: string | number; duration: string }): Report {
+  const r = lambdaConcurrency({
+    requestsPerSecond: parseNumber(input.requestsPerSecond, 'requests per second'),
+    averageDurationSeconds: parseDurationSeconds(input.duration),
+  });
+  const line = `${fmt(r.concurrency)} concurrent executions (default quota 1,000 per Region${r.exceedsDefaultQuota ? ': over it' : ''})`;
+  return {
+    title: 'Lambda concurrency',
+    summary: `Lambda: ${line}`,
+    markdown: capacityMarkdown('Capacity: Lambda concurrency', [line], [`Requests: ${fmt(r.requestsPerSecond, 3)}/s`, `Average duration: ${fmt(r.averageDurationSeconds, 3)} s`], r.steps, r.warnings),
+  };
+}

@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import {
+  cidrReport,
+  dynamoDbReport,
+  dynamoDbUnitsReport,
+  kinesisReport,
+  lambdaReport,
+  makePlan,
+  parsePlanInput,
+  planMarkdownTable,
+  sqsFifoReport,
+  validateCidrInput,
+} from '../../client/src/commands/calcReports';
+import { escapeHtml, planHtml } from '../../client/src/commands/planHtml';
+import { analyzeCidr } from '../../server/src/core/calc';
+import { parseTemplate } from '../../server/src/core/document';
+import { hoverAt, type HoverResult } from '../../server/src/core/hover';
+import { calcHover, cidrSummary } from '../../server/src/core/hover/calc';
+
+const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  VpcCidr:
+    Type: String
+    Default: 10.16.0.0/16
+  Reads:
+    Type: Number
+    Default: 40
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: !Ref VpcCidr
+  SubnetA:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: !Select [2, !Cidr [!GetAtt Vpc.CidrBlock, 6, 12]]
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      VpcId: !Ref Vpc
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 443
+          ToPort: 443
+          CidrIp: 0.0.0.0/0
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PROVISIONED
+      KeySchema:
+        - AttributeName: id
+          KeyType: HASH
+      AttributeDefinitions:
+        - AttributeName: id
+          AttributeType: S
+      ProvisionedThroughput:
+        ReadCapacityUnits: !Ref Reads
+        WriteCapacityUnits: 10
+  OnDemand:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PAY_PER_REQUEST
+      KeySchema:
+        - AttributeName: id
+          KeyType: HASH
+      AttributeDefinitions:
+        - AttributeName: id
+          AttributeType: S
+  Stream:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 4
+`;
+
+const doc = parseTemplate('file:///calc.yaml', 1, TEMPLATE);
+/** Hover at the `nth` occurrence of `needle`, `into` characters in. */
+function hover(needle: string, into = 1, nth = 0): HoverResult | null {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = TEMPLATE.indexOf(needle, at + 1);
+  assert.ok(at >= 0, needle);
+  return hoverAt(doc, 'cfn', at + into);
+}
+
+describe('calculator hovers in CloudFormation templates', () => {
+  it('a literal CIDR block: range, netmask, usable addresses and the 5 reserved ones', () => {
+    const h = hover('10.16.0.0/16')!;
+    assert.equal(h.term, 'CIDR block');
+    assert.match(h.markdown, /\*\*10\.16\.0\.0\/16\*\* — IPv4, private \(RFC 1918\)/);
+    assert.match(h.markdown, /\| Range \| 10\.16\.0\.0 – 10\.16\.255\.255 \|/);
+    assert.match(h.markdown, /\| Netmask \| 255\.255\.0\.0 \(\/16, 16 host bits\) \|/);
+    assert.match(h.markdown, /65,536 total · 65,531 usable in a subnet/);
+    for (const [a, why] of [['10.16.0.0', 'network address'], ['10.16.0.1', 'VPC router'], ['10.16.0.2', 'Amazon DNS'], ['10.16.0.3', 'future use'], ['10.16.255.255', 'last address']]) {
+      assert.match(h.markdown, new RegExp(`\`${a.replace(/\./g, '\\.')}\` — ${why}`));
+    }
+  });
+
+  it('CidrBlock: the spec hover keeps its text and gains the facts of the resolved block', () => {
+    const h = hover('CidrBlock: !Ref VpcCidr')!;
+    assert.equal(h.term, 'CidrBlock');
+    assert.match(h.markdown, /^\*\*CidrBlock\*\* — AWS::EC2::VPC/);
+    assert.match(h.markdown, /\n---\n\n\*\*10\.16\.0\.0\/16\*\*/);
+    assert.match(h.markdown, /From Default of parameter VpcCidr \(another value may be passed at deploy time\)/);
+  });
+
+  it('!Cidr and !Select over it: the blocks it yields, the one picked in bold, and the working', () => {
+    for (const needle of ['!Cidr', '!Select', '6, 12']) {
+      const h = hover(needle, 1)!;
+      assert.match(h.markdown, /\*\*!Cidr \[10\.16\.0\.0\/16, 6, 12\]\*\* → 6 × \/20 blocks of 4,096 addresses, 4,091 usable in a subnet/, needle);
+      assert.match(h.markdown, /\*\*!Select \[2, …\]\*\* picks block 2: \*\*10\.16\.32\.0\/20\*\* \(10\.16\.32\.0–10\.16\.47\.255 · 4,091 usable\)/);
+      assert.match(h.markdown, /\| \*\*2\*\* \| \*\*10\.16\.32\.0\/20\*\* \| 10\.16\.32\.0 – 10\.16\.47\.255 \|/);
+      assert.match(h.markdown, /\| 5 \| 10\.16\.80\.0\/20 \|/);
+      assert.match(h.markdown, /Working:\n1\. cidrBits counts host bits: 32 − 12 = \/20/);
+    }
+    // The intrinsic-function doc stays first.
+    assert.match(hover('!Cidr')!.markdown, /^\*\*Fn::Cidr\*\* \(intrinsic function\)/);
+  });
+
+  it('a security group range counts addresses, without subnet reservations', () => {
+    const h = hover('0.0.0.0/0')!;
+    assert.match(h.markdown, /\| Addresses \| 4,294,967,296 \|/);
+    assert.doesNotMatch(h.markdown, /reserves/);
+  });
+
+  it('ReadCapacityUnits/WriteCapacityUnits: what the capacity buys (parameter defaults too)', () => {
+    const r = hover('ReadCapacityUnits')!;
+    assert.match(r.markdown, /\*\*40 RCU\*\* \(Default of parameter Reads\)/);
+    assert.match(r.markdown, /- 40 strongly consistent reads, or\n- 80 eventually consistent reads \(half a unit each\), or\n- 20 transactional reads/);
+    assert.match(r.markdown, /a 6 KB item takes 2, so 20 strong or 40 eventual reads\/s/);
+    const w = hover('WriteCapacityUnits')!;
+    assert.match(w.markdown, /^\*\*WriteCapacityUnits\*\*/);
+    assert.match(w.markdown, /\*\*10 WCU\*\* — provisioned write capacity buys, every second:\n\n- 10 standard writes, or\n- 5 transactional writes/);
+    assert.match(w.markdown, /a 2\.5 KB item takes 3, so 3\.333 writes\/s/);
+  });
+
+  it('BillingMode: on-demand and provisioned explained', () => {
+    const od = hover('PAY_PER_REQUEST')!;
+    assert.match(od.markdown, /On-demand capacity \(PAY_PER_REQUEST\)/);
+    assert.match(od.markdown, /1 per strongly consistent read of up to 4 KB, ½ for an eventually consistent read, 2 for a transactional read/);
+    assert.match(od.markdown, /double its previous traffic peak/);
+    assert.match(hover('PROVISIONED')!.markdown, /Provisioned capacity \(PROVISIONED, the default\)/);
+  });
+
+  it('Kinesis ShardCount: what the shards take', () => {
+    const h = hover('ShardCount')!;
+    assert.match(h.markdown, /\*\*4 shards\*\*/);
+    assert.match(h.markdown, /writes: 4 MB or 4,000 records/);
+    assert.match(h.markdown, /reads: 8 MB shared by all standard consumers/);
+  });
+
+  it('nothing extra where there is nothing to calculate', () => {
+    assert.equal(calcHover(doc, TEMPLATE.indexOf('GroupDescription') + 2), null);
+    assert.equal(calcHover(doc, TEMPLATE.indexOf('AWS::Kinesis::Stream') + 2), null);
+    const plain = hover('Type: AWS::DynamoDB::Table', 8)!;
+    assert.doesNotMatch(plain.markdown, /---/);
+  });
+
+  it('an impossible !Cidr says why', () => {
+    const t = 'Resources:\n  S:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: vpc-1\n      CidrBlock: !Select [0, !Cidr [10.0.0.0/24, 6, 8]]\n';
+    const d = parseTemplate('file:///x.yaml', 1, t);
+    const h = calcHover(d, t.indexOf('!Cidr') + 2)!;
+    assert.match(h.markdown, /⚠ !Cidr \[10\.0\.0\.0\/24, 6, 8\] cannot be evaluated: count 6 is too large/);
+  });
+
+  it('one-line summaries for hints and notifications', () => {
+    assert.equal(cidrSummary(analyzeCidr('10.0.0.0/20')), '10.0.0.0–10.0.15.255 · 4,091 usable');
+    assert.equal(cidrSummary(analyzeCidr('10.0.0.0/20'), 'range'), '10.0.0.0–10.0.15.255 · 4,096 addresses');
+    assert.equal(cidrSummary(analyzeCidr('0.0.0.0/0'), 'range'), 'any IPv4 address');
+    assert.equal(cidrSummary(analyzeCidr('10.1.2.3/32'), 'range'), '10.1.2.3 only');
+    assert.equal(cidrSummary(analyzeCidr('2001:db8::/64')), '2001:db8::–2001:db8::ffff:ffff:ffff:ffff · 18,446,744,073,709,551,616 addresses');
+  });
+});
+
+describe('calculator command reports (client)', () => {
+  it('CIDR: the notification line, the report, overlap, and input validation', () => {
+    const r = cidrReport('10.16.1.0/20, 10.16.8.0/24 192.168.0.0/16');
+    assert.equal(
+      r.summary,
+      '10.16.1.0/20 has host bits set → network 10.16.0.0/20 · 10.16.0.0/20: 10.16.0.0 – 10.16.15.255 · netmask 255.255.240.0 · 4,096 addresses, 4,091 usable in AWS · valid VPC/subnet size · private (RFC 1918) · overlaps 10.16.8.0/24 · no overlap with 192.168.0.0/16',
+    );
+    assert.match(r.markdown, /^# CIDR 10\.16\.0\.0\/20\n/);
+    assert.match(r.markdown, /## AWS-reserved addresses \(every subnet\)\n\n- `10\.16\.0\.0` — network address/);
+    assert.match(r.markdown, /## Working\n\n1\. /);
+    assert.match(r.markdown, /### 10\.16\.8\.0\/24: overlaps \(contains\)/);
+    assert.equal(validateCidrInput('10.0.0.0/16'), undefined);
+    assert.match(validateCidrInput('10.0.0.300/16') ?? '', /not a valid IPv4 address/);
+    assert.match(validateCidrInput('10.0.0.0/40') ?? '', /prefix \/40 is out of range/);
+    assert.match(validateCidrInput('') ?? '', /Type a CIDR block/);
+  });
+
+  it('capacity reports carry the numbers and the working', () => {
+    const d = dynamoDbReport({ itemSize: '6KB', reads: 100, consistency: 'strong', writes: 10 });
+    assert.equal(d.summary, 'DynamoDB: 200 RCU (strongly consistent reads) · 60 WCU (standard writes) · on-demand 200 RRU/s + 60 WRU/s · 1 partition');
+    assert.match(d.markdown, /100 reads\/s × 2 = 200 RCU/);
+    const u = dynamoDbUnitsReport({ rcu: '10', wcu: '5', itemSize: '' });
+    assert.match(u.summary, /10 RCU = 10 strong \/ 20 eventual \/ 5 transactional reads\/s \(up to 4 KB\)/);
+    assert.match(kinesisReport({ recordsPerSecond: 2000, recordSize: '3KB', consumers: 3 }).summary, /^Kinesis: 9 shards \(ingest 6, egress 9; limited by reads\)$/);
+    assert.match(sqsFifoReport({ messagesPerSecond: 2000, batchSize: 10 }).summary, /200 calls\/s per action at batch 10: within the 300 calls\/s limit/);
+    assert.match(lambdaReport({ requestsPerSecond: 100, duration: '200ms' }).summary, /^Lambda: 20 concurrent executions/);
+    assert.throws(() => dynamoDbReport({ itemSize: '500KB', reads: 1 }), /exceeds DynamoDB's 400 KB item limit/);
+  });
+
+  it('VPC plan: Markdown table and an escaped webview page under a nonce CSP', () => {
+    const plan = makePlan(parsePlanInput('10.16.0.0/16', 2, ['db', '<b>web|ui</b>'], 1));
+    const md = planMarkdownTable(plan);
+    assert.match(md, /^\| AZ \| Tier \| CIDR \| Range \| Usable \|\n\|---\|---\|---\|---\|---\|\n\| A \| db \| 10\.16\.0\.0\/19 \| 10\.16\.0\.0 – 10\.16\.31\.255 \| 8,187 \|/);
+    assert.match(md, /\| A \| <b>web\\\|ui<\/b> \|/);
+    assert.match(md, /\| – \| spare \| 10\.16\.128\.0\/19 \|/);
+    const html = planHtml(plan, 'abc123');
+    assert.match(html, /content="default-src 'none'; style-src 'nonce-abc123'; script-src 'nonce-abc123';"/);
+    assert.match(html, /<script nonce="abc123">/);
+    assert.ok(!html.includes('<b>web'), 'tier names are escaped');
+    assert.match(html, /&lt;b&gt;web\|ui&lt;\/b&gt;/);
+    assert.doesNotMatch(html, /https?:\/\//);
+    assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
