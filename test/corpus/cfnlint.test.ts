@@ -10,18 +10,33 @@ import { hasCorpus } from './shared';
  */
 const KNOWN: { file: string; code: string; why: string }[] = [
   {
+    file: 'cfn-lint/templates/good/override/complete.yaml',
+    code: 'CIDR1003',
+    why: 'a VPC with CidrBlock 127.0.0.1/32: EC2 accepts only /16 to /28, so the stack fails; cfn-lint 1.51 does not check block sizes (the fixture exercises spec overrides)',
+  },
+  {
+    file: 'cfn-lint/templates/good/transform/language_extension.yaml',
+    code: 'CIDR1003',
+    why: 'a subnet 10.0.0.0/8: subnets must be /16 to /28; cfn-lint 1.51 does not check block sizes',
+  },
+  {
+    file: 'cfn-lint/templates/good/resources/dynamodb/attributes_transform.yaml',
+    code: 'DDB1002',
+    why: 'tables without BillingMode (so PROVISIONED) and without ProvisionedThroughput fail to create; cfn-lint added this check after 1.51 (E3639)',
+  },
+  {
     file: 'cfn/aws-codedeploy-github-actions-deployment__cloudformation__template.yaml',
-    code: 'DOC1001',
+    code: '*', // the syntax error, and what it hides from the rules
     why: 'a multi-line single-quoted Description whose continuation lines start at column 0; YAML 1.2 (and the yaml library) reject it, PyYAML accepts it',
   },
   {
     file: 'cfn/aws-codepipeline-cross-region-continuous-deployment__cfn-templates__cross-region-artifact-store-creation.yaml',
-    code: 'DOC1001',
+    code: '*', // the syntax error, and what it hides from the rules
     why: '`!Join [-, [...]]`: a bare `-` inside a flow sequence is a block-sequence indicator in YAML 1.2; PyYAML reads it as the string "-"',
   },
   {
     file: 'cfn/aws-codepipeline-cross-region-continuous-deployment__cfn-templates__source-bucket-creation.yaml',
-    code: 'DOC1001',
+    code: '*', // the syntax error, and what it hides from the rules
     why: 'same bare `-` in a flow sequence as above',
   },
 ];
@@ -34,12 +49,12 @@ describe('corpus: CloudFormation and SAM against cfn-lint 1.51', function () {
   it('lints every file without a crash, and reports no error cfn-lint does not (except the known parser differences)', () => {
     const c = compareWithCfnLint();
     assert.deepEqual(c.crashes, []);
-    const unexpected = c.falsePositives.filter((f) => !KNOWN.some((k) => k.file === f.file));
+    const unexpected = c.falsePositives.filter((f) => !KNOWN.some((k) => k.file === f.file && (k.code === '*' || k.code === f.code)));
     const summary = c.recall.map((r) => `| ${r.family} | ${r.expected} | ${r.found} (${pct(r.found, r.expected)}) | ${r.near} (${pct(r.near, r.expected)}) |`);
     const total = c.recall.reduce((a, r) => ({ e: a.e + r.expected, f: a.f + r.found, n: a.n + r.near }), { e: 0, f: 0, n: 0 });
     const report = [
       `${c.files} files in ${c.ms} ms (${(c.ms / c.files).toFixed(2)} ms/file)`,
-      `errors on cfn-lint-clean files: ${c.falsePositives.length} (${KNOWN.length} known parser differences, ${unexpected.length} unexpected)`,
+      `errors on cfn-lint-clean files: ${c.falsePositives.length} (in ${KNOWN.length} reviewed files: YAML parser differences, or problems cfn-lint 1.51 misses; ${unexpected.length} unexpected)`,
       '',
       '| family | cfn-lint findings (lines) | same line | within 2 lines |',
       '|---|---|---|---|',

@@ -96,3 +96,12 @@ describe('document model', () => {
     assert.ok(parse('a: 1\n---\nb: 2\n').problems.some((p) => p.code === 'MULTIDOC'));
   });
 });
+
+describe('value ranges and comments', () => {
+  it('a value ends before its trailing comment, so fixes keep the comment', () => {
+    const t = 'A: Retian # keep\nB: [a, b] # c\nC: "q" # x\nD: !Ref X # y\n';
+    const d = parseTemplate('file:///c.yaml', 1, t);
+    const slice = (k: string) => { const n = get(d.root, k)!; return t.slice(n.start, n.end); };
+    assert.deepEqual(['A', 'B', 'C', 'D'].map(slice), ['Retian', '[a, b]', '"q"', '!Ref X']);
+  });
+});

@@ -91,7 +91,8 @@ describe('network rules (CIDR1001–CIDR1006)', () => {
     const viaCidr = only(tpl(vpc('10.0.0.0/16') + subnet('A', '!Select [0, !Cidr [10.0.0.0/16, 2, 3]]')), /^CIDR1003$/);
     assert.equal(viaCidr.length, 1);
     assert.match(viaCidr[0].message, /\/29 \(block 0 of !Cidr \[10\.0\.0\.0\/16, 2, 3\]\)/);
-    assert.equal(ruleByCode('CIDR1003')?.severity, 'warning');
+    assert.equal(ruleByCode('CIDR1003')?.severity, 'error');
+    assert.equal(f[0].severity, 'error');
   });
 
   it('CIDR1004: host bits set, fixed to the network address where the value is written', () => {
@@ -187,11 +188,11 @@ describe('DynamoDB capacity rules (DDB1001, DDB1002)', () => {
     assert.deepEqual(codes(fixed), []);
   });
 
-  it('DDB1002: no BillingMode means PROVISIONED; a warning whose fix makes the table on-demand', () => {
+  it('DDB1002: no BillingMode means PROVISIONED; an error whose fix makes the table on-demand', () => {
     const text = table('');
     const f = only(text, /^DDB1002$/);
     assert.equal(f.length, 1);
-    assert.equal(f[0].severity, 'warning');
+    assert.equal(f[0].severity, 'error');
     const fixed = applyFirstFix(text, 'DDB1002');
     assert.match(fixed, /\n      BillingMode: PAY_PER_REQUEST/);
     assert.deepEqual(codes(fixed), []);

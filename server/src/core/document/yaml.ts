@@ -67,8 +67,10 @@ class Converter {
       return this.nullAt(y.range ? y.range[0] : fallbackAt);
     }
     if (isAlias(y)) return this.alias(y, depth);
-    const [start, , end0] = y.range ?? [fallbackAt, fallbackAt, fallbackAt];
-    const end = trimEnd(this.text, start, end0);
+    // range[1] is where the value ends; range[2] would run on over a trailing `# comment`,
+    // and a fix that replaces the value must keep the comment.
+    const [start, end1] = y.range ?? [fallbackAt, fallbackAt, fallbackAt];
+    const end = trimEnd(this.text, start, end1);
     const tag = y.tag;
     let out: Node;
     if (yIsScalar(y)) {

@@ -103,8 +103,8 @@ function check(ctx: RuleContext, t: TableCheck): void {
       const named = explicit ? 'provisioned (BillingMode: PROVISIONED)' : 'provisioned (no BillingMode, and PROVISIONED is the default)';
       t.on('DDB1002', {
         message: `Table '${name}' is ${named} but has no ProvisionedThroughput; the stack fails with "ProvisionedThroughput cannot be empty". ${explicit ? 'Add ReadCapacityUnits and WriteCapacityUnits, or use BillingMode: PAY_PER_REQUEST.' : 'Add BillingMode: PAY_PER_REQUEST for on-demand, or ProvisionedThroughput with read and write units.'}`,
-        // Without BillingMode: a warning, as cfn-lint 1.51 (our corpus baseline) accepts it; the deploy still fails.
-        severity: explicit ? 'error' : 'warning',
+        // An error with or without an explicit BillingMode: PROVISIONED is the default and the deploy fails either way.
+        severity: 'error',
         start: bmPair ? bmPair.value.start : props.pairs[0]?.key.start ?? props.start,
         end: bmPair ? bmPair.value.end : props.pairs[0]?.key.end ?? props.end,
         data: explicit

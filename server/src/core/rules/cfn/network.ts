@@ -316,8 +316,7 @@ function computeFindings(doc: TemplateDocument, root: MapNode): NetworkFinding[]
         message: `${what}: /${info.prefix}${where} is not an allowed ${kind} size, and EC2 rejects it; IPv4 ${kind} blocks must be /16 (65,536 addresses) to /28 (16 addresses)${paramNote(v)}.`,
         start: at.start,
         end: at.end,
-        // A warning rather than an error only because cfn-lint (our corpus baseline) does not check block sizes.
-        severity: 'warning',
+        severity: sev(v),
       });
     }
     blocks.set(r, { value: v, info, owner: r, node });
@@ -446,7 +445,7 @@ function networkRule(code: string, title: string, cfnLint: string[] = [], severi
 
 export const subnetOutsideVpc = networkRule('CIDR1001', "Subnet CIDR block outside its VPC's CIDR blocks");
 export const subnetsOverlap = networkRule('CIDR1002', 'Subnets of the same VPC overlap', ['E3060']);
-export const prefixOutOfRange = networkRule('CIDR1003', 'VPC or subnet block size outside /16–/28', [], 'warning');
+export const prefixOutOfRange = networkRule('CIDR1003', 'VPC or subnet block size outside /16–/28', [], 'error');
 export const hostBitsSet = networkRule('CIDR1004', 'CIDR block has host bits set (not aligned to its prefix)', [], 'warning');
 export const notACidr = networkRule('CIDR1005', 'CidrBlock is not an IPv4 CIDR block');
 export const fnCidrImpossible = networkRule('CIDR1006', '!Cidr or !Select over !Cidr cannot be evaluated', ['E1024', 'E1017']);
