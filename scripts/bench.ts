@@ -9,6 +9,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { DocumentCache, parseTemplate } from '../server/src/core/document';
 import { collectFiles, readText } from '../server/src/core/files';
 import { lintDocument } from '../server/src/core/lint';
+import { completeAt } from '../server/src/core/editing/completion';
+import { detectKind } from '../server/src/core/kind';
 import { bigTemplate } from './bigTemplate';
 
 const root = path.resolve(__dirname, '..');
@@ -96,6 +98,9 @@ async function main() {
   const server = await serverMetrics(hasCorpus ? files.filter((f) => /[\\/]cfn[\\/]/.test(f)).slice(0, 50) : files.slice(0, 50), big);
   Object.assign(json, server.json);
   rows.push(...server.rows);
+
+  // 5. Completion latency (see completionBench below).
+  completionBench(big);
 
   const out = path.join(root, 'bench-results');
   fs.mkdirSync(out, { recursive: true });
@@ -202,6 +207,53 @@ function startServer() {
       child.kill();
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Completion latency: 200 positions of the kinds people complete at (a resource type being typed,
+// Ref targets, GetAtt attributes, Sub variables, property and resource keys) spread over the
+// 5,000-line template, each answered by the core as the server does on a keystroke.
+
+function completionBench(big: string) {
+  const doc = parseTemplate('file:///bench/big.yaml', 1, big);
+  const kind = detectKind(doc, {}) ?? 'cfn';
+  const kinds: [string, RegExp, (m: RegExpExecArray) => number][] = [
+    ['type', /\n {4}Type: AWS::/g, (m) => m.index + m[0].length],
+    ['Ref target', /!Ref /g, (m) => m.index + m[0].length],
+    ['GetAtt attribute', /!GetAtt Dlq\d+\./g, (m) => m.index + m[0].length],
+    ['Sub variable', /\$\{/g, (m) => m.index + 2],
+    ['property key', /\n {6}VisibilityTimeout/g, (m) => m.index + 7],
+    ['resource key', /\n {4}Properties:/g, (m) => m.index + 5],
+  ];
+  const perKind = Math.ceil(200 / kinds.length);
+  const found = kinds.map(([name, re, at]) => ({ name, all: [...big.matchAll(re)].map((m) => at(m as RegExpExecArray)) }));
+  // Kinds take turns, as they would while someone edits; each spread over the whole file.
+  const positions: { kind: string; offset: number }[] = [];
+  for (let i = 0; i < perKind; i++) {
+    for (const f of found) if (f.all.length) positions.push({ kind: f.name, offset: f.all[Math.floor((i * f.all.length) / perKind)] });
+  }
+  positions.length = Math.min(positions.length, 200);
+  // First use loads spec chunks and compiles the code paths: that is start-up, not a keystroke.
+  for (let round = 0; round < 3; round++) for (const p of positions.slice(0, kinds.length)) completeAt(doc, kind, p.offset);
+  const times: number[] = [];
+  const byKind: Record<string, number[]> = {};
+  let items = 0;
+  for (const p of positions) {
+    const s = now();
+    items += completeAt(doc, kind, p.offset).items.length;
+    const t = now() - s;
+    times.push(t);
+    (byKind[p.kind] ??= []).push(t);
+  }
+  json.completion = {
+    lines: big.split('\n').length,
+    positions: positions.length,
+    p50: q(times, 0.5),
+    p95: q(times, 0.95),
+    meanItems: items / positions.length,
+    p95ByKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, q(v, 0.95)])),
+  };
+  rows.push({ metric: `completion at ${positions.length} positions, 5,000-line template`, value: `p50 ${ms(q(times, 0.5))}, p95 ${ms(q(times, 0.95))}`, target: 'p95 < 10 ms' });
 }
 
 main().catch((e) => {

@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { FIX_ALL_KIND, onCodeAction } from './handlers/codeActions';
 import { DiagnosticsScheduler } from './handlers/diagnostics';
 import { onHover } from './handlers/hover';
+import { COMPLETION_TRIGGERS, onCompletion, onCompletionResolve } from './handlers/completion';
+import { onDefinition, onDocumentHighlight, onPrepareRename, onReferences, onRename } from './handlers/navigation';
+import { onDocumentSymbol } from './handlers/symbols';
 import { onInlayHints } from './handlers/inlayHints';
 import { NotesService, type NotesConfig } from './notesService';
 import { Workspace, type Settings } from './workspace';
@@ -38,6 +41,12 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
         inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
@@ -85,6 +94,14 @@ export function startServer(connection: Connection): void {
   connection.onRequest('awsNotes/searchNotes', (p: { query: string }) => notes.search(p.query));
   connection.onRequest('awsNotes/explain', (p: { term: string }) => notes.explain(p.term));
   connection.onCodeAction((p) => onCodeAction(ws, documents, p));
+  connection.onCompletion((p) => onCompletion(ws, documents, p));
+  connection.onCompletionResolve((item) => onCompletionResolve(item));
+  connection.onDocumentSymbol((p) => onDocumentSymbol(ws, documents, p));
+  connection.onDefinition((p) => onDefinition(ws, documents, p));
+  connection.onReferences((p) => onReferences(ws, documents, p));
+  connection.onDocumentHighlight((p) => onDocumentHighlight(ws, documents, p));
+  connection.onPrepareRename((p) => onPrepareRename(ws, documents, p));
+  connection.onRenameRequest((p) => onRename(ws, documents, p));
   connection.languages.inlayHint.on((p) => onInlayHints(ws, documents, p));
   connection.onRequest('awsNotes/documentKind', (p: { uri: string }) => {
     const td = documents.get(p.uri);

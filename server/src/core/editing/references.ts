@@ -1,0 +1,251 @@
+/**
+ * Names a template defines and every place that uses them: logical IDs (parameters and resources
+ * share one namespace), conditions and mappings, through Ref, GetAtt (both forms), `${X}` and
+ * `${X.Attr}` in Sub strings, DependsOn, Condition (resource/output attribute, Fn::If,
+ * `!Condition`) and FindInMap. Go to definition, find references, highlight and rename all read
+ * this one table, built once per parsed version.
+ */
+import type { TemplateDocument } from '../document/model';
+import { get, intrinsicName, isMap, isScalar, isSeq, keyText, type MapNode, type Node, type Pair } from '../document/nodes';
+import { PSEUDO_PARAMETERS, templateIndex, type TemplateIndex } from '../rules/cfn/template';
+import type { TextEdit } from '../fixes';
+
+/** Parameters and resources share logical IDs; conditions and mappings each have their own names. */
+export type Namespace = 'logicalId' | 'condition' | 'mapping';
+
+export interface Occurrence {
+  name: string;
+  ns: Namespace;
+  /** Range of the name itself (inside quotes, before `.Attr`). */
+  start: number;
+  end: number;
+  /** The key that defines the name (vs. a use of it). */
+  definition: boolean;
+  /** For definitions: what the name is. */
+  what?: 'parameter' | 'resource' | 'condition' | 'mapping';
+}
+
+export interface SymbolTable {
+  occurrences: Occurrence[];
+  definitions: Map<string, Occurrence>;
+}
+
+const cache = new WeakMap<TemplateDocument, SymbolTable>();
+const EMPTY_ROOT: MapNode = { kind: 'map', pairs: [], start: 0, end: 0 };
+
+export function symbolTable(doc: TemplateDocument): SymbolTable {
+  let t = cache.get(doc);
+  if (t) return t;
+  t = build(doc);
+  cache.set(doc, t);
+  return t;
+}
+
+const id = (ns: Namespace, name: string) => `${ns}:${name}`;
+
+function build(doc: TemplateDocument): SymbolTable {
+  const root = isMap(doc.root) ? doc.root : EMPTY_ROOT;
+  const idx = templateIndex(doc, root);
+  const occurrences: Occurrence[] = [];
+  const definitions = new Map<string, Occurrence>();
+  const define = (p: Pair, ns: Namespace, what: Occurrence['what']) => {
+    const name = keyText(p);
+    const r = nameRange(doc.text, p.key, name);
+    if (!r) return;
+    const o: Occurrence = { name, ns, ...r, definition: true, what };
+    occurrences.push(o);
+    definitions.set(id(ns, name), o);
+  };
+  for (const p of idx.parameters.values()) define(p, 'logicalId', 'parameter');
+  for (const r of idx.resources.values()) define(r.pair, 'logicalId', 'resource');
+  for (const p of idx.conditions.values()) define(p, 'condition', 'condition');
+  for (const p of idx.mappings.values()) define(p, 'mapping', 'mapping');
+
+  const refs = new Collector(doc.text, idx, definitions, occurrences);
+  for (const p of root.pairs) {
+    const section = keyText(p);
+    if (section === 'Mappings') continue; // plain data, no functions
+    refs.visit(p.value, section, undefined, 0);
+  }
+  // Resource and output attributes that name other entries.
+  for (const r of idx.resources.values()) {
+    const dependsOn = get(r.node, 'DependsOn');
+    for (const n of isSeq(dependsOn) ? dependsOn.items : dependsOn ? [dependsOn] : []) refs.scalar(n, 'logicalId');
+    refs.scalar(get(r.node, 'Condition'), 'condition');
+  }
+  for (const o of idx.outputs.values()) refs.scalar(get(o.value, 'Condition'), 'condition');
+  // The console's parameter groups and labels name parameters too.
+  const ui = get(get(root, 'Metadata'), 'AWS::CloudFormation::Interface');
+  const groups = get(ui, 'ParameterGroups');
+  if (isSeq(groups)) for (const g of groups.items) {
+    const ps = get(g, 'Parameters');
+    if (isSeq(ps)) for (const n of ps.items) refs.scalar(n, 'logicalId');
+  }
+  const labels = get(ui, 'ParameterLabels');
+  if (isMap(labels)) for (const p of labels.pairs) refs.scalar(p.key, 'logicalId');
+
+  occurrences.sort((a, b) => a.start - b.start);
+  // An alias (`*ref`) expands to nodes already seen: keep one occurrence per range.
+  const unique = occurrences.filter((o, i) => i === 0 || o.start !== occurrences[i - 1].start);
+  return { occurrences: unique, definitions };
+}
+
+class Collector {
+  constructor(
+    private readonly text: string,
+    private readonly idx: TemplateIndex,
+    private readonly defs: Map<string, Occurrence>,
+    private readonly out: Occurrence[],
+  ) {}
+
+  visit(n: Node, section: string, parentFn: string | undefined, depth: number): void {
+    if (depth > 200) return;
+    if (n.kind === 'seq') {
+      for (const it of n.items) this.visit(it, section, parentFn, depth + 1);
+      return;
+    }
+    if (n.kind !== 'map') return;
+    const fn = intrinsicName(n);
+    const arg = n.pairs[0]?.value;
+    if (fn === 'Ref') this.scalar(arg, 'logicalId', true);
+    else if (fn === 'Fn::GetAtt') this.scalar(isSeq(arg) ? arg.items[0] : arg, 'logicalId', true);
+    else if (fn === 'Fn::Sub') this.sub(arg);
+    else if (fn === 'Fn::If' && isSeq(arg)) this.scalar(arg.items[0], 'condition');
+    else if (fn === 'Fn::FindInMap' && isSeq(arg)) this.scalar(arg.items[0], 'mapping');
+    else if (fn === 'Condition') this.scalar(arg, 'condition');
+    else if (n.pairs.length === 1 && n.pairs[0].key.value === 'Condition' && (section === 'Conditions' || parentFn === 'Fn::And' || parentFn === 'Fn::Or' || parentFn === 'Fn::Not')) {
+      // The long form `{Condition: Name}` inside a condition expression.
+      this.scalar(arg, 'condition');
+    }
+    for (const p of n.pairs) this.visit(p.value, section, fn ?? parentFn, depth + 1);
+  }
+
+  /**
+   * A scalar that names an entry. `dotted`: the name may be followed by `.Attr` (GetAtt) or
+   * `.Alias` (SAM's Ref). Names SAM generates from a serverless resource (`MyFunctionRole`)
+   * count as uses of that resource, so renaming it renames them the way SAM would.
+   */
+  scalar(n: Node | undefined, ns: Namespace, dotted = false): void {
+    if (!isScalar(n) || typeof n.value !== 'string') return;
+    let name = n.value;
+    if (dotted && name.includes('.')) name = name.slice(0, name.indexOf('.'));
+    this.add(name, ns, n.start, n.end);
+  }
+
+  private add(name: string, ns: Namespace, from: number, to: number, exact = false): void {
+    let target = name;
+    if (!this.defs.has(id(ns, name))) {
+      if (ns !== 'logicalId') return;
+      const owner = this.samOwner(name);
+      if (!owner) return;
+      target = owner;
+    }
+    const r = exact ? { start: from, end: from + target.length } : nameRange(this.text, { start: from, end: to }, target);
+    if (r) this.out.push({ name: target, ns, ...r, definition: false });
+  }
+
+  private samOwner(name: string): string | undefined {
+    if (!this.idx.sam || PSEUDO_PARAMETERS.includes(name)) return undefined;
+    let best: string | undefined;
+    for (const r of this.idx.resources.values()) {
+      if (r.type?.startsWith('AWS::Serverless::') && name.startsWith(r.name) && name !== r.name && (!best || r.name.length > best.length)) best = r.name;
+    }
+    return best;
+  }
+
+  /** `${Name}` and `${Name.Attr}` in a Sub string, read from the source so offsets are exact. */
+  private sub(arg: Node | undefined): void {
+    let s = arg;
+    let locals = new Set<string>();
+    if (isSeq(arg)) {
+      s = arg.items[0];
+      const vars = arg.items[1];
+      if (isMap(vars)) locals = new Set(vars.pairs.map(keyText));
+    }
+    if (!isScalar(s) || typeof s.value !== 'string') return;
+    const src = this.text.slice(s.start, s.end);
+    const re = /\$\{([^}]*)\}/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(src))) {
+      const inner = m[1];
+      if (inner.startsWith('!')) continue;
+      const lead = inner.length - inner.trimStart().length;
+      let name = inner.trim();
+      if (name.includes('.')) name = name.slice(0, name.indexOf('.'));
+      if (!name || locals.has(inner.trim()) || locals.has(name)) continue;
+      this.add(name, 'logicalId', s.start + m.index + 2 + lead, 0, true);
+    }
+  }
+}
+
+/** Where `name` is written inside a node's text (after an opening quote, before `.Attr`). */
+function nameRange(text: string, n: { start: number; end: number }, name: string): { start: number; end: number } | undefined {
+  const i = text.slice(n.start, n.end).indexOf(name);
+  return i < 0 ? undefined : { start: n.start + i, end: n.start + i + name.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+/** The occurrence (definition or use) under the cursor. */
+export function occurrenceAt(doc: TemplateDocument, offset: number): Occurrence | undefined {
+  const occ = symbolTable(doc).occurrences;
+  // Binary search on start; ranges never overlap.
+  let lo = 0;
+  let hi = occ.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (occ[mid].end < offset) lo = mid + 1;
+    else if (occ[mid].start > offset) hi = mid - 1;
+    else return occ[mid];
+  }
+  return undefined;
+}
+
+export function definitionAt(doc: TemplateDocument, offset: number): Occurrence | undefined {
+  const o = occurrenceAt(doc, offset);
+  return o ? symbolTable(doc).definitions.get(id(o.ns, o.name)) : undefined;
+}
+
+/** Every occurrence of the name under the cursor, in document order. */
+export function referencesAt(doc: TemplateDocument, offset: number, includeDeclaration = true): Occurrence[] {
+  const o = occurrenceAt(doc, offset);
+  if (!o) return [];
+  return symbolTable(doc).occurrences.filter((x) => x.ns === o.ns && x.name === o.name && (includeDeclaration || !x.definition));
+}
+
+/** Same as references, for highlighting: the definition is the "write", uses are "reads". */
+export function highlightsAt(doc: TemplateDocument, offset: number): Occurrence[] {
+  return referencesAt(doc, offset, true);
+}
+
+export type PrepareRenameResult = { start: number; end: number; placeholder: string } | { error: string };
+
+export function prepareRename(doc: TemplateDocument, offset: number): PrepareRenameResult {
+  const o = occurrenceAt(doc, offset);
+  if (o) return { start: o.start, end: o.end, placeholder: o.name };
+  const word = /[\w:]*$/.exec(doc.text.slice(Math.max(0, offset - 100), offset))![0] + /^[\w:]*/.exec(doc.text.slice(offset, offset + 100))![0];
+  if (PSEUDO_PARAMETERS.includes(word)) return { error: `${word} is a pseudo parameter; it can't be renamed.` };
+  return { error: 'Put the cursor on the name of a parameter, resource, condition or mapping (where it is defined or used) to rename it.' };
+}
+
+export type RenameResult = { edits: TextEdit[] } | { error: string };
+
+const KIND_LABEL: Record<Namespace, string> = { logicalId: 'logical ID', condition: 'condition name', mapping: 'mapping name' };
+
+/** The minimal edits that rename the name under the cursor everywhere, or why it can't be done. */
+export function renameAt(doc: TemplateDocument, offset: number, newName: string): RenameResult {
+  const o = occurrenceAt(doc, offset);
+  if (!o) return { error: (prepareRename(doc, offset) as { error: string }).error };
+  if (newName === o.name) return { edits: [] };
+  if (!/^[A-Za-z0-9]+$/.test(newName)) return { error: `'${newName}' is not a valid ${KIND_LABEL[o.ns]}: use only letters A-Z, a-z and digits 0-9.` };
+  const table = symbolTable(doc);
+  const taken = table.definitions.get(id(o.ns, newName));
+  if (taken) {
+    const what = taken.what === 'parameter' ? 'a parameter' : taken.what === 'resource' ? 'a resource' : `a ${taken.what}`;
+    return { error: `'${newName}' is already ${what} in this template.` };
+  }
+  if (o.ns === 'logicalId' && PSEUDO_PARAMETERS.includes(newName)) return { error: `'${newName}' is a pseudo parameter.` };
+  const edits = referencesAt(doc, offset, true).map((x) => ({ start: x.start, end: x.end, text: newName }));
+  return { edits };
+}

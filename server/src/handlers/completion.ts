@@ -1,0 +1,81 @@
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TemplateDocument } from '../core/document';
+import { completeAt, completionDocumentation, type CompletionItem as CoreItem, type CompletionKind } from '../core/editing/completion';
+import { detectKind, type Kind } from '../core/kind';
+import type { Workspace } from '../workspace';
+import { toRange } from './convert';
+
+/** Characters after which the editor asks for completion on its own. */
+export const COMPLETION_TRIGGERS = [':', ' ', '!', '.', '$', '{', '[', ',', '-', '"'];
+
+/**
+ * The document's kind without waiting for a lint: completion runs on every keystroke and must not
+ * pay for the rules. Same inputs as the lint's detection, so the answer is the same.
+ */
+export function kindOf(ws: Workspace, td: TextDocument): { doc: TemplateDocument; kind: Kind | null } {
+  const doc = ws.parsed(td);
+  return { doc, kind: detectKind(doc, { fileName: td.uri, globs: ws.settings.kinds }) };
+}
+
+const KINDS: Record<CompletionKind, CompletionItemKind> = {
+  section: CompletionItemKind.Module,
+  type: CompletionItemKind.Class,
+  property: CompletionItemKind.Property,
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  attribute: CompletionItemKind.Field,
+  resource: CompletionItemKind.Reference,
+  parameter: CompletionItemKind.Variable,
+  condition: CompletionItemKind.Constant,
+  mapping: CompletionItemKind.Struct,
+  mapKey: CompletionItemKind.Field,
+  function: CompletionItemKind.Function,
+  pseudo: CompletionItemKind.Constant,
+  variable: CompletionItemKind.Variable,
+  hook: CompletionItemKind.Event,
+  phase: CompletionItemKind.Event,
+};
+
+export function onCompletion(ws: Workspace, documents: TextDocuments<TextDocument>, params: CompletionParams): CompletionList | null {
+  const td = documents.get(params.textDocument.uri);
+  if (!td) return null;
+  const { doc, kind } = kindOf(ws, td);
+  if (!kind) return null;
+  const offset = doc.lines.offsetAt(params.position);
+  const result = completeAt(doc, kind, offset);
+  return { isIncomplete: result.isIncomplete, items: result.items.map((i) => toLspItem(doc, offset, i)) };
+}
+
+function toLspItem(doc: TemplateDocument, offset: number, i: CoreItem): CompletionItem {
+  const newText = i.insertText ?? i.label;
+  const item: CompletionItem = { label: i.label, kind: KINDS[i.kind] };
+  if (i.detail) item.detail = i.detail;
+  if (i.documentation) item.documentation = { kind: MarkupKind.Markdown, value: i.documentation };
+  if (i.sortText) item.sortText = i.sortText;
+  if (i.filterText) item.filterText = i.filterText;
+  if (i.isSnippet) item.insertTextFormat = InsertTextFormat.Snippet;
+  // A replace range must stay on the cursor's line and contain the cursor.
+  const r = i.replace;
+  if (r && r.start <= offset && r.end >= offset && !/[\r\n]/.test(doc.text.slice(r.start, r.end))) item.textEdit = { range: toRange(doc, r.start, r.end), newText };
+  else item.insertText = newText;
+  if (i.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+  if (i.docRef) item.data = { docRef: i.docRef };
+  return item;
+}
+
+/** Documentation that is costly to build for every item (resource types) comes when one is selected. */
+export function onCompletionResolve(item: CompletionItem): CompletionItem {
+  const ref = (item.data as { docRef?: string } | undefined)?.docRef;
+  if (!ref || item.documentation) return item;
+  const value = completionDocumentation(ref);
+  return value ? { ...item, documentation: { kind: MarkupKind.Markdown, value } } : item;
+}
