@@ -17,7 +17,7 @@ import type { TemplateDocument } from '../document/model';
 import { locate, type Located } from '../document/locate';
 import { intrinsicName, isMap, isScalar, isSeq, type MapNode, type Node, type Pair } from '../document/nodes';
 import type { Kind } from '../kind';
-import { evaluateFnCidrNode, resolveCidr, resolveScalarText, type CidrValue } from '../rules/cfn/network';
+import { evaluateFnCidrNode, resolveCidr, resolveScalarText, type CidrValue, type FnCidrBlocks } from '../rules/cfn/network';
 import { templateIndex, type TemplateIndex } from '../rules/cfn/template';
 import type { HoverResult } from './types';
 
@@ -73,15 +73,8 @@ export function cidrMarkdown(info: CidrInfo, opts: { use?: CidrUse; via?: string
   return lines.join('\n\n');
 }
 
-interface CidrExpansion {
-  ipBlock: string;
-  count: number;
-  cidrBits: number;
-  subnetPrefix: number;
-  blocks: string[];
-  steps: string[];
-  parameter?: string;
-}
+/** A `!Cidr` the template evaluates to (the rule's result, without its tag). */
+type CidrExpansion = Omit<FnCidrBlocks, 'kind'>;
 
 const MAX_ROWS = 16;
 
