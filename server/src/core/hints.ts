@@ -9,7 +9,7 @@ import type { TemplateDocument } from './document/model';
 import { isMap, isScalar, isSeq, keyText, str, type Node, type Pair } from './document/nodes';
 import { cidrSummary, cidrUseForKey, CIDR_KEY } from './hover/calc';
 import type { Kind } from './kind';
-import { resolveCidr, scalarEnd } from './rules/cfn/network';
+import { resolveCidr } from './rules/cfn/network';
 import { templateIndex } from './rules/cfn/template';
 import { appspecPlatform, EVENTS, getAnyCase, hookOrder, hookPositions, type AppspecPlatform } from './schema/appspec';
 
@@ -75,7 +75,7 @@ function cidrHint(doc: TemplateDocument, p: Pair, idx: ReturnType<typeof templat
     `**${info.cidr}**${v.via.length ? ` — from ${v.via.join(' → ')}` : ''}`,
     `Netmask ${info.netmask}; ${info.firstUsable ? `usable ${info.firstUsable} – ${info.lastUsable}` : 'no usable addresses'}.`,
   ].join('\n\n');
-  return { offset: scalarEnd(doc.text, p.value), label, tooltip };
+  return { offset: p.value.end, label, tooltip };
 }
 
 function ordinal(n: number): string {
@@ -116,7 +116,7 @@ function appspecHints(doc: TemplateDocument, range?: OffsetRange): InlayHintData
 /** After a scalar value on the key's line, else just after the key's colon. */
 function hintOffset(doc: TemplateDocument, pair: Pair): number {
   const keyLine = doc.lines.positionAt(pair.key.start).line;
-  if (isScalar(pair.value) && str(pair.value) !== undefined && doc.lines.positionAt(pair.value.start).line === keyLine) return scalarEnd(doc.text, pair.value);
+  if (isScalar(pair.value) && str(pair.value) !== undefined && doc.lines.positionAt(pair.value.start).line === keyLine) return pair.value.end;
   const lineEnd = doc.lines.lineEnd(keyLine);
   const colon = doc.text.indexOf(':', pair.key.end);
   return colon >= 0 && colon < lineEnd ? colon + 1 : pair.key.end;

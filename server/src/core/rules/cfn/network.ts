@@ -57,28 +57,6 @@ export function resolveScalarText(node: Node | undefined, idx: TemplateIndex): {
   return undefined;
 }
 
-/**
- * Where a scalar's text ends: the document model's range runs on over a trailing `# comment`,
- * which fixes must not replace and hints must not follow.
- */
-export function scalarEnd(text: string, n: Node): number {
-  if (!isScalar(n)) return n.end;
-  const q = text[n.start];
-  if (n.quoted && (q === '"' || q === "'")) {
-    for (let i = n.start + 1; i < n.end; i++) {
-      if (q === '"' && text[i] === '\\') i++;
-      else if (text[i] === q) {
-        if (q === "'" && text[i + 1] === "'") i++;
-        else return i + 1;
-      }
-    }
-    return n.end;
-  }
-  const slice = text.slice(n.start, n.end);
-  const hash = /\s#/.exec(slice);
-  return n.start + (hash ? slice.slice(0, hash.index) : slice).trimEnd().length;
-}
-
 const args = (n: Node): Node | undefined => (isMap(n) && n.pairs.length === 1 ? n.pairs[0].value : undefined);
 
 /** `Ref`/`GetAtt` target of a node, when it is a resource of one of `types`. */
@@ -288,7 +266,7 @@ function computeFindings(doc: TemplateDocument, root: MapNode): NetworkFinding[]
     if (!node || v?.kind !== 'value') continue;
     // Report where the text is written when it lives elsewhere (a parameter Default, a mapping), once.
     const atNode = v.source && !v.fnCidr ? v.source : node;
-    const at = { start: atNode.start, end: scalarEnd(doc.text, atNode) };
+    const at = { start: atNode.start, end: atNode.end };
     const where = v.fnCidr ? ` (${v.via[0]})` : '';
     const what = `${r.type === SUBNET_TYPE ? 'Subnet' : r.type === VPC_TYPE ? 'VPC' : 'VPC CIDR block'} '${r.name}'`;
     if (!isCidr(v.cidr)) {
@@ -307,7 +285,7 @@ function computeFindings(doc: TemplateDocument, root: MapNode): NetworkFinding[]
         start: at.start,
         end: at.end,
         severity: 'warning',
-        data: v.source && !v.fnCidr ? { fix: 'replace', start: v.source.start, end: scalarEnd(doc.text, v.source), candidates: [info.cidr] } : undefined,
+        data: v.source && !v.fnCidr ? { fix: 'replace', start: v.source.start, end: v.source.end, candidates: [info.cidr] } : undefined,
       });
     }
     if (!info.validSubnet) {
@@ -363,7 +341,7 @@ function computeFindings(doc: TemplateDocument, root: MapNode): NetworkFinding[]
         push('CIDR1001', {
           message: `Subnet '${r.name}' (${rangeOf(b.info)}${b.value.fnCidr ? `, ${b.value.via[0]}` : ''}) is not inside its VPC '${vpc.name}' (${list}); a subnet's block must lie within one of the VPC's CIDR blocks${paramNote(b.value, ...v)}.`,
           start: b.node.start,
-          end: scalarEnd(doc.text, b.node),
+          end: b.node.end,
           severity: sev(b.value, ...v),
         });
       }
@@ -385,7 +363,7 @@ function computeFindings(doc: TemplateDocument, root: MapNode): NetworkFinding[]
         push('CIDR1002', {
           message: `Subnet '${b.owner.name}' (${rangeOf(b.info)}) overlaps subnet '${a.owner.name}' (${a.info.cidr}) in ${vpcName}: it ${how} ${a.info.cidr}. Subnets of one VPC need disjoint blocks${paramNote(a.value, b.value)}.`,
           start: b.node.start,
-          end: scalarEnd(doc.text, b.node),
+          end: b.node.end,
           severity: sev(a.value, b.value),
         });
         break;
