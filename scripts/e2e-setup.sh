@@ -38,6 +38,15 @@ fi
 started=$(date +%s)
 log() { echo "[e2e-setup] $*"; }
 
+# Two runs installing at once would trample each other: one installs, the other waits and re-checks.
+mkdir -p "$TOOLS"
+exec 9>"$TOOLS/.lock"
+flock 9
+if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$WANT" && -x "$CODE_SERVER" &&
+      -f "$TOOLS/node_modules/playwright-core/package.json" ]] && have_apt_packages; then
+  exit 0
+fi
+
 if ! have_apt_packages; then
   SUDO=()
   if [[ $(id -u) -ne 0 ]]; then
@@ -55,7 +64,6 @@ if [[ "$node_major" != 20 ]]; then
   exit 1
 fi
 
-mkdir -p "$TOOLS"
 TMP="$TOOLS/tmp"
 rm -rf "$TMP"
 mkdir -p "$TMP/vscode-ripgrep-cache-$VSCODE_RIPGREP_VERSION" "$TMP/rgbin"
