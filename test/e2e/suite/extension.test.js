@@ -37,6 +37,22 @@ async function open(rel) {
   return doc;
 }
 
+/** PIDs of our language server processes started by this extension host (Linux /proc). */
+function serverPids() {
+  const fs = require('node:fs');
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (cmd.some((a) => a.endsWith('dist/server.js')) && cmd.includes(`--clientProcessId=${process.pid}`)) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
 const codeOf = (d) => String(typeof d.code === 'object' && d.code ? d.code.value : d.code);
 const describeDiags = (ds) => ds.map((d) => `${codeOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join('\n');
 
@@ -288,6 +304,30 @@ describe('AWS Notes in a real VS Code', function () {
         await vscode.window.showTextDocument(doc);
         await vscode.commands.executeCommand('workbench.action.files.revert');
         await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+      }
+    });
+
+    it('a killed language server is restarted and open documents are checked again', async function () {
+      const doc = await open(CFN);
+      await diagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'CFN3002'), 'CFN3002 before the kill');
+      const before = serverPids();
+      assert.equal(before.length, 1, `one language server child of the extension host, found ${before.length}`);
+      // Any diagnostics published for the file after the kill can only come from a new server.
+      let republished = false;
+      const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === doc.uri.toString()) && vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'CFN3002')) republished = true;
+      });
+      try {
+        process.kill(before[0], 'SIGKILL');
+        const after = await waitFor(() => {
+          const now = serverPids();
+          return now.length === 1 && now[0] !== before[0] ? now : null;
+        }, 'a new language server process');
+        assert.notEqual(after[0], before[0]);
+        // No edit: the restarted server re-validates what is open.
+        await waitFor(() => republished, 'CFN3002 published again by the restarted server');
+      } finally {
+        sub.dispose();
       }
     });
 
