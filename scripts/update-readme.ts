@@ -22,12 +22,14 @@ if (fs.existsSync(benchFile)) {
   const rows = [
     ['lint throughput, one process', `${f(b.throughput.filesPerSecond)} files/s, ${b.throughput.mbPerSecond.toFixed(1)} MB/s (${b.throughput.files} corpus files)`, ''],
     b.cfnLint && ['per template, inside one process: aws-notes vs cfn-lint', `${f(b.cfnLint.oursPerTemplateMs)} ms vs ${f(b.cfnLint.cfnLintPerTemplateMs)} ms (${b.cfnLint.speedupPerTemplate.toFixed(0)}×)`, '≥ 50×'],
+    b.cfnLint?.oursBatchMs && [`all ${b.cfnLint.sample} corpus templates, one CLI run: aws-notes vs cfn-lint`, `${(b.cfnLint.oursBatchMs / 1000).toFixed(1)} s vs ${(b.cfnLint.cfnLintBatchMs / 1000).toFixed(1)} s (${(b.cfnLint.cfnLintBatchMs / b.cfnLint.oursBatchMs).toFixed(0)}×)`, ''],
     b.cfnLint && ['one template, fresh process: aws-notes vs cfn-lint', `${f(b.cfnLint.oursCliMs)} ms vs ${f(b.cfnLint.cfnLintCliMs)} ms (${b.cfnLint.speedupCli.toFixed(0)}×)`, ''],
     ['language server spawn → first diagnostics', `${f(b.coldStartToFirstDiagnosticsMs.p50)} ms (p50)`, '< 150 ms'],
     ['keystroke re-validation, 5,000-line template', `p50 ${f(b.keystroke.p50)} ms, p95 ${f(b.keystroke.p95)} ms (full parse: ${f(b.keystroke.fullParseAndLintP50)} ms)`, 'p95 < 15 ms'],
     ['hover round trip', `p50 ${f(b.hoverMs.p50)} ms, p95 ${f(b.hoverMs.p95)} ms`, ''],
     b.completionMs && ['completion, 5,000-line template', `p50 ${f(b.completionMs.p50)} ms, p95 ${f(b.completionMs.p95)} ms`, 'p95 < 10 ms'],
     ['server memory: idle / 50 templates open', `${f(b.serverRssMB.idle ?? 0)} MB / ${f(b.serverRssMB.rss)} MB RSS`, '< 120 MB'],
+    b.memoryOverEdits && ['heap after GC over 10,000 edits', `${b.memoryOverEdits.heapAfterGcMB.map((x: number) => x.toFixed(1)).join(' → ')} MB`, 'flat'],
   ].filter(Boolean) as string[][];
   put('perf', [`Measured with \`npm run bench\` on ${b.date.slice(0, 10)} (2 cores, Node ${b.node}).`, '', '| what | result | target |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n'));
 }

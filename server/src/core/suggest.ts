@@ -2,18 +2,20 @@
 export function closest(word: string, candidates: Iterable<string>, max = 3): string[] {
   const w = word.toLowerCase();
   const limit = Math.max(2, Math.floor(word.length / 3));
-  const scored: { c: string; d: number }[] = [];
+  // The best `max` so far, kept sorted; their worst distance caps the next computations.
+  const top: { c: string; d: number }[] = [];
   for (const c of candidates) {
     const lc = c.toLowerCase();
-    if (Math.abs(lc.length - w.length) > limit) {
-      // A missing or extra plural/suffix still counts: `Resource` → `Resources`.
-      if (!(lc.startsWith(w) || w.startsWith(lc))) continue;
-    }
-    const d = lc === w ? 0 : distance(w, lc, limit + 1);
-    if (d <= limit) scored.push({ c, d });
+    const prefix = lc.startsWith(w) || w.startsWith(lc); // `Resource` → `Resources`
+    if (Math.abs(lc.length - w.length) > limit && !prefix) continue;
+    const cap = top.length < max ? limit + 1 : Math.min(limit + 1, top[top.length - 1].d + 1);
+    const d = lc === w ? 0 : prefix ? Math.min(Math.abs(lc.length - w.length), distance(w, lc, cap)) : distance(w, lc, cap);
+    if (d > limit || d >= cap) continue;
+    top.push({ c, d });
+    top.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
+    if (top.length > max) top.pop();
   }
-  scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
-  return scored.slice(0, max).map((s) => s.c);
+  return top.map((s) => s.c);
 }
 
 /** Damerau-Levenshtein (optimal string alignment) with an early exit above `cap`. */
