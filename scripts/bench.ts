@@ -11,6 +11,8 @@ import { collectFiles, readText } from '../server/src/core/files';
 import { lintDocument } from '../server/src/core/lint';
 import { completeAt } from '../server/src/core/editing/completion';
 import { detectKind } from '../server/src/core/kind';
+import { hoverAt } from '../server/src/core/hover';
+import { NotesService } from '../server/src/notesService';
 import { bigTemplate } from './bigTemplate';
 
 const root = path.resolve(__dirname, '..');
@@ -104,6 +106,7 @@ async function main() {
 
   // 5. Completion latency (see completionBench below).
   completionBench(big);
+  await notesBench();
 
   // Memory over 10,000 edits: heap surviving a full GC must stay flat (a separate process with --expose-gc).
   const memRun = spawnSync(process.execPath, ['--expose-gc', '--require', 'tsx/cjs', path.join(root, 'scripts', 'bench-memory.ts')], { cwd: root, encoding: 'utf8' });
@@ -257,3 +260,34 @@ main().catch((e) => {
   console.error(e);
   process.exitCode = 1;
 });
+
+/** Notes index build over ../shared/notes and template hovers that quote it (what the server does per hover). */
+async function notesBench(): Promise<void> {
+  const notesDir = path.resolve(root, '..', 'shared', 'notes');
+  if (!fs.existsSync(notesDir)) {
+    rows.push({ metric: 'notes index', value: 'skipped (../shared/notes missing)' });
+    return;
+  }
+  const notes = new NotesService();
+  const t0 = now();
+  await notes.configure({ roots: [path.dirname(notesDir)], patterns: ['notes'] });
+  const buildMs = now() - t0;
+  const text = readText(path.join(root, 'samples', 'template.yaml'));
+  const doc = parseTemplate('file:///bench/notes.yaml', 1, text);
+  const targets = ['AWS::SQS::Queue', 'VisibilityTimout', 'MessageRetentionPeriod', 'AWS::DynamoDB::Table', 'BillingMode', 'KeySchema', '!GetAtt', 'AllowedValues'];
+  const offsets = targets.map((t) => text.indexOf(t) + 2).filter((o) => o > 1);
+  const hover = (o: number) => {
+    const h = hoverAt(doc, 'cfn', o);
+    if (h) notes.explain(h.term, h.context);
+  };
+  offsets.forEach(hover); // warm
+  const times: number[] = [];
+  for (let i = 0; i < 400; i++) {
+    const s = now();
+    hover(offsets[i % offsets.length]);
+    times.push(now() - s);
+  }
+  json.notes = { files: notes.index.files().length, passages: notes.index.size, indexBuildMs: buildMs, hoverP50: q(times, 0.5), hoverP95: q(times, 0.95) };
+  rows.push({ metric: `notes index: ${notes.index.files().length} files, ${notes.index.size} passages`, value: `built in ${ms(buildMs)}` });
+  rows.push({ metric: 'hover with notes (spec + knowledge + passages), warm', value: `p50 ${ms(q(times, 0.5))}, p95 ${ms(q(times, 0.95))}`, target: 'p95 < 5 ms' });
+}
