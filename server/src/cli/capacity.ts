@@ -16,11 +16,12 @@ import {
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 
 const USAGE = `Usage:
-  aws-notes capacity dynamodb --item-size 6KB [--reads N] [--writes N] [--per second|minute]
-                              [--consistency eventual|strong|transactional] [--write-mode standard|transactional]
-                              [--storage-gb N] [--json]
+  aws-notes capacity dynamodb --item-size 6KB [--reads N | --reads-per-minute N]
+                              [--consistency eventual|strong|transactional] [--writes N] [--transactional-writes]
+                              [--per second|minute] [--write-mode standard|transactional] [--storage-gb N] [--json]
   aws-notes capacity dynamodb --rcu N [--wcu N] [--item-size 6KB] [--json]      (what the units buy)
-  aws-notes capacity kinesis --records N --record-size 3KB [--consumers N] [--fan-out shared|enhanced] [--json]
+  aws-notes capacity kinesis --records-per-second N --record-size 1KB [--consumers N] [--enhanced-fan-out] [--json]
+                             (--records N and --fan-out shared|enhanced also work)
   aws-notes capacity sqs-fifo --messages N [--batch 1-10] [--json]
   aws-notes capacity lambda --requests N --duration 200ms [--json]`;
 
@@ -44,14 +45,22 @@ function required<T>(value: T | undefined, name: string, example: string): T {
   return value;
 }
 
-const SERVICES: Record<string, { values: string[]; run: (flags: Flags) => Outcome }> = {
+/** Two spellings of one setting: give one, not both. */
+function oneOf(flags: Flags, a: string, b: string): void {
+  if (flags[a] !== undefined && flags[b] !== undefined) throw new UsageError(`give --${a} or --${b}, not both`);
+}
+
+const SERVICES: Record<string, { values: string[]; booleans?: string[]; run: (flags: Flags) => Outcome }> = {
   dynamodb: {
-    values: ['item-size', 'reads', 'writes', 'per', 'consistency', 'write-mode', 'storage-gb', 'rcu', 'wcu'],
+    values: ['item-size', 'reads', 'reads-per-minute', 'writes', 'per', 'consistency', 'write-mode', 'storage-gb', 'rcu', 'wcu'],
+    booleans: ['transactional-writes'],
     run: (flags) => {
       const rcu = num(flags, 'rcu');
       const wcu = num(flags, 'wcu');
       if (rcu !== undefined || wcu !== undefined) {
-        const loadFlags = ['reads', 'writes', 'per', 'consistency', 'write-mode', 'storage-gb'].filter((f) => flags[f] !== undefined);
+        const loadFlags = ['reads', 'reads-per-minute', 'writes', 'per', 'consistency', 'write-mode', 'transactional-writes', 'storage-gb'].filter(
+          (f) => flags[f] !== undefined,
+        );
         if (loadFlags.length) throw new UsageError(`--rcu/--wcu ask what units buy; drop --${loadFlags.join(', --')}`);
         const r = dynamoDbUnitsBuy({ rcu, wcu, itemSize: str(flags, 'item-size') });
         const readSize = r.itemSizeKB === null ? 'up to 4 KB' : `${fmt(r.itemSizeKB, 3)} KB`;
@@ -64,18 +73,43 @@ const SERVICES: Record<string, { values: string[]; run: (flags: Flags) => Outcom
           result: r,
         };
       }
-      const reads = num(flags, 'reads');
+      oneOf(flags, 'reads', 'reads-per-minute');
+      if (flags['reads-per-minute'] !== undefined && flags.per !== undefined) {
+        throw new UsageError('--reads-per-minute already says "per minute"; drop --per');
+      }
+      if (flags['transactional-writes'] && flags['write-mode'] !== undefined && flags['write-mode'] !== 'transactional') {
+        throw new UsageError(`--transactional-writes contradicts --write-mode ${String(flags['write-mode'])}`);
+      }
+      const readsPerMinute = num(flags, 'reads-per-minute');
+      let reads = num(flags, 'reads');
       const writes = num(flags, 'writes');
-      if (reads === undefined && writes === undefined) throw new UsageError('give --reads and/or --writes (or --rcu/--wcu to see what units buy)');
+      if (reads === undefined && readsPerMinute === undefined && writes === undefined) {
+        throw new UsageError('give --reads and/or --writes (--reads-per-minute also works; --rcu/--wcu show what units buy)');
+      }
+      let per = str(flags, 'per') as RatePer | undefined;
+      const preSteps: string[] = [];
+      if (readsPerMinute !== undefined) {
+        if (writes === undefined) {
+          // Only reads were given, so the whole load is per minute and the calculator shows the conversion.
+          reads = readsPerMinute;
+          per = 'minute';
+        } else {
+          // Writes stay per second: convert the reads here and show the working.
+          reads = readsPerMinute / 60;
+          preSteps.push(`Per minute → per second: ${fmt(readsPerMinute)} reads/min ÷ 60 = ${fmt(reads, 3)} reads/s`);
+        }
+      }
+      const writeMode = flags['transactional-writes'] ? 'transactional' : (str(flags, 'write-mode') as WriteMode | undefined);
       const r = dynamoDbCapacity({
         itemSize: required(str(flags, 'item-size'), 'item-size', '6KB'),
         reads,
         writes,
-        per: str(flags, 'per') as RatePer | undefined,
+        per,
         consistency: str(flags, 'consistency') as ReadConsistency | undefined,
-        writeMode: str(flags, 'write-mode') as WriteMode | undefined,
+        writeMode,
         storageGB: num(flags, 'storage-gb'),
       });
+      r.steps.unshift(...preSteps);
       return {
         summary: [
           `Provisioned: ${fmt(r.rcu)} RCU (${r.consistency} reads), ${fmt(r.wcu)} WCU (${r.writeMode} writes)`,
@@ -87,14 +121,22 @@ const SERVICES: Record<string, { values: string[]; run: (flags: Flags) => Outcom
     },
   },
   kinesis: {
-    values: ['records', 'record-size', 'consumers', 'fan-out'],
+    values: ['records', 'records-per-second', 'record-size', 'consumers', 'fan-out'],
+    booleans: ['enhanced-fan-out'],
     run: (flags) => {
-      const r = kinesisShards({
-        recordsPerSecond: required(num(flags, 'records'), 'records', '2000'),
-        recordSize: required(str(flags, 'record-size'), 'record-size', '3KB'),
+      oneOf(flags, 'records', 'records-per-second');
+      if (flags['enhanced-fan-out'] && flags['fan-out'] !== undefined && flags['fan-out'] !== 'enhanced') {
+        throw new UsageError(`--enhanced-fan-out contradicts --fan-out ${String(flags['fan-out'])}`);
+      }
+      const records = flags.records !== undefined ? num(flags, 'records') : num(flags, 'records-per-second');
+      const k = kinesisShards({
+        recordsPerSecond: required(records, 'records-per-second', '2000'),
+        recordSize: required(str(flags, 'record-size'), 'record-size', '1KB'),
         consumers: num(flags, 'consumers', { integer: true, min: 1 }),
-        fanOut: str(flags, 'fan-out') as FanOut | undefined,
+        fanOut: flags['enhanced-fan-out'] ? 'enhanced' : (str(flags, 'fan-out') as FanOut | undefined),
       });
+      // The issue's JSON names (ingestShards, egressShards) sit beside the calculator's own.
+      const r = { ...k, ingestShards: k.shardsForIngest, egressShards: k.shardsForEgress };
       return {
         summary: [
           `Shards: ${fmt(r.shards)} (ingest ${r.shardsForIngest}, egress ${r.shardsForEgress}; limited by ${r.limitedBy})`,
@@ -153,7 +195,7 @@ function run(argv: string[], io: CliIO): number {
   if (!service || service.startsWith('-')) throw new UsageError('name a service: dynamodb, kinesis, sqs-fifo or lambda');
   const spec = SERVICES[service];
   if (!spec) throw new UsageError(`unknown service '${service}'; choose dynamodb, kinesis, sqs-fifo or lambda`);
-  const { flags, positional } = parseArgs(rest, { values: spec.values, booleans: ['json', 'help'] });
+  const { flags, positional } = parseArgs(rest, { values: spec.values, booleans: ['json', 'help', ...(spec.booleans ?? [])] });
   if (flags.help) {
     io.out(USAGE);
     return EXIT.ok;

@@ -7,8 +7,15 @@ Usage:
   aws-notes lint [--format text|json|sarif] [--kind auto|cfn|sam|appspec|buildspec] [--fix] <files or dirs...>
   aws-notes explain <term> [--notes <path>...] [--json]
   aws-notes explain --file F --line L --column C [--notes <path>...] [--json]
-  aws-notes cidr <cidr> [--new-prefix N | --split N] [--azs N --tiers a,b,c] [--json]
-  aws-notes capacity dynamodb|kinesis|... [options] [--json]
+  aws-notes cidr <cidr> [--new-prefix N | --split N | --azs N --tiers a,b,c [--spare N] | --fn-cidr COUNT,BITS]
+                 [--overlaps <cidr>...] [--json]
+  aws-notes capacity dynamodb --item-size 6KB [--reads N | --reads-per-minute N]
+                 [--consistency eventual|strong|transactional] [--writes N] [--transactional-writes] [--json]
+  aws-notes capacity dynamodb --rcu N [--wcu N] [--item-size 6KB] [--json]
+  aws-notes capacity kinesis --records-per-second N --record-size 1KB [--consumers N] [--enhanced-fan-out] [--json]
+  aws-notes capacity sqs-fifo --messages N [--batch 1-10] [--json]
+  aws-notes capacity lambda --requests N --duration 200ms [--json]
+  (aws-notes capacity --help lists every option)
 
 Exit codes: 0 clean, 1 findings (errors) reported, 2 usage or I/O error.`;
 
