@@ -1,7 +1,7 @@
 import { LineIndex } from './lines';
 import type { TemplateDocument } from './model';
 import { parseJson } from './json';
-import { parseYaml } from './yaml';
+import { parseYamlCst } from './yamlCst';
 import { reparseIncrementally } from './incremental';
 
 export * from './model';
@@ -29,7 +29,7 @@ export function parseTemplate(uri: string, version: number, text: string, opts: 
   if (binary) return { ...base, format: 'yaml', problems: [], skipped: binary };
   const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text; // keep offsets; a BOM is not content
   const format = looksJson(body) ? 'json' : 'yaml';
-  const parsed = format === 'json' ? parseJson(body) : parseYaml(body);
+  const parsed = format === 'json' ? parseJson(body) : parseYamlCst(body);
   return { ...base, format, ...parsed };
 }
 

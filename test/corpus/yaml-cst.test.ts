@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseYaml } from '../../server/src/core/document/yaml';
+import { parseYamlCst, parseYamlFast } from '../../server/src/core/document/yamlCst';
+import type { ParseResult } from '../../server/src/core/document/model';
+import { CORPUS, filesUnder, hasCorpus } from './shared';
+
+const comparable = (r: ParseResult): string =>
+  JSON.stringify({
+    root: r.root,
+    problems: r.problems.length > 0,
+    duplicates: r.duplicates.map((d) => [d.key, d.first.start, d.first.end, d.second.start, d.second.end]),
+  });
+
+/** Same as parseTemplate: a BOM becomes a space. */
+const body = (t: string): string => (t.charCodeAt(0) === 0xfeff ? ' ' + t.slice(1) : t);
+
+describe('corpus: parseYamlCst matches parseYaml', function () {
+  before(function () {
+    if (!hasCorpus) this.skip();
+  });
+
+  it('gives identical trees (or falls back) on every YAML file, and is faster', () => {
+    const dirs = ['cfn', 'sam', 'appspec', 'buildspec', 'broken', 'cfn-lint/templates'];
+    const files = dirs.flatMap((d) => filesUnder(path.join(CORPUS, d))).filter((f) => /\.(ya?ml|template)$/i.test(f));
+    const texts = files.map((f) => body(fs.readFileSync(f, 'utf8'))).filter((t) => !/^\s*[{[]/.test(t));
+    assert.ok(texts.length > 500, `only ${texts.length} files`);
+    let fast = 0;
+    const bad: string[] = [];
+    texts.forEach((t, i) => {
+      if (parseYamlFast(t)) fast++;
+      if (comparable(parseYamlCst(t)) !== comparable(parseYaml(t))) bad.push(files[i]);
+    });
+    assert.deepEqual(bad, []);
+    const time = (fn: (t: string) => unknown): number => {
+      for (const t of texts) fn(t); // warm up
+      let best = Infinity;
+      for (let r = 0; r < 3; r++) {
+        const t0 = performance.now();
+        for (const t of texts) fn(t);
+        best = Math.min(best, (performance.now() - t0) / texts.length);
+      }
+      return best;
+    };
+    const old = time(parseYaml);
+    const cst = time(parseYamlCst);
+    console.log(`      ${texts.length} files, fast path on ${fast} (${((fast * 100) / texts.length).toFixed(1)}%); parseYaml ${old.toFixed(3)} ms/file, parseYamlCst ${cst.toFixed(3)} ms/file (${(old / cst).toFixed(2)}x)`);
+    assert.ok(cst < old, 'parseYamlCst should be faster');
+  });
+});

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseYaml } from '../../server/src/core/document/yaml';
+import { parseYamlCst, parseYamlFast } from '../../server/src/core/document/yamlCst';
+import type { ParseResult } from '../../server/src/core/document/model';
+import { mutationArb } from '../fuzz';
+
+/** What must match between the CST fast path and the composer-based parser. */
+export function comparable(r: ParseResult): string {
+  return JSON.stringify({
+    root: r.root,
+    problems: r.problems.length > 0,
+    duplicates: r.duplicates.map((d) => [d.key, d.first.start, d.first.end, d.second.start, d.second.end]),
+  });
+}
+
+const yamlFiles = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []));
+
+const same = (text: string): void => {
+  const want = comparable(parseYaml(text));
+  const got = comparable(parseYamlCst(text));
+  if (got !== want) assert.fail(`parseYamlCst differs for ${JSON.stringify(text.slice(0, 300))}\n got: ${got.slice(0, 2000)}\nwant: ${want.slice(0, 2000)}`);
+};
+
+describe('parseYamlCst (CST fast path) matches parseYaml', () => {
+  const files = yamlFiles(path.join(__dirname, '..', 'fixtures'));
+
+  it('on every YAML fixture, mostly without falling back', () => {
+    let fast = 0;
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8');
+      same(text);
+      if (parseYamlFast(text)) fast++;
+    }
+    assert.ok(files.length > 20);
+    assert.ok(fast * 2 > files.length, `fast path taken on only ${fast}/${files.length} fixtures`);
+  });
+
+  it('on hand-written edge cases', () => {
+    const cases = [
+      'a: 1\nb: 0x1F\nc: 0o17\nd: -0\ne: +12\nf: 1.50\ng: .5\nh: 1e3\ni: .inf\nj: -.Inf\nk: .NaN\nl: 1_000\nm: 0b11\nn: 012\n',
+      'a: true\nb: True\nc: TRUE\nd: tRUE\ne: yes\nf: off\ng: null\nh: Null\ni: NULL\nj: ~\nk:\nl: nULL\n',
+      'a: "1"\nb: \'2\'\nc: "x\\ny"\nd: \'it\'\'s\'\ne: ""\n',
+      'a: |\n  line1\n  line2\nb: >-\n  folded\n  text\n\nc: |+\n  keep\n\n',
+      'R: !Ref X\nS: !Sub "${A}"\nG: !GetAtt A.B\nJ: !Join\n  - ","\n  - [a, b]\nI: !If [C, !Ref A, !Ref AWS::NoValue]\nE: !Ref\nM: !Transform {Name: x}\n',
+      '!Ref x\n',
+      'a: [1, 2, {b: c, d: [e]}]\nf: {}\ng: []\nh: { x: 1, y: }\ni: [a, b, ]\n',
+      'a: b\na: c\nn:\n  x: 1\n  x: 2\n',
+      '# comment\na: 1 # trailing\n# between\nb:\n  # inner\n  - 1\n  - # empty\n  -\n',
+      'a:\n- 1\n- 2\nb: plain multi\n  line scalar\n',
+      '---\na: 1\n',
+      '---\na: 1\n---\nb: 2\n',
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a:\tb\n',
+      '\ta: 1\n',
+      'a: 1\n  b: 2\n',
+      '? a\n: b\n',
+      '',
+      '# only\n',
+      '---\n',
+      'plain',
+      '"quoted"',
+      '[1, 2',
+      'a: b: c\n',
+      'a: "x"y\n',
+      'a: @x\n',
+      'key: value\n...\n',
+      'a: !Ref\nb: 1\n',
+      'a:\n  - !Sub\n    - x\n    - {}\n',
+      'a: !GetAtt\n  - A\n  - B\n',
+      'a: [\n  1,\n  2\n]\n',
+      '1: a\n~: b\ntrue: c\n',
+      'a: 12345678901234567890\nb: 1.0e+400\n',
+    ];
+    for (const c of cases) same(c);
+  });
+
+  it('on random mutations of the fixtures (fixed seed)', () => {
+    for (const [i, f] of files.entries()) {
+      const base = fs.readFileSync(f, 'utf8');
+      fc.assert(fc.property(mutationArb(base), (text) => same(text)), { numRuns: 60, seed: 4200 + i });
+    }
+  });
+
+  it('on arbitrary short text', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 60, unit: fc.constantFrom('a', '1', ' ', '\n', ':', '-', '!Ref ', '[', ']', '{', '}', ',', '"', "'", '#', '\t', '|', '>', '?', '&', '*', '.', 'x: ') }), (t) => same(t)), { numRuns: 3000, seed: 11 });
+  });
+});
