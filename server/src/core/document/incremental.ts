@@ -1,7 +1,7 @@
 import { LineIndex } from './lines';
 import type { TemplateDocument } from './model';
 import type { MapNode, Node, Pair } from './nodes';
-import { parseYaml } from './yaml';
+import { parseYamlCst } from './yamlCst';
 
 /**
  * Re-parse after an edit by parsing only the second-level entry it touched (one resource, one
@@ -44,7 +44,7 @@ export function reparseIncrementally(old: TemplateDocument, text: string, versio
 
   const fragment = text.slice(lineStart, regionEnd + delta);
   if (/^\s*(---|\.\.\.)/m.test(fragment)) return undefined;
-  const parsed = parseYaml(fragment);
+  const parsed = parseYamlCst(fragment);
   const fr = parsed.root;
   if (parsed.problems.length || parsed.duplicates.length || !fr || fr.kind !== 'map' || fr.pairs.length !== 1) return undefined;
   const newPair = shiftPair(fr.pairs[0], lineStart); // fragment offsets → document offsets
