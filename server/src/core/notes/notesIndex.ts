@@ -37,6 +37,9 @@ const GENERIC_PARTS = new Set(
     'identifier source target value key option detail rule group item status code'
   ).split(' '),
 );
+/** Most context tokens added to a query (they only re-rank). */
+const MAX_CONTEXT_TOKENS = 30;
+
 /** Weight of camelCase pieces of a query word relative to whole words. */
 const PART_WEIGHT = 0.6;
 
@@ -159,7 +162,9 @@ export class NotesIndex {
       for (const t of strong) parts.delete(t);
       const primary = new Set([...strong, ...parts]);
       if (primary.size === 0 || limit <= 0) return [];
-      const context = opts.context ? this.contextTokens(opts.context).filter((t) => !primary.has(t)) : [];
+      // Context only re-ranks; a dozen tokens is enough for that, and every extra OR term makes
+      // the index score more passages (it dominated hover latency).
+      const context = opts.context ? this.contextTokens(opts.context).filter((t) => !primary.has(t)).slice(0, MAX_CONTEXT_TOKENS) : [];
       const weight = opts.contextWeight ?? 0.35;
       const all = [...primary, ...context].join(' ');
       const results = this.search_.search(all, {
