@@ -20,6 +20,89 @@ const FUNCTION_EVENTS = [
   'EventBridgeRule', 'CloudWatchLogs', 'IoTRule', 'AlexaSkill', 'Cognito', 'MSK', 'MQ', 'SelfManagedKafka', 'DocumentDB',
 ];
 
+/** What may appear under an event source's `Properties:`, and what must. */
+export interface SamEventProperties {
+  properties: string[];
+  required?: string[];
+}
+
+// Options shared by the event source mappings SAM generates for polled sources.
+const ESM_COMMON = ['BatchSize', 'Enabled', 'FilterCriteria', 'KmsKeyArn', 'MaximumBatchingWindowInSeconds', 'MetricsConfig'];
+const STREAM_ERROR_HANDLING = [
+  'BisectBatchOnFunctionError', 'DestinationConfig', 'FunctionResponseTypes', 'MaximumRecordAgeInSeconds', 'MaximumRetryAttempts',
+];
+const STREAM_POSITION = ['StartingPosition', 'StartingPositionTimestamp'];
+const KAFKA = [
+  ...ESM_COMMON, ...STREAM_POSITION, ...STREAM_ERROR_HANDLING, 'Topics', 'ConsumerGroupId', 'SourceAccessConfigurations',
+  'ProvisionedPollerConfig', 'SchemaRegistryConfig', 'LoggingConfig', 'TumblingWindowInSeconds', 'ParallelizationFactor',
+];
+// EventBridge rule targets (CloudWatchEvent is the older name of EventBridgeRule).
+const RULE_EVENT = [
+  'Pattern', 'EventBusName', 'Input', 'InputPath', 'InputTransformer', 'Target', 'DeadLetterConfig', 'RetryPolicy', 'RuleName', 'State', 'Enabled',
+];
+const SCHEDULE_EVENT = ['Schedule', 'Name', 'Description', 'Enabled', 'State', 'Input', 'DeadLetterConfig', 'RetryPolicy', 'Target', 'RoleArn'];
+const SCHEDULE_V2_EVENT = [
+  'ScheduleExpression', 'ScheduleExpressionTimezone', 'Name', 'Description', 'State', 'GroupName', 'Input', 'StartDate', 'EndDate',
+  'FlexibleTimeWindow', 'DeadLetterConfig', 'RetryPolicy', 'RoleArn', 'KmsKeyArn', 'PermissionsBoundary', 'OmitName',
+];
+
+/**
+ * Properties of each function event source type. Generous on purpose: SAM keeps adding options,
+ * so a name is only reported when SAM has never accepted it for that type.
+ */
+export const SAM_EVENT_PROPERTIES: Record<string, SamEventProperties> = {
+  S3: { properties: ['Bucket', 'Events', 'Filter'], required: ['Bucket', 'Events'] },
+  SNS: { properties: ['Topic', 'FilterPolicy', 'FilterPolicyScope', 'Region', 'SqsSubscription', 'RedrivePolicy'], required: ['Topic'] },
+  Kinesis: {
+    properties: [...ESM_COMMON, ...STREAM_POSITION, ...STREAM_ERROR_HANDLING, 'Stream', 'ParallelizationFactor', 'TumblingWindowInSeconds'],
+    required: ['Stream', 'StartingPosition'],
+  },
+  DynamoDB: {
+    properties: [...ESM_COMMON, ...STREAM_POSITION, ...STREAM_ERROR_HANDLING, 'Stream', 'ParallelizationFactor', 'TumblingWindowInSeconds'],
+    required: ['Stream', 'StartingPosition'],
+  },
+  SQS: {
+    properties: [...ESM_COMMON, 'Queue', 'FunctionResponseTypes', 'ScalingConfig', 'ProvisionedPollerConfig'],
+    required: ['Queue'],
+  },
+  Api: {
+    properties: ['Path', 'Method', 'RestApiId', 'Auth', 'RequestModel', 'RequestParameters', 'TimeoutInMillis', 'ResponseTransferMode'],
+    required: ['Path', 'Method'],
+  },
+  HttpApi: { properties: ['ApiId', 'Path', 'Method', 'Auth', 'PayloadFormatVersion', 'RouteSettings', 'TimeoutInMillis'] },
+  Schedule: { properties: SCHEDULE_EVENT, required: ['Schedule'] },
+  ScheduleV2: { properties: SCHEDULE_V2_EVENT },
+  CloudWatchEvent: { properties: RULE_EVENT },
+  EventBridgeRule: { properties: RULE_EVENT },
+  CloudWatchLogs: { properties: ['LogGroupName', 'FilterPattern'], required: ['LogGroupName', 'FilterPattern'] },
+  IoTRule: { properties: ['Sql', 'AwsIotSqlVersion'], required: ['Sql'] },
+  AlexaSkill: { properties: ['SkillId'] },
+  Cognito: { properties: ['UserPool', 'Trigger'], required: ['UserPool', 'Trigger'] },
+  MSK: { properties: [...KAFKA, 'Stream'], required: ['Stream', 'Topics'] },
+  MQ: {
+    properties: [...ESM_COMMON, 'Broker', 'Queues', 'SourceAccessConfigurations', 'SecretsManagerKmsKeyId', 'DynamicPolicyName'],
+    required: ['Broker', 'Queues', 'SourceAccessConfigurations'],
+  },
+  SelfManagedKafka: { properties: [...KAFKA, 'KafkaBootstrapServers'], required: ['KafkaBootstrapServers', 'Topics', 'SourceAccessConfigurations'] },
+  DocumentDB: {
+    properties: [
+      ...ESM_COMMON, ...STREAM_POSITION, 'Cluster', 'DatabaseName', 'CollectionName', 'FullDocument', 'SourceAccessConfigurations', 'SecretsManagerKmsKeyId',
+    ],
+    required: ['Cluster', 'DatabaseName', 'SourceAccessConfigurations'],
+  },
+};
+
+/** State machine event sources where their properties differ from the function ones. */
+export const SAM_STATE_MACHINE_EVENT_PROPERTIES: Record<string, SamEventProperties> = {
+  Api: { properties: ['Path', 'Method', 'RestApiId', 'Auth', 'UnescapeMappingTemplate'], required: ['Path', 'Method'] },
+};
+
+/** The property table for an event source `type` under a resource of `resourceType`. */
+export function samEventProperties(resourceType: string, type: string): SamEventProperties | undefined {
+  if (resourceType === 'AWS::Serverless::StateMachine') return SAM_STATE_MACHINE_EVENT_PROPERTIES[type] ?? SAM_EVENT_PROPERTIES[type];
+  return SAM_EVENT_PROPERTIES[type];
+}
+
 export const SAM_TYPES: Record<string, SamType> = {
   'AWS::Serverless::Function': {
     doc: 'A Lambda function plus what it needs: an execution role, event source mappings or permissions for each event, and optionally a published version and alias.',

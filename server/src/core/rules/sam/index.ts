@@ -1,6 +1,6 @@
 import { get, getPair, intrinsicName, isMap, keyText, str, type MapNode } from '../../document/nodes';
 import { SAM_TRANSFORM } from '../../kind';
-import { SAM_GLOBALS, SAM_TYPES } from '../../schema/sam';
+import { SAM_GLOBALS, SAM_TYPES, samEventProperties } from '../../schema/sam';
 import { closest, didYouMean } from '../../suggest';
 import { templateIndex, type ResourceInfo } from '../cfn/template';
 import type { RawFinding, Rule, RuleContext } from '../types';
@@ -184,4 +184,59 @@ export const samTransform: Rule = {
   },
 };
 
-export const samRules: Rule[] = [samType, samProperties, samRequired, samEvents, samGlobals, samTransform];
+export const samEventSourceProperties: Rule = {
+  code: 'SAM1007',
+  kinds: SAM,
+  severity: 'error',
+  title: 'Unknown or missing property in an event source',
+  cfnLint: ['E0001'],
+  check(ctx) {
+    return eachServerless(ctx, (r, out) => {
+      const t = SAM_TYPES[r.type!];
+      const events = get(get(r.node, 'Properties'), 'Events');
+      if (!t?.events || !isMap(events)) return;
+      for (const e of events.pairs) {
+        if (!isMap(e.value)) continue;
+        const type = str(get(e.value, 'Type'));
+        if (type === undefined || !t.events.includes(type)) continue; // SAM1004
+        const table = samEventProperties(r.type!, type);
+        if (!table) continue;
+        const propsPair = getPair(e.value, 'Properties');
+        const props = propsPair?.value;
+        if (props && intrinsicName(props)) continue;
+        const name = keyText(e);
+        const suggested = new Set<string>(); // a typo of a required name is reported once, as the typo
+        if (isMap(props)) {
+          for (const p of props.pairs) {
+            const k = keyText(p);
+            if (table.properties.includes(k) || k.startsWith('Fn::')) continue;
+            const cands = closest(k, table.properties, 3);
+            for (const c of cands) suggested.add(c);
+            out.push({
+              message: `'${k}' is not a property of a ${type} event (event '${name}' of '${r.name}').${didYouMean(cands)}`,
+              start: p.key.start,
+              end: p.key.end,
+              data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : { fix: 'deletePair', start: p.start, end: p.end, key: k },
+            });
+          }
+        } else if (props?.kind === 'seq') {
+          continue;
+        }
+        const missing = (table.required ?? []).filter((k) => !getPair(props, k) && !suggested.has(k));
+        if (!missing.length) continue;
+        const at = propsPair?.key ?? e.key;
+        const data = isMap(props) && props.pairs.length
+          ? { fix: 'addKeys' as const, keys: missing, sibling: props.pairs[0].key.start, lastEnd: props.pairs[props.pairs.length - 1].end }
+          : propsPair && isMap(props) ? { fix: 'addKeys' as const, keys: missing, parent: propsPair.key.start } : undefined;
+        out.push({
+          message: `${type} event '${name}' of '${r.name}' is missing required ${missing.length === 1 ? 'property' : 'properties'} ${missing.map((m) => `'${m}'`).join(', ')}.`,
+          start: at.start,
+          end: at.end,
+          data,
+        });
+      }
+    });
+  },
+};
+
+export const samRules: Rule[] = [samType, samProperties, samRequired, samEvents, samGlobals, samTransform, samEventSourceProperties];
