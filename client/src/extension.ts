@@ -20,6 +20,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(log, status);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // Notes files changing on disk keep the server's notes index current.
+  const notesWatcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,txt}');
+  context.subscriptions.push(notesWatcher);
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
@@ -37,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: {
       configurationSection: 'awsNotes',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,txt}'),
+      fileEvents: notesWatcher,
     },
     outputChannel: log,
     initializationOptions: { settings: vscode.workspace.getConfiguration('awsNotes'), notes: notesConfig() },
