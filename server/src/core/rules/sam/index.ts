@@ -1,4 +1,4 @@
-import { get, getPair, intrinsicName, isMap, keyText, str, type MapNode } from '../../document/nodes';
+import { get, getPair, intrinsicName, isMap, keyText, str, type MapNode, type Pair } from '../../document/nodes';
 import { SAM_TRANSFORM } from '../../kind';
 import { SAM_GLOBALS, SAM_TYPES, samEventProperties } from '../../schema/sam';
 import { closest, didYouMean } from '../../suggest';
@@ -13,6 +13,16 @@ function eachServerless(ctx: RuleContext, fn: (r: ResourceInfo, out: RawFinding[
     if (r.type?.startsWith('AWS::Serverless::') && isMap(r.node)) fn(r, out);
   }
   return out;
+}
+
+/** Each event (a mapping under `Properties.Events`) of each serverless resource type that has events. */
+function eachEvent(ctx: RuleContext, fn: (r: ResourceInfo, eventTypes: string[], event: Pair & { value: MapNode }, out: RawFinding[]) => void): RawFinding[] {
+  return eachServerless(ctx, (r, out) => {
+    const eventTypes = SAM_TYPES[r.type!]?.events;
+    const events = get(get(r.node, 'Properties'), 'Events');
+    if (!eventTypes || !isMap(events)) return;
+    for (const e of events.pairs) if (isMap(e.value)) fn(r, eventTypes, e as Pair & { value: MapNode }, out);
+  });
 }
 
 export const samType: Rule = {
@@ -110,27 +120,21 @@ export const samEvents: Rule = {
   title: 'Event source without a Type, or with an unknown Type',
   cfnLint: ['E0001'],
   check(ctx) {
-    return eachServerless(ctx, (r, out) => {
-      const t = SAM_TYPES[r.type!];
-      const events = get(get(r.node, 'Properties'), 'Events');
-      if (!t?.events || !isMap(events)) return;
-      for (const e of events.pairs) {
-        if (!isMap(e.value)) continue;
-        const tp = getPair(e.value, 'Type');
-        if (!tp) {
-          out.push({ message: `Event '${keyText(e)}' of '${r.name}' has no Type (e.g. Api, SQS, Schedule).`, start: e.key.start, end: e.key.end });
-          continue;
-        }
-        const v = str(tp.value);
-        if (v !== undefined && !t.events.includes(v)) {
-          const cands = closest(v, t.events, 2);
-          out.push({
-            message: `'${v}' is not an event source type for ${r.type}.${didYouMean(cands)} Types: ${t.events.join(', ')}.`,
-            start: tp.value.start,
-            end: tp.value.end,
-            data: cands.length ? { fix: 'replace', start: tp.value.start, end: tp.value.end, candidates: cands } : undefined,
-          });
-        }
+    return eachEvent(ctx, (r, eventTypes, e, out) => {
+      const tp = getPair(e.value, 'Type');
+      if (!tp) {
+        out.push({ message: `Event '${keyText(e)}' of '${r.name}' has no Type (e.g. Api, SQS, Schedule).`, start: e.key.start, end: e.key.end });
+        return;
+      }
+      const v = str(tp.value);
+      if (v !== undefined && !eventTypes.includes(v)) {
+        const cands = closest(v, eventTypes, 2);
+        out.push({
+          message: `'${v}' is not an event source type for ${r.type}.${didYouMean(cands)} Types: ${eventTypes.join(', ')}.`,
+          start: tp.value.start,
+          end: tp.value.end,
+          data: cands.length ? { fix: 'replace', start: tp.value.start, end: tp.value.end, candidates: cands } : undefined,
+        });
       }
     });
   },
@@ -191,50 +195,44 @@ export const samEventSourceProperties: Rule = {
   title: 'Unknown or missing property in an event source',
   cfnLint: ['E0001'],
   check(ctx) {
-    return eachServerless(ctx, (r, out) => {
-      const t = SAM_TYPES[r.type!];
-      const events = get(get(r.node, 'Properties'), 'Events');
-      if (!t?.events || !isMap(events)) return;
-      for (const e of events.pairs) {
-        if (!isMap(e.value)) continue;
-        const type = str(get(e.value, 'Type'));
-        if (type === undefined || !t.events.includes(type)) continue; // SAM1004
-        const table = samEventProperties(r.type!, type);
-        if (!table) continue;
-        const propsPair = getPair(e.value, 'Properties');
-        const props = propsPair?.value;
-        if (props && intrinsicName(props)) continue;
-        const name = keyText(e);
-        const suggested = new Set<string>(); // a typo of a required name is reported once, as the typo
-        if (isMap(props)) {
-          for (const p of props.pairs) {
-            const k = keyText(p);
-            if (table.properties.includes(k) || k.startsWith('Fn::')) continue;
-            const cands = closest(k, table.properties, 3);
-            for (const c of cands) suggested.add(c);
-            out.push({
-              message: `'${k}' is not a property of a ${type} event (event '${name}' of '${r.name}').${didYouMean(cands)}`,
-              start: p.key.start,
-              end: p.key.end,
-              data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : { fix: 'deletePair', start: p.start, end: p.end, key: k },
-            });
-          }
-        } else if (props?.kind === 'seq') {
-          continue;
+    return eachEvent(ctx, (r, eventTypes, e, out) => {
+      const type = str(get(e.value, 'Type'));
+      if (type === undefined || !eventTypes.includes(type)) return; // SAM1004
+      const table = samEventProperties(r.type!, type);
+      if (!table) return;
+      const propsPair = getPair(e.value, 'Properties');
+      const props = propsPair?.value;
+      if (props && intrinsicName(props)) return;
+      const name = keyText(e);
+      const suggested = new Set<string>(); // a typo of a required name is reported once, as the typo
+      if (isMap(props)) {
+        for (const p of props.pairs) {
+          const k = keyText(p);
+          if (table.properties.includes(k) || k.startsWith('Fn::')) continue;
+          const cands = closest(k, table.properties, 3);
+          for (const c of cands) suggested.add(c);
+          out.push({
+            message: `'${k}' is not a property of a ${type} event (event '${name}' of '${r.name}').${didYouMean(cands)}`,
+            start: p.key.start,
+            end: p.key.end,
+            data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : { fix: 'deletePair', start: p.start, end: p.end, key: k },
+          });
         }
-        const missing = (table.required ?? []).filter((k) => !getPair(props, k) && !suggested.has(k));
-        if (!missing.length) continue;
-        const at = propsPair?.key ?? e.key;
-        const data = isMap(props) && props.pairs.length
-          ? { fix: 'addKeys' as const, keys: missing, sibling: props.pairs[0].key.start, lastEnd: props.pairs[props.pairs.length - 1].end }
-          : propsPair && isMap(props) ? { fix: 'addKeys' as const, keys: missing, parent: propsPair.key.start } : undefined;
-        out.push({
-          message: `${type} event '${name}' of '${r.name}' is missing required ${missing.length === 1 ? 'property' : 'properties'} ${missing.map((m) => `'${m}'`).join(', ')}.`,
-          start: at.start,
-          end: at.end,
-          data,
-        });
+      } else if (props?.kind === 'seq') {
+        return;
       }
+      const missing = (table.required ?? []).filter((k) => !getPair(props, k) && !suggested.has(k));
+      if (!missing.length) return;
+      const at = propsPair?.key ?? e.key;
+      const data = isMap(props) && props.pairs.length
+        ? { fix: 'addKeys' as const, keys: missing, sibling: props.pairs[0].key.start, lastEnd: props.pairs[props.pairs.length - 1].end }
+        : propsPair && isMap(props) ? { fix: 'addKeys' as const, keys: missing, parent: propsPair.key.start } : undefined;
+      out.push({
+        message: `${type} event '${name}' of '${r.name}' is missing required ${missing.length === 1 ? 'property' : 'properties'} ${missing.map((m) => `'${m}'`).join(', ')}.`,
+        start: at.start,
+        end: at.end,
+        data,
+      });
     });
   },
 };
