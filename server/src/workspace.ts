@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache, type TemplateDocument } from './core/document';
-import type { Kind } from './core/kind';
+import { detectKind, type Kind } from './core/kind';
 import { lintDocument, type LintResult } from './core/lint';
 
 export interface Settings {
@@ -28,6 +28,16 @@ export class Workspace {
 
   parsed(td: TextDocument): TemplateDocument {
     return this.docs.get(td.uri, td.version, () => td.getText());
+  }
+
+  /**
+   * The document's kind without running the rules: hover, completion and navigation run on every
+   * keystroke and must not pay for a lint. Same inputs as the lint's detection, so the same answer.
+   */
+  kindOf(td: TextDocument): { doc: TemplateDocument; kind: Kind | null } {
+    const doc = this.parsed(td);
+    if (isNotesLanguage(td.languageId) || doc.skipped) return { doc, kind: null };
+    return { doc, kind: detectKind(doc, { fileName: td.uri, globs: this.settings.kinds }) };
   }
 
   lint(td: TextDocument): LintResult {

@@ -10,21 +10,11 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TemplateDocument } from '../core/document';
 import { completeAt, completionDocumentation, type CompletionItem as CoreItem, type CompletionKind } from '../core/editing/completion';
-import { detectKind, type Kind } from '../core/kind';
 import type { Workspace } from '../workspace';
 import { toRange } from './convert';
 
 /** Characters after which the editor asks for completion on its own. */
 export const COMPLETION_TRIGGERS = [':', ' ', '!', '.', '$', '{', '[', ',', '-', '"'];
-
-/**
- * The document's kind without waiting for a lint: completion runs on every keystroke and must not
- * pay for the rules. Same inputs as the lint's detection, so the answer is the same.
- */
-export function kindOf(ws: Workspace, td: TextDocument): { doc: TemplateDocument; kind: Kind | null } {
-  const doc = ws.parsed(td);
-  return { doc, kind: detectKind(doc, { fileName: td.uri, globs: ws.settings.kinds }) };
-}
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {
   section: CompletionItemKind.Module,
@@ -48,7 +38,7 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
 export function onCompletion(ws: Workspace, documents: TextDocuments<TextDocument>, params: CompletionParams): CompletionList | null {
   const td = documents.get(params.textDocument.uri);
   if (!td) return null;
-  const { doc, kind } = kindOf(ws, td);
+  const { doc, kind } = ws.kindOf(td);
   if (!kind) return null;
   const offset = doc.lines.offsetAt(params.position);
   const result = completeAt(doc, kind, offset);

@@ -24,9 +24,8 @@ export function onHover(ws: Workspace, notes: NotesService, documents: TextDocum
     if (!ex.entryId) return null; // in prose, only terms the knowledge base knows deserve a hover
     return { contents: { kind: MarkupKind.Markdown, value: ex.markdown } };
   }
-  const kind = ws.lint(td).kind;
+  const { doc, kind } = ws.kindOf(td);
   if (!kind) return null;
-  const doc = ws.parsed(td);
   const h = hoverAt(doc, kind, doc.lines.offsetAt(params.position));
   if (!h) return null;
   const ex = notes.explain(h.term, h.context);

@@ -8,9 +8,8 @@ import type { Workspace } from '../workspace';
 export function onInlayHints(ws: Workspace, documents: TextDocuments<TextDocument>, params: InlayHintParams): InlayHint[] {
   const td = documents.get(params.textDocument.uri);
   if (!td) return [];
-  const kind = ws.lint(td).kind;
+  const { doc, kind } = ws.kindOf(td);
   if (!kind) return [];
-  const doc = ws.parsed(td);
   const range = { start: doc.lines.offsetAt(params.range.start), end: doc.lines.offsetAt(params.range.end) };
   return inlayHints(doc, kind, range).map((h) => ({
     position: doc.lines.positionAt(h.offset),

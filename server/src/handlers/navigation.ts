@@ -17,14 +17,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TemplateDocument } from '../core/document';
 import { definitionAt, highlightsAt, prepareRename, referencesAt, renameAt } from '../core/editing/references';
 import type { Workspace } from '../workspace';
-import { kindOf } from './completion';
 import { toRange } from './convert';
 
 /** Templates only: AppSpec and buildspec files define no names that are referenced elsewhere. */
 function template(ws: Workspace, documents: TextDocuments<TextDocument>, uri: string): TemplateDocument | undefined {
   const td = documents.get(uri);
   if (!td) return undefined;
-  const { doc, kind } = kindOf(ws, td);
+  const { doc, kind } = ws.kindOf(td);
   return kind === 'cfn' || kind === 'sam' ? doc : undefined;
 }
 

@@ -3,7 +3,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TemplateDocument } from '../core/document';
 import { documentSymbols, type OutlineSymbol, type SymbolKind as CoreKind } from '../core/editing/symbols';
 import type { Workspace } from '../workspace';
-import { kindOf } from './completion';
 import { toRange } from './convert';
 
 const KINDS: Record<CoreKind, SymbolKind> = {
@@ -23,7 +22,7 @@ const KINDS: Record<CoreKind, SymbolKind> = {
 export function onDocumentSymbol(ws: Workspace, documents: TextDocuments<TextDocument>, params: DocumentSymbolParams): DocumentSymbol[] | null {
   const td = documents.get(params.textDocument.uri);
   if (!td) return null;
-  const { doc, kind } = kindOf(ws, td);
+  const { doc, kind } = ws.kindOf(td);
   if (!kind) return null;
   return documentSymbols(doc, kind).map((s) => toLsp(doc, s));
 }
