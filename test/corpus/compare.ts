@@ -30,11 +30,21 @@ export interface Comparison {
   falsePositives: { file: string; line: number; code: string; message: string }[];
   recall: { family: string; expected: number; found: number; near: number }[];
   missed: { family: string; file: string; line: number; rule: string; message: string }[];
+  /** Every cfn-lint error finding on any file, and whether we report an error on its line. */
+  agreement: Agreement;
+}
+
+export interface Agreement {
+  total: number;
+  sameLine: number;
+  byRule: { rule: string; count: number; sameLine: number }[];
+  missed: { file: string; line: number; rule: string; message: string }[];
 }
 
 export function compareWithCfnLint(filter: (file: string) => boolean = () => true): Comparison {
   const results = cfnLintResults().filter((r) => filter(r.file));
-  const cmp: Comparison = { files: 0, ms: 0, crashes: [], falsePositives: [], recall: [], missed: [] };
+  const cmp: Comparison = { files: 0, ms: 0, crashes: [], falsePositives: [], recall: [], missed: [], agreement: { total: 0, sameLine: 0, byRule: [], missed: [] } };
+  const byRule = new Map<string, { count: number; sameLine: number }>();
   const counts = new Map(FAMILIES.map((f) => [f.name, { expected: 0, found: 0, near: 0 }]));
   const started = Date.now();
   for (const r of results) {
@@ -51,6 +61,18 @@ export function compareWithCfnLint(filter: (file: string) => boolean = () => tru
       const errors = findings.filter((f) => f.severity === 'error');
       if (!r.findings.some((f) => f.level === 'error')) {
         for (const f of errors) cmp.falsePositives.push({ file: r.file, line: lineOf(f), code: f.code, message: f.message });
+      }
+      const errorLines = new Set(errors.map(lineOf));
+      for (const f of r.findings) {
+        if (f.level !== 'error') continue;
+        const rule = byRule.get(f.rule) ?? { count: 0, sameLine: 0 };
+        byRule.set(f.rule, rule);
+        rule.count++;
+        cmp.agreement.total++;
+        if (errorLines.has(f.line)) {
+          rule.sameLine++;
+          cmp.agreement.sameLine++;
+        } else cmp.agreement.missed.push({ file: r.file, line: f.line, rule: f.rule, message: f.message.slice(0, 160) });
       }
       if (r.file.startsWith('cfn-lint/templates/bad/')) {
         for (const fam of FAMILIES) {
@@ -75,6 +97,7 @@ export function compareWithCfnLint(filter: (file: string) => boolean = () => tru
     }
   }
   cmp.ms = Date.now() - started;
+  cmp.agreement.byRule = [...byRule].map(([rule, c]) => ({ rule, ...c })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
   cmp.recall = FAMILIES.map((f) => ({ family: f.name, ...counts.get(f.name)! }));
   return cmp;
 }

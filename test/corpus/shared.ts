@@ -1,8 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** ../shared beside the checkout; tests that need it skip cleanly when it is absent. */
-export const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared');
+/**
+ * ../shared beside the checkout (or beside a parent folder, for git worktrees kept one level deeper);
+ * tests that need it skip cleanly when it is absent.
+ */
+export const SHARED = findShared(path.resolve(__dirname, '..', '..'));
+
+function findShared(checkout: string): string {
+  for (let dir = path.dirname(checkout); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared');
+    if (fs.existsSync(path.join(candidate, 'corpus')) || path.dirname(dir) === dir) return candidate;
+  }
+}
 export const CORPUS = path.join(SHARED, 'corpus');
 export const NOTES = path.join(SHARED, 'notes');
 export const hasCorpus = fs.existsSync(path.join(CORPUS, 'cfn-lint-1.51-results.jsonl'));
