@@ -6,15 +6,7 @@ import { applyEdits, fixesFor } from '../../server/src/core/fixes';
 import { lintDocument } from '../../server/src/core/lint';
 import { appspecRules } from '../../server/src/core/rules/appspec';
 import type { Finding } from '../../server/src/core/rules/types';
-import {
-  appspecHookCompletions,
-  appspecKeyInfo,
-  appspecPlatform,
-  hookOrder,
-  hookPositions,
-  RESERVED_EVENTS,
-  scriptableHooks,
-} from '../../server/src/core/schema/appspec';
+import { appspecHookCompletions, appspecKeyInfo, appspecPlatform, hookOrder, hookPositions, RESERVED_EVENTS, scriptableHooks } from '../../server/src/core/schema/appspec';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'appspec');
 const read = (p: string) => fs.readFileSync(p, 'utf8');

@@ -1,6 +1,7 @@
+import type { CompletionItem, CompletionResult } from '../../server/src/core/editing/types';
 import assert from 'node:assert/strict';
 import { parseTemplate } from '../../server/src/core/document';
-import { completeAt, resolveCompletion, type CompletionItem, type CompletionResult } from '../../server/src/core/editing/completion';
+import { completeAt, resolveCompletion } from '../../server/src/core/editing/completion';
 import { inlineContext } from '../../server/src/core/editing/cursor';
 import { detectKind, type Kind } from '../../server/src/core/kind';
 

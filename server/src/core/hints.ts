@@ -5,12 +5,12 @@
  * the file does not decide it.
  */
 import { analyzeCidr, isCidr } from './calc';
+import { resolveCidr } from './cfn/cidr';
+import { templateIndex } from './cfn/template';
 import type { TemplateDocument } from './document/model';
 import { isMap, isScalar, isSeq, keyText, str, type Node, type Pair } from './document/nodes';
 import { cidrSummary, cidrUseForKey, CIDR_KEY } from './hover/calc';
 import type { Kind } from './kind';
-import { resolveCidr } from './rules/cfn/network';
-import { templateIndex } from './rules/cfn/template';
 import { appspecPlatform, EVENTS, getAnyCase, hookOrder, hookPositions, type AppspecPlatform } from './schema/appspec';
 
 export interface InlayHintData {

@@ -1,3 +1,4 @@
+import type { CompletionItem as CoreItem, CompletionKind } from '../core/editing/types';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -9,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TemplateDocument } from '../core/document';
-import { completeAt, completionDocumentation, type CompletionItem as CoreItem, type CompletionKind } from '../core/editing/completion';
+import { completeAt, completionDocumentation } from '../core/editing/completion';
 import type { Workspace } from '../workspace';
 import { toRange } from './convert';
 

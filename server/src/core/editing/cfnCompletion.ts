@@ -3,22 +3,20 @@
  * at and what is typed; this module decides what fits there: sections, resource attributes, types,
  * properties, values, intrinsic functions and their targets.
  */
+import { attributesOf } from '../cfn/getatt';
+import { templateIndex, type TemplateIndex } from '../cfn/template';
+import { allParameterTypes, DELETION_POLICIES, PARAMETER_KEYS, PSEUDO_PARAMETERS, RESOURCE_KEYS, SECTIONS, UPDATE_REPLACE_POLICIES } from '../cfn/vocabulary';
 import type { TemplateDocument } from '../document/model';
 import { locate } from '../document/locate';
 import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../document/nodes';
 import { SAM_TRANSFORM, type Kind } from '../kind';
-import { attributesOf } from '../rules/cfn/intrinsics';
-import { allParameterTypes, PARAMETER_KEYS } from '../rules/cfn/parameters';
-import { DELETION_POLICIES, RESOURCE_KEYS, UPDATE_REPLACE_POLICIES } from '../rules/cfn/resources';
-import { SECTIONS } from '../rules/cfn/sections';
-import { PSEUDO_PARAMETERS, templateIndex, type TemplateIndex } from '../rules/cfn/template';
 import { allResourceTypes, resourceSpec, specDoc, typeLabel, type SpecType } from '../schema/cfnSpec';
 import { INTRINSIC_DOCS, PSEUDO_DOCS, RESOURCE_ATTRIBUTE_DOCS, SECTION_DOCS } from '../schema/cfnLanguage';
 import { SAM_GLOBALS, SAM_RESOURCE_KEYS, SAM_TYPES } from '../schema/sam';
-import type { CompletionItem, CompletionKind, CompletionResult } from './completion';
 import { inlineContext, type Cursor, type Inline, type Segment } from './cursor';
 import { enumOf, isScalarType, propertySlot, propertySuffix, scalarValues, type Slot } from './cfnSpecSlots';
 import { fuzzyScore, LITERAL_MATCH } from './fuzzy';
+import type { CompletionItem, CompletionKind, CompletionResult } from './types';
 import { insertKey, nodeAt, wordEnd } from './util';
 
 interface Ctx {

@@ -4,46 +4,17 @@
  * while the document is half-typed); what to offer comes from the spec tables and the parsed
  * template's index (names of parameters, resources, conditions, mappings).
  */
+import { attributesOf } from '../cfn/getatt';
 import type { TemplateDocument } from '../document/model';
 import { locate } from '../document/locate';
 import { intrinsicName, isScalar, isSeq, type MapNode, type Node } from '../document/nodes';
 import type { Kind } from '../kind';
 import { resourceSpec, specDoc } from '../schema/cfnSpec';
 import { SAM_TYPES } from '../schema/sam';
-import { attributesOf } from '../rules/cfn/intrinsics';
 import { cfnCompletions, subVariableCompletions } from './cfnCompletion';
 import { cursorAt } from './cursor';
 import { specCompletions } from './specCompletion';
-
-export type CompletionKind =
-  | 'section' | 'type' | 'property' | 'key' | 'value' | 'attribute' | 'resource' | 'parameter' | 'condition'
-  | 'mapping' | 'mapKey' | 'function' | 'pseudo' | 'variable' | 'hook' | 'phase';
-
-export interface CompletionItem {
-  label: string;
-  kind: CompletionKind;
-  detail?: string;
-  /** Markdown. */
-  documentation?: string;
-  /** Text to insert instead of the label. */
-  insertText?: string;
-  /** insertText uses snippet syntax (`${1}`, `${1|a,b|}`). */
-  isSnippet?: boolean;
-  sortText?: string;
-  filterText?: string;
-  /** The range the item replaces (the word being typed); the cursor is inside it. */
-  replace?: { start: number; end: number };
-  /** Open completion again after inserting (`!Ref ` → the targets). */
-  retrigger?: boolean;
-  /** Documentation too costly to build for every item (resource types): fill in on resolve. */
-  docRef?: string;
-}
-
-export interface CompletionResult {
-  items: CompletionItem[];
-  /** More items exist than were sent: ask again as the user types. */
-  isIncomplete: boolean;
-}
+import type { CompletionItem, CompletionResult } from './types';
 
 const EMPTY: CompletionResult = { items: [], isIncomplete: false };
 

@@ -5,9 +5,10 @@
  * `!Condition`) and FindInMap. Go to definition, find references, highlight and rename all read
  * this one table, built once per parsed version.
  */
+import { templateIndex, type TemplateIndex } from '../cfn/template';
+import { PSEUDO_PARAMETERS } from '../cfn/vocabulary';
 import type { TemplateDocument } from '../document/model';
 import { get, intrinsicName, isMap, isScalar, isSeq, keyText, type MapNode, type Node, type Pair } from '../document/nodes';
-import { PSEUDO_PARAMETERS, templateIndex, type TemplateIndex } from '../rules/cfn/template';
 import type { TextEdit } from '../fixes';
 
 /** Parameters and resources share logical IDs; conditions and mappings each have their own names. */

@@ -6,20 +6,12 @@
 import type { TemplateDocument } from '../document/model';
 import { isMap, isSeq, keyText, type Node } from '../document/nodes';
 import type { Kind } from '../kind';
-import {
-  APPSPEC_SPECS,
-  appspecHookCompletions,
-  appspecPlatform,
-  EVENTS,
-  hookOrder,
-  specAt,
-  type AppspecPlatform,
-  type SpecNode,
-} from '../schema/appspec';
+import { APPSPEC_SPECS, appspecHookCompletions, appspecPlatform, EVENTS, hookOrder, type AppspecPlatform } from '../schema/appspec';
 import { BUILDSPEC_SPEC, PHASE_DOCS, PHASES, RUNTIMES, type PhaseName } from '../schema/buildspec';
-import type { CompletionItem } from './completion';
+import { specAt, type SpecNode } from '../schema/specTree';
 import type { Cursor, Segment } from './cursor';
 import { inlineContext } from './cursor';
+import type { CompletionItem } from './types';
 import { insertKey, nodeAt, wordEnd } from './util';
 
 interface Target {

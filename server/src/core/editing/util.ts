@@ -1,7 +1,7 @@
 /** Small helpers shared by the completion modules. */
 import { get, isSeq, type Node } from '../document/nodes';
-import type { CompletionItem } from './completion';
 import type { Cursor, Segment } from './cursor';
+import type { CompletionItem } from './types';
 
 /** The end of the word the cursor is in, so a completion replaces all of it. */
 export function wordEnd(text: string, offset: number, chars: RegExp): number {

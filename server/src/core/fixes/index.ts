@@ -1,4 +1,5 @@
 import type { TemplateDocument } from '../document/model';
+import { eol, lineOf } from '../document/text';
 import type { Finding, FixData } from '../rules/types';
 
 export interface TextEdit {
@@ -57,15 +58,6 @@ function replaceKeepingQuotes(text: string, start: number, end: number, value: s
     return { start: start + 1, end: end - 1, text: q === "'" ? value.replace(/'/g, "''") : value.replace(/["\\]/g, '\\$&') };
   }
   return { start, end, text: value };
-}
-
-function lineOf(doc: TemplateDocument, offset: number) {
-  const line = doc.lines.positionAt(offset).line;
-  return { line, start: doc.lines.lineStart(line), end: doc.lines.lineEnd(line) };
-}
-
-function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 /** Remove a `key: value` entry. YAML: its whole lines. JSON: the member and one adjoining comma. */

@@ -13,12 +13,12 @@ import {
   RESERVED_PURPOSES_V6,
   type CidrInfo,
 } from '../calc';
+import { type CidrValue, evaluateFnCidrNode, type FnCidrBlocks, resolveCidr, resolveScalarText } from '../cfn/cidr';
+import { templateIndex, type TemplateIndex } from '../cfn/template';
 import type { TemplateDocument } from '../document/model';
 import { locate, type Located } from '../document/locate';
 import { intrinsicName, isMap, isScalar, isSeq, type MapNode, type Node, type Pair } from '../document/nodes';
 import type { Kind } from '../kind';
-import { evaluateFnCidrNode, resolveCidr, resolveScalarText, type CidrValue, type FnCidrBlocks } from '../rules/cfn/network';
-import { templateIndex, type TemplateIndex } from '../rules/cfn/template';
 import type { HoverResult } from './types';
 
 type KindHover = (doc: TemplateDocument, kind: Kind, offset: number) => HoverResult | null;

@@ -1,10 +1,10 @@
+import { attributesOf } from '../cfn/getatt';
+import { templateIndex } from '../cfn/template';
+import { validParameterType } from '../cfn/vocabulary';
 import type { TemplateDocument } from '../document/model';
 import { locate, type Located } from '../document/locate';
 import { get, intrinsicName, isMap, isScalar, str, type MapNode, type Node } from '../document/nodes';
 import type { Kind } from '../kind';
-import { attributesOf } from '../rules/cfn/intrinsics';
-import { validParameterType } from '../rules/cfn/parameters';
-import { templateIndex } from '../rules/cfn/template';
 import { propertyTypeSpec, resourceSpec, specDoc, typeLabel, type SpecProperty, type SpecType } from '../schema/cfnSpec';
 import { INTRINSIC_DOCS, OUTPUT_KEY_DOCS, PARAMETER_KEY_DOCS, PSEUDO_DOCS, RESOURCE_ATTRIBUTE_DOCS, SECTION_DOCS } from '../schema/cfnLanguage';
 import { SAM_TYPES } from '../schema/sam';

@@ -7,17 +7,9 @@ import type { TemplateDocument } from '../document/model';
 import { locate, type Located } from '../document/locate';
 import { isMap, type Pair } from '../document/nodes';
 import type { Kind } from '../kind';
-import {
-  appspecKeyInfo,
-  appspecPlatform,
-  EVENTS,
-  hookPositions,
-  PLATFORM_LABEL,
-  RUN_ORDER,
-  type AppspecPlatform,
-  type KeyInfo,
-} from '../schema/appspec';
+import { appspecKeyInfo, appspecPlatform, EVENTS, hookPositions, PLATFORM_LABEL, RUN_ORDER, type AppspecPlatform } from '../schema/appspec';
 import { buildspecKeyInfo, PHASES, type PhaseName } from '../schema/buildspec';
+import type { KeyInfo } from '../schema/specTree';
 import type { HoverResult } from './types';
 
 /** The key the cursor is on (or whose scalar value it is on), with its path of keys and indexes. */

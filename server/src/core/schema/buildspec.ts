@@ -1,10 +1,8 @@
+import { keyInfoOf, specAt, type KeyInfo, type SpecNode } from './specTree';
 /**
  * CodeBuild buildspec files as data, in our own words: every key with what it means and what its
  * value must look like. Rules, hovers and completion read these tables.
  */
-import { keyInfoOf, specAt, type KeyInfo, type SpecNode } from './appspec';
-
-export type { KeyInfo, SpecNode } from './appspec';
 
 /** Build phases in the order CodeBuild runs them. */
 export const PHASES = ['install', 'pre_build', 'build', 'post_build'] as const;

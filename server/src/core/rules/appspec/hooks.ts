@@ -4,12 +4,13 @@
  */
 import type { TemplateDocument } from '../../document/model';
 import { get, getPair, isMap, isScalar, isSeq, keyText, type MapNode, type Node, type Pair, type ScalarNode, type SeqNode } from '../../document/nodes';
+import { eol, indentBefore, oneLine } from '../../document/text';
 import { EVENTS, PLATFORM_LABEL, scriptableHooks, type AppspecPlatform } from '../../schema/appspec';
 import { closest, didYouMean } from '../../suggest';
+import { isPlaceholder, mappingToListItem, mappingToListOfPairs } from '../textFixes';
 import type { FixData, RawFinding, Rule } from '../types';
 import { APPSPEC, hooksPair, isWindows, platformOf } from './context';
 import { describeNode } from './structure';
-import { eol, indentBefore, isPlaceholder, mappingToListItem, mappingToListOfPairs, oneLine } from './text';
 
 /** The platform hooks are checked against: a list of hooks without Resources is read as ECS (its hooks include Lambda's). */
 function hookPlatform(root: MapNode): AppspecPlatform | undefined {

@@ -1,10 +1,10 @@
 /** The `Resources` section of ECS and Lambda AppSpec files. */
 import type { TemplateDocument } from '../../document/model';
 import { isMap, isScalar, isSeq, keyText, type MapNode, type Node } from '../../document/nodes';
+import { blockToListItem, isPlaceholder } from '../textFixes';
 import type { RawFinding, Rule } from '../types';
 import { APPSPEC, pairAnyCase, platformOf } from './context';
 import { describeNode } from './structure';
-import { blockToListItem, isPlaceholder } from './text';
 
 function valueAnyCase(map: Node | undefined, key: string): Node | undefined {
   return pairAnyCase(map, key)?.value;

@@ -1,10 +1,10 @@
 /** Rules for EC2/on-premises AppSpec files: os, files, permissions. */
 import { get, getPair, isMap, isScalar, isSeq, keyText, type Node } from '../../document/nodes';
 import { closest } from '../../suggest';
+import { addKeyAfter, isPlaceholder } from '../textFixes';
 import type { RawFinding, Rule } from '../types';
 import { APPSPEC, isWindows, pairAnyCase, platformOf } from './context';
 import { sourceOf } from './structure';
-import { addKeyAfter, isPlaceholder } from './text';
 
 const KNOWN = { version: 1, files: 1, permissions: 1, hooks: 1, file_exists_behavior: 1 };
 

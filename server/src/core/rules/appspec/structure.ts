@@ -4,10 +4,10 @@
  * schema/buildspec.ts). One walk per document and table; each rule (one code each) takes its share.
  */
 import { isMap, isScalar, isSeq, keyText, type MapNode, type Node, type Pair, type ScalarNode } from '../../document/nodes';
-import { specKey, type SpecNode, type SpecType } from '../../schema/appspec';
+import { specKey, type SpecNode, type SpecType } from '../../schema/specTree';
 import { closest, didYouMean } from '../../suggest';
+import { isPlaceholder } from '../textFixes';
 import type { RawFinding } from '../types';
-import { isPlaceholder } from './text';
 
 export interface StructureResult {
   unknownKey: RawFinding[];

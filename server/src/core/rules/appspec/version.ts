@@ -1,8 +1,8 @@
 import { isScalar, keyText, type ScalarNode } from '../../document/nodes';
 import { closest } from '../../suggest';
+import { addTopLevelKey } from '../textFixes';
 import type { RawFinding, Rule } from '../types';
 import { APPSPEC, pairAnyCase, platformOf } from './context';
-import { addTopLevelKey } from './text';
 
 export const appspecVersionMissing: Rule = {
   code: 'APPSPEC1001',

@@ -1,10 +1,11 @@
 /** Phases and their commands: names, shapes, and the YAML slips that turn a command into something else. */
 import type { TemplateDocument } from '../../document/model';
 import { get, getPair, isMap, isScalar, isSeq, keyText, type MapNode, type Node, type Pair } from '../../document/nodes';
+import { eol, indentBefore, lineOf, oneLine } from '../../document/text';
 import { PHASES, RUNTIMES } from '../../schema/buildspec';
 import { closest, didYouMean } from '../../suggest';
 import { describeNode } from '../appspec/structure';
-import { eol, indentBefore, lineOf, oneLine, quoteNodeText, reindent, scalarToList, wholeLines } from '../appspec/text';
+import { quoteNodeText, reindent, scalarToList, wholeLines } from '../textFixes';
 import type { FixData, RawFinding, Rule } from '../types';
 import { BUILDSPEC, isPhase, phasePairs } from './context';
 

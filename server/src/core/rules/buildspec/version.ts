@@ -1,6 +1,6 @@
 import { getPair, isScalar, keyText } from '../../document/nodes';
 import { closest } from '../../suggest';
-import { addTopLevelKey } from '../appspec/text';
+import { addTopLevelKey } from '../textFixes';
 import type { Rule } from '../types';
 import { BUILDSPEC } from './context';
 

@@ -3,10 +3,11 @@
  * `BillingMode: PAY_PER_REQUEST`; without BillingMode (or with PROVISIONED) it is provisioned and
  * needs ProvisionedThroughput, on the table and on every global secondary index.
  */
+import { templateIndex } from '../../cfn/template';
 import type { TemplateDocument } from '../../document/model';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
+import { eol } from '../../document/text';
 import type { FixData, RawFinding, Rule, RuleContext } from '../types';
-import { templateIndex } from './template';
 
 const CFN_KINDS = ['cfn', 'sam'] as const;
 export const DDB_TABLE = 'AWS::DynamoDB::Table';
@@ -18,10 +19,6 @@ function zeroThroughput(pt: Node): boolean {
     return isScalar(v) && v.value !== null && String(v.value).trim() === '0';
   };
   return n('ReadCapacityUnits') && n('WriteCapacityUnits');
-}
-
-function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 /**

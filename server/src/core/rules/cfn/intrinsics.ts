@@ -1,12 +1,11 @@
+import { attributesOf, getAttParts } from '../../cfn/getatt';
+import { isSamGenerated, templateIndex, type TemplateIndex } from '../../cfn/template';
+import { PSEUDO_PARAMETERS } from '../../cfn/vocabulary';
 import type { TemplateDocument } from '../../document/model';
 import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
 import { INTRINSICS } from '../../document/tags';
-import { resourceSpec } from '../../schema/cfnSpec';
-import { SAM_TYPES } from '../../schema/sam';
 import { closest, didYouMean } from '../../suggest';
 import type { RawFinding, Rule, RuleContext } from '../types';
-import { isCustomType, isModuleType } from './resources';
-import { isSamGenerated, PSEUDO_PARAMETERS, templateIndex, type TemplateIndex } from './template';
 
 const CFN_KINDS = ['cfn', 'sam'] as const;
 
@@ -94,33 +93,6 @@ export const refTarget = callRule('CFN4001', 'Ref target does not exist', ['E101
   const cands = closest(name, [...idx.parameters.keys(), ...idx.resources.keys(), ...PSEUDO_PARAMETERS], 3);
   report(out, c.arg, `Ref '${name}' does not name a parameter, resource or pseudo parameter in this template.`, cands);
 }, { skipForeign: true });
-
-/** The attributes GetAtt may read on a type; undefined when any name is fine (custom resources, modules). */
-export function attributesOf(type: string | undefined): string[] | undefined {
-  if (!type || isCustomType(type) || isModuleType(type)) return undefined;
-  const sam = SAM_TYPES[type];
-  if (sam) {
-    if (!sam.attributesFrom) return undefined;
-    return sam.attributesFrom.flatMap((t) => Object.keys(resourceSpec(t)?.a ?? {}));
-  }
-  const spec = resourceSpec(type);
-  return spec ? Object.keys(spec.a) : undefined;
-}
-
-function getAttParts(arg: Node): { res?: Node; resName?: string; attr?: Node; attrName?: string } | undefined {
-  if (isScalar(arg)) {
-    const s = str(arg);
-    if (s === undefined) return undefined;
-    const dot = s.indexOf('.');
-    if (dot < 0) return { res: arg, resName: s };
-    return { res: arg, resName: s.slice(0, dot), attr: arg, attrName: s.slice(dot + 1) };
-  }
-  if (isSeq(arg) && arg.items.length === 2) {
-    const [r, a] = arg.items;
-    return { res: r, resName: str(r), attr: a, attrName: isScalar(a) ? str(a) : undefined };
-  }
-  return undefined;
-}
 
 export const getAttResource = callRule('CFN4002', 'GetAtt names a resource that does not exist', ['E1010'], (c, idx, out) => {
   if (c.fn !== 'Fn::GetAtt') return;

@@ -1,7 +1,7 @@
+import { templateIndex } from '../../cfn/template';
 import { get, getPair, intrinsicName, isMap, isScalar, keyText, str } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
 import type { RawFinding, Rule } from '../types';
-import { templateIndex } from './template';
 
 const CFN_KINDS = ['cfn', 'sam'] as const;
 const OUTPUT_KEYS = ['Value', 'Description', 'Export', 'Condition'];

@@ -1,38 +1,10 @@
+import { templateIndex } from '../../cfn/template';
+import { allParameterTypes, PARAMETER_KEYS, validParameterType } from '../../cfn/vocabulary';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, str, type Node } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
 import type { RawFinding, Rule } from '../types';
-import { templateIndex } from './template';
 
 const CFN_KINDS = ['cfn', 'sam'] as const;
-
-export const PARAMETER_KEYS = [
-  'Type', 'Default', 'AllowedValues', 'AllowedPattern', 'ConstraintDescription', 'Description',
-  'MaxLength', 'MaxValue', 'MinLength', 'MinValue', 'NoEcho',
-];
-
-/** AWS-specific parameter types (each also valid as `List<...>`, except the SSM ones). */
-export const AWS_PARAMETER_TYPES = [
-  'AWS::EC2::AvailabilityZone::Name', 'AWS::EC2::Image::Id', 'AWS::EC2::Instance::Id', 'AWS::EC2::KeyPair::KeyName',
-  'AWS::EC2::SecurityGroup::GroupName', 'AWS::EC2::SecurityGroup::Id', 'AWS::EC2::Subnet::Id', 'AWS::EC2::Volume::Id',
-  'AWS::EC2::VPC::Id', 'AWS::Route53::HostedZone::Id',
-];
-const BASIC = ['String', 'Number', 'List<Number>', 'List<String>', 'CommaDelimitedList'];
-
-export function validParameterType(t: string): boolean {
-  if (BASIC.includes(t) || AWS_PARAMETER_TYPES.includes(t) || t === 'AWS::SSM::Parameter::Name') return true;
-  const list = /^List<(.+)>$/.exec(t);
-  if (list && AWS_PARAMETER_TYPES.includes(list[1])) return true;
-  const ssm = /^AWS::SSM::Parameter::Value<(.+)>$/.exec(t);
-  if (ssm) return ssm[1] === 'String' || ssm[1] === 'List<String>' || ssm[1] === 'CommaDelimitedList' || validParameterType(ssm[1]);
-  return false;
-}
-
-export function allParameterTypes(): string[] {
-  return [
-    ...BASIC, ...AWS_PARAMETER_TYPES, ...AWS_PARAMETER_TYPES.map((t) => `List<${t}>`), 'AWS::SSM::Parameter::Name',
-    'AWS::SSM::Parameter::Value<String>', 'AWS::SSM::Parameter::Value<List<String>>', 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
-  ];
-}
 
 function eachParameter(ctx: Parameters<Rule['check']>[0], fn: (name: string, body: Node, out: RawFinding[]) => void): RawFinding[] {
   const out: RawFinding[] = [];

@@ -1,26 +1,16 @@
+import { templateIndex, type ResourceInfo } from '../../cfn/template';
+import { CREATION_POLICY_KEYS, DELETION_POLICIES, isCustomType, isModuleType, RESOURCE_KEYS, UPDATE_POLICY_KEYS, UPDATE_REPLACE_POLICIES } from '../../cfn/vocabulary';
 import type { TemplateDocument } from '../../document/model';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
 import { allResourceTypes, resourceSpec } from '../../schema/cfnSpec';
-import { SAM_RESOURCE_KEYS, SAM_TYPES } from '../../schema/sam';
+import { SAM_RESOURCE_KEYS } from '../../schema/sam';
 import { closest, didYouMean } from '../../suggest';
 import type { RawFinding, Rule, RuleContext } from '../types';
 import { describe } from './sections';
-import { templateIndex, type ResourceInfo } from './template';
 import { checkProperties, type ValueFinding, type ValueIssue } from './values';
 
 const CFN_KINDS = ['cfn', 'sam'] as const;
 
-export const RESOURCE_KEYS = [
-  'Type', 'Properties', 'DependsOn', 'Condition', 'DeletionPolicy', 'UpdateReplacePolicy', 'CreationPolicy',
-  'UpdatePolicy', 'Metadata', 'Version',
-];
-export const DELETION_POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'];
-export const UPDATE_REPLACE_POLICIES = ['Delete', 'Retain', 'Snapshot'];
-const CREATION_POLICY_KEYS = ['AutoScalingCreationPolicy', 'ResourceSignal', 'StartFleet'];
-const UPDATE_POLICY_KEYS = [
-  'AutoScalingReplacingUpdate', 'AutoScalingRollingUpdate', 'AutoScalingScheduledAction', 'CodeDeployLambdaAliasUpdate',
-  'EnableVersionUpgrade', 'UseOnlineResharding',
-];
 
 /** Types CloudFormation accepts that the resource spec does not list (CDK's metadata marker). */
 const EXTRA_TYPES = ['AWS::CDK::Metadata'];
@@ -38,12 +28,6 @@ const PACKAGEABLE = new Set([
   'AWS::Glue::Job.Command', 'AWS::CodeCommit::Repository.Code', 'AWS::ECR::Repository.RepositoryPolicyText',
 ]);
 
-export function isCustomType(t: string): boolean {
-  return t.startsWith('Custom::') || t === 'AWS::CloudFormation::CustomResource';
-}
-export function isModuleType(t: string): boolean {
-  return t.endsWith('::MODULE');
-}
 
 function eachResource(ctx: RuleContext, fn: (r: ResourceInfo, out: RawFinding[]) => void): RawFinding[] {
   const out: RawFinding[] = [];
@@ -345,11 +329,6 @@ export const customResource: Rule = {
     });
   },
 };
-
-/** Serverless types are SAM's business: documented here so CFN rules can skip them consistently. */
-export function isSamType(t: string | undefined): boolean {
-  return !!t && Object.prototype.hasOwnProperty.call(SAM_TYPES, t);
-}
 
 export const resourceRules = [
   resourceType, knownType, unknownProperty, requiredProperty, propertyType, propertyEnum, resourceKeys, dependsOn,

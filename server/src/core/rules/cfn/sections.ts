@@ -1,24 +1,9 @@
+import { SECTIONS } from '../../cfn/vocabulary';
 import { isMap, isScalar, isSeq, str, type Node } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
 import type { RawFinding, Rule } from '../types';
 
 const CFN_KINDS = ['cfn', 'sam'] as const;
-
-/** Top-level sections and the shape each value must have. */
-export const SECTIONS: Record<string, 'map' | 'string' | 'stringOrList' | 'any'> = {
-  AWSTemplateFormatVersion: 'string',
-  Description: 'string',
-  Metadata: 'map',
-  Parameters: 'map',
-  Rules: 'map',
-  Mappings: 'map',
-  Conditions: 'map',
-  Transform: 'any',
-  Resources: 'map',
-  Outputs: 'map',
-  Hooks: 'map',
-  Globals: 'map',
-};
 
 const SHAPE_LABEL = { map: 'a mapping', string: 'a string', stringOrList: 'a string or a list', any: '' };
 

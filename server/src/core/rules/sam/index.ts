@@ -1,8 +1,8 @@
+import { type ResourceInfo, templateIndex } from '../../cfn/template';
 import { get, getPair, intrinsicName, isMap, keyText, str, type MapNode, type Pair } from '../../document/nodes';
 import { SAM_TRANSFORM } from '../../kind';
 import { SAM_GLOBALS, SAM_TYPES, samEventProperties } from '../../schema/sam';
 import { closest, didYouMean } from '../../suggest';
-import { templateIndex, type ResourceInfo } from '../cfn/template';
 import type { RawFinding, Rule, RuleContext } from '../types';
 
 const SAM = ['sam'] as const;

@@ -1,6 +1,6 @@
-import type { TemplateDocument } from '../../document/model';
-import { get, isMap, isSeq, str, type MapNode, type Node, type Pair, type ScalarNode } from '../../document/nodes';
-import { isSamTemplate, SAM_TRANSFORM } from '../../kind';
+import type { TemplateDocument } from '../document/model';
+import { get, isMap, isSeq, str, type MapNode, type Node, type Pair, type ScalarNode } from '../document/nodes';
+import { isSamTemplate, SAM_TRANSFORM } from '../kind';
 
 export interface ResourceInfo {
   name: string;
@@ -73,17 +73,6 @@ function entries(n: Node | undefined): Map<string, Pair> {
   }
   return m;
 }
-
-export const PSEUDO_PARAMETERS = [
-  'AWS::AccountId',
-  'AWS::NotificationARNs',
-  'AWS::NoValue',
-  'AWS::Partition',
-  'AWS::Region',
-  'AWS::StackId',
-  'AWS::StackName',
-  'AWS::URLSuffix',
-];
 
 /**
  * SAM creates resources the author never writes (`MyFunctionRole`, `ServerlessRestApi`,

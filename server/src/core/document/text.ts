@@ -1,0 +1,29 @@
+/** Line and line-break facts of a document's text that edits need (where a line starts, its indentation). */
+import type { TemplateDocument } from './model';
+
+/** The line break the text already uses, so an edit does not mix styles. */
+export function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+export function lineOf(doc: TemplateDocument, offset: number): { line: number; start: number; end: number } {
+  const line = doc.lines.positionAt(offset).line;
+  return { line, start: doc.lines.lineStart(line), end: doc.lines.lineEnd(line) };
+}
+
+/** The whitespace before `offset` on its line, or undefined when something else comes first. */
+export function indentBefore(doc: TemplateDocument, offset: number): string | undefined {
+  const l = lineOf(doc, offset);
+  const before = doc.text.slice(l.start, offset);
+  return /^[ \t]*$/.test(before) ? before : undefined;
+}
+
+/** Column of `offset` (characters from the line start). */
+export function columnOf(doc: TemplateDocument, offset: number): number {
+  return offset - lineOf(doc, offset).start;
+}
+
+/** A node fits on one line (start and end on the same line). */
+export function oneLine(doc: TemplateDocument, n: { start: number; end: number }): boolean {
+  return doc.lines.positionAt(n.start).line === doc.lines.positionAt(Math.max(n.start, n.end - 1)).line;
+}
