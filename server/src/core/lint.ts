@@ -13,6 +13,8 @@ export interface LintOptions extends KindOptions {
   rules?: readonly Rule[];
   /** Called when a rule throws; the rule's findings are replaced by one internal-error finding. */
   onRuleError?: (rule: Rule, error: unknown) => void;
+  /** The date date-dependent checks compare with (tests inject one); now when unset. */
+  today?: Date;
 }
 
 export interface LintResult {
@@ -33,7 +35,7 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
   if (isMap(root)) {
     for (const rule of opts.rules?.filter((r) => r.kinds.includes(kind)) ?? rulesFor(kind)) {
       try {
-        for (const f of rule.check({ doc, kind, root })) {
+        for (const f of rule.check({ doc, kind, root, today: opts.today })) {
           findings.push({ ...f, code: rule.code, severity: f.severity ?? rule.severity });
         }
       } catch (e) {

@@ -44,6 +44,8 @@ export interface RuleContext {
   kind: Kind;
   /** The document's root mapping (rules only run when the root is a mapping). */
   root: MapNode;
+  /** The date checks that depend on it compare with (Lambda runtime lifecycle); now when unset. */
+  today?: Date;
 }
 
 export interface Rule {

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { capacityRules } from './capacity';
 import { intrinsicRules } from './intrinsics';
+import { lambdaRules } from './lambda';
 import { networkRules } from './network';
 import { otherSectionRules } from './outputs';
 import { parameterRules } from './parameters';
@@ -8,4 +9,4 @@ import { resourceRules } from './resources';
 import { sectionRules } from './sections';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules];
