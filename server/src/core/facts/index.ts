@@ -16,7 +16,7 @@ export interface RuntimeLifecycle {
   successor?: string;
 }
 
-const runtimes = lambdaTable.runtimes as Record<string, [string, string, string, string | null]>;
+const runtimes = lambdaTable.runtimes as unknown as Record<string, [string, string, string, string | null]>;
 
 export function runtimeLifecycle(runtime: string): RuntimeLifecycle | undefined {
   const r = Object.prototype.hasOwnProperty.call(runtimes, runtime) ? runtimes[runtime] : undefined;

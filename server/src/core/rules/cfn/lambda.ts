@@ -6,7 +6,7 @@
 import { runtimeLifecycle, type RuntimeLifecycle } from '../../facts';
 import { get, intrinsicName, isScalar, isSeq, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
 import type { RawFinding, Rule, RuleContext } from '../types';
-import { templateIndex } from './template';
+import { templateIndex } from '../../cfn/template';
 
 const CFN_KINDS = ['cfn', 'sam'] as const;
 const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
