@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { explain, type ExplainResult } from './core/explain';
 import { searchKnowledge } from './core/knowledge';
 import { DEFAULT_NOTES_PATTERNS, findNotesFiles, NotesIndex } from './core/notes';
 
@@ -85,13 +84,9 @@ export class NotesService {
     return uri.startsWith('file:') && this.files.has(fileURLToPath(uri));
   }
 
-  explain(term: string, context?: string): ExplainResult {
-    return explain(term, {
-      notes: this.index,
-      context,
-      displayPath: (f) => this.display(f),
-      linkFor: (f, line) => `${pathToFileURL(f).href}#L${line}`,
-    });
+  /** Where a quoted passage links to: the file at its line, which the editor opens. */
+  linkFor(file: string, line: number): string {
+    return `${pathToFileURL(file).href}#L${line}`;
   }
 
   search(query: string, limit = 20): SearchItem[] {
@@ -100,14 +95,15 @@ export class NotesService {
     const kb = searchKnowledge(q, 8).map((h) => ({ label: `$(book) ${h.entry.title}`, detail: h.entry.summary, term: h.entry.id }));
     const notes = this.index.search(q, limit).map((h) => ({
       label: `$(note) ${h.title || path.basename(h.file)}`,
-      detail: `${this.display(h.file)}:${h.line} · ${h.text.replace(/\s+/g, ' ').slice(0, 160)}`,
+      detail: `${this.displayPath(h.file)}:${h.line} · ${h.text.replace(/\s+/g, ' ').slice(0, 160)}`,
       uri: pathToFileURL(h.file).href,
       line: h.line,
     }));
     return [...notes, ...kb];
   }
 
-  private display(file: string): string {
+  /** A notes file as shown to the user: relative to its workspace folder when inside one. */
+  displayPath(file: string): string {
     for (const r of this.config.roots) {
       const rel = path.relative(r, file);
       if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel;

@@ -16,23 +16,33 @@ import { COMPLETION_TRIGGERS, onCompletion, onCompletionResolve } from './handle
 import { onDefinition, onDocumentHighlight, onPrepareRename, onReferences, onRename } from './handlers/navigation';
 import { onDocumentSymbol } from './handlers/symbols';
 import { onInlayHints } from './handlers/inlayHints';
+import { createLanguageService } from './core';
 import { NotesService, type NotesConfig } from './notesService';
-import { Workspace, type Settings } from './workspace';
+import { completeSettings, DEFAULT_SETTINGS, serviceSettings, type Settings } from './workspace';
 
 /** Wire a connection to the handlers. Exported so tests can run the server over in-memory streams. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const ws = new Workspace();
-  const diagnostics = new DiagnosticsScheduler(connection, documents, ws);
-  ws.onRuleError = (code, e) => connection.console.error(`rule ${code} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   const notes = new NotesService();
   notes.onLog = (m) => connection.console.info(m);
+  const service = createLanguageService({
+    notes: notes.index,
+    displayPath: (f) => notes.displayPath(f),
+    linkFor: (f, line) => notes.linkFor(f, line),
+    onRuleError: (code, e) => connection.console.error(`rule ${code} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
+  });
+  let settings: Settings = DEFAULT_SETTINGS;
+  const updateSettings = (s: Partial<Settings>) => {
+    settings = completeSettings(s);
+    service.configure(serviceSettings(settings));
+  };
+  const diagnostics = new DiagnosticsScheduler(connection, documents, service, () => settings.validate.enable);
   let canPullConfig = false;
 
   connection.onInitialize((params) => {
     canPullConfig = !!params.capabilities.workspace?.configuration;
     const init = params.initializationOptions as { settings?: Partial<Settings>; notes?: NotesConfig } | undefined;
-    if (init?.settings) ws.updateSettings(init.settings);
+    if (init?.settings) updateSettings(init.settings);
     // Without a notes configuration from the client, index the defaults under the workspace folders.
     const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
     const notesConfig = init?.notes ?? { roots: roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)), patterns: [] };
@@ -64,7 +74,7 @@ export function startServer(connection: Connection): void {
   async function pullSettings(): Promise<void> {
     try {
       const s = (await connection.workspace.getConfiguration('awsNotes')) as Partial<Settings> | null;
-      if (s) ws.updateSettings(s);
+      if (s) updateSettings(s);
       diagnostics.revalidateAll();
     } catch {
       // Clients without configuration support keep the defaults.
@@ -74,7 +84,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((change) => {
     const s = (change.settings as { awsNotes?: Partial<Settings> } | undefined)?.awsNotes;
     if (s) {
-      ws.updateSettings(s);
+      updateSettings(s);
       diagnostics.revalidateAll();
     } else void pullSettings();
   });
@@ -82,30 +92,30 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, true));
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {
-    ws.close(e.document.uri);
+    service.close(e.document.uri);
     diagnostics.clear(e.document.uri);
   });
 
-  connection.onHover((p) => onHover(ws, notes, documents, p));
+  connection.onHover((p) => onHover(service, documents, p));
   connection.onNotification('awsNotes/notesConfig', (c: NotesConfig) => void notes.configure(c));
   connection.onDidChangeWatchedFiles((p) => {
     for (const c of p.changes) notes.fileChanged(c.uri, c.type === 3);
   });
   connection.onRequest('awsNotes/searchNotes', (p: { query: string }) => notes.search(p.query));
-  connection.onRequest('awsNotes/explain', (p: { term: string }) => notes.explain(p.term));
-  connection.onCodeAction((p) => onCodeAction(ws, documents, p));
-  connection.onCompletion((p) => onCompletion(ws, documents, p));
-  connection.onCompletionResolve((item) => onCompletionResolve(item));
-  connection.onDocumentSymbol((p) => onDocumentSymbol(ws, documents, p));
-  connection.onDefinition((p) => onDefinition(ws, documents, p));
-  connection.onReferences((p) => onReferences(ws, documents, p));
-  connection.onDocumentHighlight((p) => onDocumentHighlight(ws, documents, p));
-  connection.onPrepareRename((p) => onPrepareRename(ws, documents, p));
-  connection.onRenameRequest((p) => onRename(ws, documents, p));
-  connection.languages.inlayHint.on((p) => onInlayHints(ws, documents, p));
+  connection.onRequest('awsNotes/explain', (p: { term: string }) => service.explain(p.term));
+  connection.onCodeAction((p) => onCodeAction(service, documents, p));
+  connection.onCompletion((p) => onCompletion(service, documents, p));
+  connection.onCompletionResolve((item) => onCompletionResolve(service, item));
+  connection.onDocumentSymbol((p) => onDocumentSymbol(service, documents, p));
+  connection.onDefinition((p) => onDefinition(service, documents, p));
+  connection.onReferences((p) => onReferences(service, documents, p));
+  connection.onDocumentHighlight((p) => onDocumentHighlight(service, documents, p));
+  connection.onPrepareRename((p) => onPrepareRename(service, documents, p));
+  connection.onRenameRequest((p) => onRename(service, documents, p));
+  connection.languages.inlayHint.on((p) => onInlayHints(service, documents, p));
   connection.onRequest('awsNotes/documentKind', (p: { uri: string }) => {
     const td = documents.get(p.uri);
-    return td ? ws.lint(td).kind : null;
+    return td ? service.lint(td).kind : null;
   });
 
   documents.listen(connection);

@@ -1,35 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXIT, parseArgs, UsageError, type CliIO } from './io';
-import { explain } from '../core/explain';
+import { createLanguageService, languageIdOf, type ExplainResult } from '../core';
 import { NotesIndex, findNotesFiles, DEFAULT_NOTES_PATTERNS } from '../core/notes';
-import { termAt } from '../core/termAt';
+import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 
 const USAGE = `Usage:
   aws-notes explain <term> [--notes <path>...] [--json]
   aws-notes explain --file F --line L --column C [--notes <path>...] [--json]
 
 Explains an AWS term (resource type, property, intrinsic, hook, phase, acronym...) from the
-bundled knowledge base and quotes the best passages of your notes.
+bundled knowledge base and quotes the best passages of your notes. At a position in a file it
+prints what the editor's hover shows there.
   --notes <path>   notes file, folder or glob (repeatable); default: notes/ folders and
                    *notes*.md|txt files under the current directory
   --file/--line/--column   explain the term at a 1-based position in a file
   --json           print {term, markdown, passages: [{file, line, text}]}
 
 Exit codes: 0 explained, 1 nothing known about the term, 2 usage or I/O error.`;
-
-/** 1-based line/column → offset; columns count UTF-16 units like editors do. */
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = text.indexOf('\n', offset);
-    if (nl < 0) return text.length;
-    offset = nl + 1;
-  }
-  const lineEnd = text.indexOf('\n', offset);
-  const end = lineEnd < 0 ? text.length : lineEnd;
-  return Math.min(offset + column - 1, end);
-}
 
 function positiveInt(value: unknown, name: string): number {
   const n = Number(value);
@@ -68,34 +55,39 @@ export async function runExplain(argv: string[], io: CliIO): Promise<number> {
     booleans: ['json'],
   });
 
-  let term: string | undefined;
+  let position: { file: string; shown: string; line: number; column: number } | undefined;
+  let term = '';
   if (flags.file !== undefined) {
     if (positional.length) throw new UsageError('give either a term or --file/--line/--column, not both');
     if (flags.line === undefined || flags.column === undefined) throw new UsageError('--file needs --line and --column');
-    const line = positiveInt(flags.line, 'line');
-    const column = positiveInt(flags.column, 'column');
-    const file = path.resolve(io.cwd, String(flags.file));
-    let text: string;
-    try {
-      text = await fs.promises.readFile(file, 'utf8');
-    } catch (e) {
-      io.err(`aws-notes explain: cannot read ${flags.file}: ${e instanceof Error ? e.message : String(e)}`);
-      return EXIT.usage;
-    }
-    term = termAt(text, offsetOf(text, line, column));
-    if (!term) {
-      io.err(`aws-notes explain: no term at ${flags.file}:${line}:${column}`);
-      return EXIT.findings;
-    }
+    position = { file: path.resolve(io.cwd, String(flags.file)), shown: String(flags.file), line: positiveInt(flags.line, 'line'), column: positiveInt(flags.column, 'column') };
   } else {
     term = positional.join(' ').trim();
     if (!term) throw new UsageError(`missing term\n\n${USAGE}`);
   }
 
   const notes = await buildNotesIndex(io, flags.notes as string[] | undefined);
-  const result = explain(term, { notes, displayPath: (f) => displayPath(io.cwd, f) });
+  const service = createLanguageService({ notes, displayPath: (f) => displayPath(io.cwd, f) });
+  let result: ExplainResult | null;
+  if (position) {
+    let text: string;
+    try {
+      text = await fs.promises.readFile(position.file, 'utf8');
+    } catch (e) {
+      io.err(`aws-notes explain: cannot read ${position.shown}: ${e instanceof Error ? e.message : String(e)}`);
+      return EXIT.usage;
+    }
+    const file = { uri: position.file, version: 1, languageId: languageIdOf(position.file), getText: () => text };
+    // The editor's line/column → offset conversion, so the position means what it means there.
+    const offset = service.parse(file).lines.offsetAt({ line: position.line - 1, character: position.column - 1 });
+    result = service.explainAt(file, offset);
+    if (!result) {
+      io.err(`aws-notes explain: no term at ${position.shown}:${position.line}:${position.column}`);
+      return EXIT.findings;
+    }
+  } else result = service.explain(term);
   const passages = result.passages.map((p) => ({ file: displayPath(io.cwd, p.file), line: p.line, text: p.text }));
   if (flags.json) io.out(JSON.stringify({ term: result.term, markdown: result.markdown, passages }, null, 2));
   else io.out(result.markdown);
-  return result.entryId || passages.length ? EXIT.ok : EXIT.findings;
+  return position || result.entryId || passages.length ? EXIT.ok : EXIT.findings;
 }

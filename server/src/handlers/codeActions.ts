@@ -1,7 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocuments, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, fixesFor } from '../core/fixes';
-import type { Workspace } from '../workspace';
+import { applyEdits, type LanguageService } from '../core';
 import { toRange } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.awsNotes`;
@@ -10,23 +9,20 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.awsNotes`;
  * Quick fixes come from the findings of the current version (cached), so a fix is never built
  * from offsets of an older text; each finding's `data` decides the edits.
  */
-export function onCodeAction(ws: Workspace, documents: TextDocuments<TextDocument>, params: CodeActionParams): CodeAction[] {
+export function onCodeAction(service: LanguageService, documents: TextDocuments<TextDocument>, params: CodeActionParams): CodeAction[] {
   const td = documents.get(params.textDocument.uri);
   if (!td) return [];
-  const doc = ws.parsed(td);
-  const { findings } = ws.lint(td);
+  const doc = service.parse(td);
   const only = params.context.only;
   const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source);
   const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
   const out: CodeAction[] = [];
-  const start = doc.lines.offsetAt(params.range.start);
-  const end = doc.lines.offsetAt(params.range.end);
   const uri = td.uri;
   if (wantsQuickFix) {
-    for (const f of findings) {
-      if (f.end < start || f.start > end) continue;
+    const range = { start: doc.lines.offsetAt(params.range.start), end: doc.lines.offsetAt(params.range.end) };
+    for (const { finding: f, fixes } of service.fixes(td, range)) {
       const diagnostic = params.context.diagnostics.find((d) => d.code === f.code && doc.lines.offsetAt(d.range.start) === f.start);
-      for (const fix of fixesFor(doc, f)) {
+      for (const fix of fixes) {
         out.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -39,7 +35,7 @@ export function onCodeAction(ws: Workspace, documents: TextDocuments<TextDocumen
   }
   if (wantsFixAll) {
     // One preferred fix per finding, non-overlapping, applied together as a single edit.
-    const edits = findings.flatMap((f) => fixesFor(doc, f).filter((a) => a.preferred).slice(0, 1).flatMap((a) => a.edits));
+    const edits = service.fixAll(td);
     if (edits.length) {
       const text = applyEdits(doc.text, edits);
       out.push({

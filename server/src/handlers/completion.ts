@@ -1,4 +1,3 @@
-import type { CompletionItem as CoreItem, CompletionKind } from '../core/editing/types';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -9,9 +8,8 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TemplateDocument } from '../core/document';
-import { completeAt, completionDocumentation } from '../core/editing/completion';
-import type { Workspace } from '../workspace';
+import type { LanguageService, TemplateDocument } from '../core';
+import type { CompletionItem as CoreItem, CompletionKind } from '../core/editing/types';
 import { toRange } from './convert';
 
 /** Characters after which the editor asks for completion on its own. */
@@ -36,13 +34,13 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
   phase: CompletionItemKind.Event,
 };
 
-export function onCompletion(ws: Workspace, documents: TextDocuments<TextDocument>, params: CompletionParams): CompletionList | null {
+export function onCompletion(service: LanguageService, documents: TextDocuments<TextDocument>, params: CompletionParams): CompletionList | null {
   const td = documents.get(params.textDocument.uri);
   if (!td) return null;
-  const { doc, kind } = ws.kindOf(td);
-  if (!kind) return null;
+  const doc = service.parse(td);
   const offset = doc.lines.offsetAt(params.position);
-  const result = completeAt(doc, kind, offset);
+  const result = service.complete(td, offset);
+  if (!result) return null;
   return { isIncomplete: result.isIncomplete, items: result.items.map((i) => toLspItem(doc, offset, i)) };
 }
 
@@ -64,9 +62,9 @@ function toLspItem(doc: TemplateDocument, offset: number, i: CoreItem): Completi
 }
 
 /** Documentation that is costly to build for every item (resource types) comes when one is selected. */
-export function onCompletionResolve(item: CompletionItem): CompletionItem {
+export function onCompletionResolve(service: LanguageService, item: CompletionItem): CompletionItem {
   const ref = (item.data as { docRef?: string } | undefined)?.docRef;
   if (!ref || item.documentation) return item;
-  const value = completionDocumentation(ref);
+  const value = service.completionDocumentation(ref);
   return value ? { ...item, documentation: { kind: MarkupKind.Markdown, value } } : item;
 }

@@ -1,7 +1,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../core';
 import { ruleDocsUrl } from '../core/rules/docs';
-import type { Workspace } from '../workspace';
 import { toRange, toSeverity } from './convert';
 
 /** How long typing must pause before a changed document is checked again. */
@@ -17,7 +17,9 @@ export class DiagnosticsScheduler {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly ws: Workspace,
+    private readonly service: LanguageService,
+    /** The `awsNotes.validate.enable` setting. */
+    private readonly enabled: () => boolean,
   ) {}
 
   schedule(uri: string, immediate = false): void {
@@ -39,13 +41,13 @@ export class DiagnosticsScheduler {
     // The document may have changed while we worked: publish only for the version we checked.
     if (this.documents.get(uri)?.version !== version) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
-    void this.connection.sendNotification('awsNotes/documentKind', { uri, kind: this.ws.lint(td).kind });
+    void this.connection.sendNotification('awsNotes/documentKind', { uri, kind: this.service.lint(td).kind });
   }
 
   compute(td: TextDocument): Diagnostic[] {
-    if (!this.ws.settings.validate.enable) return [];
-    const doc = this.ws.parsed(td);
-    return this.ws.lint(td).findings.map((f) => ({
+    if (!this.enabled()) return [];
+    const doc = this.service.parse(td);
+    return this.service.lint(td).findings.map((f) => ({
       range: toRange(doc, f.start, f.end),
       severity: toSeverity(f.severity),
       code: f.code,

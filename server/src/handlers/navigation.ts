@@ -14,50 +14,53 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TemplateDocument } from '../core/document';
-import { definitionAt, highlightsAt, prepareRename, referencesAt, renameAt } from '../core/editing/references';
-import type { Workspace } from '../workspace';
+import type { LanguageService, TemplateDocument } from '../core';
 import { toRange } from './convert';
 
-/** Templates only: AppSpec and buildspec files define no names that are referenced elsewhere. */
-function template(ws: Workspace, documents: TextDocuments<TextDocument>, uri: string): TemplateDocument | undefined {
+/** The open document and its parse, for the position conversions. */
+function open(service: LanguageService, documents: TextDocuments<TextDocument>, uri: string): { td: TextDocument; doc: TemplateDocument } | undefined {
   const td = documents.get(uri);
-  if (!td) return undefined;
-  const { doc, kind } = ws.kindOf(td);
-  return kind === 'cfn' || kind === 'sam' ? doc : undefined;
+  return td ? { td, doc: service.parse(td) } : undefined;
 }
 
-export function onDefinition(ws: Workspace, documents: TextDocuments<TextDocument>, p: DefinitionParams): Location | null {
-  const doc = template(ws, documents, p.textDocument.uri);
-  if (!doc) return null;
-  const d = definitionAt(doc, doc.lines.offsetAt(p.position));
+export function onDefinition(service: LanguageService, documents: TextDocuments<TextDocument>, p: DefinitionParams): Location | null {
+  const o = open(service, documents, p.textDocument.uri);
+  if (!o) return null;
+  const { td, doc } = o;
+  const d = service.definition(td, doc.lines.offsetAt(p.position));
   return d ? { uri: p.textDocument.uri, range: toRange(doc, d.start, d.end) } : null;
 }
 
-export function onReferences(ws: Workspace, documents: TextDocuments<TextDocument>, p: ReferenceParams): Location[] {
-  const doc = template(ws, documents, p.textDocument.uri);
-  if (!doc) return [];
-  return referencesAt(doc, doc.lines.offsetAt(p.position), p.context.includeDeclaration).map((o) => ({ uri: p.textDocument.uri, range: toRange(doc, o.start, o.end) }));
+export function onReferences(service: LanguageService, documents: TextDocuments<TextDocument>, p: ReferenceParams): Location[] {
+  const o = open(service, documents, p.textDocument.uri);
+  if (!o) return [];
+  const { td, doc } = o;
+  return service.references(td, doc.lines.offsetAt(p.position), p.context.includeDeclaration).map((o) => ({ uri: p.textDocument.uri, range: toRange(doc, o.start, o.end) }));
 }
 
-export function onDocumentHighlight(ws: Workspace, documents: TextDocuments<TextDocument>, p: DocumentHighlightParams): DocumentHighlight[] {
-  const doc = template(ws, documents, p.textDocument.uri);
-  if (!doc) return [];
-  return highlightsAt(doc, doc.lines.offsetAt(p.position)).map((o) => ({ range: toRange(doc, o.start, o.end), kind: o.definition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+export function onDocumentHighlight(service: LanguageService, documents: TextDocuments<TextDocument>, p: DocumentHighlightParams): DocumentHighlight[] {
+  const o = open(service, documents, p.textDocument.uri);
+  if (!o) return [];
+  const { td, doc } = o;
+  return service.highlights(td, doc.lines.offsetAt(p.position)).map((o) => ({ range: toRange(doc, o.start, o.end), kind: o.definition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
 }
 
-export function onPrepareRename(ws: Workspace, documents: TextDocuments<TextDocument>, p: PrepareRenameParams): { range: Range; placeholder: string } | ResponseError<void> | null {
-  const doc = template(ws, documents, p.textDocument.uri);
-  if (!doc) return null;
-  const r = prepareRename(doc, doc.lines.offsetAt(p.position));
+export function onPrepareRename(service: LanguageService, documents: TextDocuments<TextDocument>, p: PrepareRenameParams): { range: Range; placeholder: string } | ResponseError<void> | null {
+  const o = open(service, documents, p.textDocument.uri);
+  if (!o) return null;
+  const { td, doc } = o;
+  const r = service.prepareRename(td, doc.lines.offsetAt(p.position));
+  if (!r) return null;
   if ('error' in r) return new ResponseError(LSPErrorCodes.RequestFailed, r.error);
   return { range: toRange(doc, r.start, r.end), placeholder: r.placeholder };
 }
 
-export function onRename(ws: Workspace, documents: TextDocuments<TextDocument>, p: RenameParams): WorkspaceEdit | ResponseError<void> | null {
-  const doc = template(ws, documents, p.textDocument.uri);
-  if (!doc) return null;
-  const r = renameAt(doc, doc.lines.offsetAt(p.position), p.newName);
+export function onRename(service: LanguageService, documents: TextDocuments<TextDocument>, p: RenameParams): WorkspaceEdit | ResponseError<void> | null {
+  const o = open(service, documents, p.textDocument.uri);
+  if (!o) return null;
+  const { td, doc } = o;
+  const r = service.rename(td, doc.lines.offsetAt(p.position), p.newName);
+  if (!r) return null;
   if ('error' in r) return new ResponseError(LSPErrorCodes.RequestFailed, r.error);
   return { changes: { [p.textDocument.uri]: r.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.text })) } };
 }

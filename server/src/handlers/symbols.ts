@@ -1,8 +1,7 @@
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TemplateDocument } from '../core/document';
-import { documentSymbols, type OutlineSymbol, type SymbolKind as CoreKind } from '../core/editing/symbols';
-import type { Workspace } from '../workspace';
+import type { LanguageService, OutlineSymbol, TemplateDocument } from '../core';
+import type { SymbolKind as CoreKind } from '../core/editing/symbols';
 import { toRange } from './convert';
 
 const KINDS: Record<CoreKind, SymbolKind> = {
@@ -19,12 +18,11 @@ const KINDS: Record<CoreKind, SymbolKind> = {
   item: SymbolKind.Field,
 };
 
-export function onDocumentSymbol(ws: Workspace, documents: TextDocuments<TextDocument>, params: DocumentSymbolParams): DocumentSymbol[] | null {
+export function onDocumentSymbol(service: LanguageService, documents: TextDocuments<TextDocument>, params: DocumentSymbolParams): DocumentSymbol[] | null {
   const td = documents.get(params.textDocument.uri);
   if (!td) return null;
-  const { doc, kind } = ws.kindOf(td);
-  if (!kind) return null;
-  return documentSymbols(doc, kind).map((s) => toLsp(doc, s));
+  const doc = service.parse(td);
+  return service.symbols(td)?.map((s) => toLsp(doc, s)) ?? null;
 }
 
 function toLsp(doc: TemplateDocument, s: OutlineSymbol): DocumentSymbol {

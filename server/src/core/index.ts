@@ -1,0 +1,251 @@
+/**
+ * The language service: the one object every front end calls (LSP handlers, the CLI, tests). It
+ * owns the parse and lint caches (one parse and one lint per uri+version) and composes the core
+ * features, so the editor and the command line cannot drift apart: a hover and
+ * `aws-notes explain --file --line --column` are the same `explainAt` call.
+ *
+ * In the spirit of vscode-json-languageservice: plain offsets and plain data in and out, no LSP
+ * types; the handlers translate.
+ */
+import { DocumentCache, type TemplateDocument } from './document';
+import { completeAt, completionDocumentation } from './editing/completion';
+import {
+  definitionAt,
+  highlightsAt,
+  prepareRename,
+  referencesAt,
+  renameAt,
+  type Occurrence,
+  type PrepareRenameResult,
+  type RenameResult,
+} from './editing/references';
+import { documentSymbols, type OutlineSymbol } from './editing/symbols';
+import type { CompletionResult } from './editing/types';
+import { explain, type ExplainResult } from './explain';
+import { applyEdits, fixesFor, type FixAction, type TextEdit } from './fixes';
+import { inlayHints, type InlayHintData, type OffsetRange } from './hints';
+import { hoverAt } from './hover';
+import { detectKind, type Kind } from './kind';
+import type { KnowledgeBase } from './knowledge';
+import { lintDocument, type LintResult } from './lint';
+import type { NotesIndex } from './notes';
+import type { Finding } from './rules/types';
+import { termAt } from './termAt';
+
+/** A document as a front end holds it (an LSP TextDocument fits as is). */
+export interface SourceFile {
+  uri: string;
+  version: number;
+  /** `markdown` and `plaintext` are notes: explained, never validated. */
+  languageId?: string;
+  getText(): string;
+}
+
+export interface ServiceSettings {
+  /** Globs that force a kind (setting `awsNotes.kinds`). */
+  kinds: Partial<Record<Kind, string[]>>;
+  /** Larger files are not parsed (setting `awsNotes.maxFileSizeMB`). */
+  maxBytes: number;
+}
+
+export interface LanguageServiceOptions {
+  /** The user's notes, quoted under explanations; the caller keeps it filled. */
+  notes?: NotesIndex;
+  /** Knowledge base for explanations (default: the bundled one). */
+  knowledge?: KnowledgeBase;
+  /** How a notes file is shown in explanations. */
+  displayPath?: (file: string) => string;
+  /** Link target for a quoted notes passage (the editor opens it); plain text when absent. */
+  linkFor?: (file: string, line: number) => string | undefined;
+  /** A rule threw (its findings become one INTERNAL finding). */
+  onRuleError?: (code: string, error: unknown) => void;
+  /**
+   * Reparse changed text incrementally (the editor, keystroke by keystroke). The CLI parses each
+   * text from scratch.
+   */
+  incremental?: boolean;
+  settings?: Partial<ServiceSettings>;
+}
+
+/** An explanation anchored in a document: what the hover shows and what `explain --file` prints. */
+export interface Explanation extends ExplainResult {
+  /** The range the explained term covers (the hover's range); absent in notes files. */
+  start?: number;
+  end?: number;
+}
+
+/** A finding in a range with the fixes its data gives. */
+export interface FindingFixes {
+  finding: Finding;
+  fixes: FixAction[];
+}
+
+export interface LanguageService {
+  readonly settings: ServiceSettings;
+  configure(settings: Partial<ServiceSettings>): void;
+  parse(file: SourceFile): TemplateDocument;
+  /** The kind without running the rules (hover, completion, navigation run on every keystroke). */
+  kindOf(file: SourceFile): { doc: TemplateDocument; kind: Kind | null };
+  lint(file: SourceFile, opts?: { kind?: Kind }): LintResult;
+  /** Quick fixes of the findings that touch `range`. */
+  fixes(file: SourceFile, range: OffsetRange): FindingFixes[];
+  /** The preferred fix of every finding, as one set of edits. */
+  fixAll(file: SourceFile, opts?: { kind?: Kind }): TextEdit[];
+  /** The hover: the specification line of the term at `offset`, then the knowledge base and the user's notes. */
+  explainAt(file: SourceFile, offset: number): Explanation | null;
+  /** Knowledge base and notes for a term typed by the user. */
+  explain(term: string, context?: string): ExplainResult;
+  /** Null when the document is not one of ours. */
+  complete(file: SourceFile, offset: number): CompletionResult | null;
+  /** Documentation of a completion item that carries a `docRef`. */
+  completionDocumentation(ref: string): string | undefined;
+  /** Null when the document is not one of ours. */
+  symbols(file: SourceFile): OutlineSymbol[] | null;
+  hints(file: SourceFile, range?: OffsetRange): InlayHintData[];
+  definition(file: SourceFile, offset: number): Occurrence | undefined;
+  references(file: SourceFile, offset: number, includeDeclaration: boolean): Occurrence[];
+  highlights(file: SourceFile, offset: number): Occurrence[];
+  prepareRename(file: SourceFile, offset: number): PrepareRenameResult | null;
+  rename(file: SourceFile, offset: number, newName: string): RenameResult | null;
+  /** Forget a document (closed in the editor, or done with in the CLI). */
+  close(uri: string): void;
+}
+
+export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = { kinds: {}, maxBytes: 5 * 1048576 };
+
+/** Notes are prose: hovers there explain terms, and nothing is validated. */
+export function isNotesLanguage(languageId: string | undefined): boolean {
+  return languageId === 'markdown' || languageId === 'plaintext';
+}
+
+/** The language id an editor would give a file, from its name (for front ends that only have paths). */
+export function languageIdOf(fileName: string): string {
+  const ext = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  if (ext === 'md' || ext === 'markdown') return 'markdown';
+  if (ext === 'txt') return 'plaintext';
+  return ext === 'json' || ext === 'jsonc' ? 'json' : 'yaml';
+}
+
+/** One preferred fix per finding, applied together (the first when several are preferred). */
+export function preferredEdits(doc: TemplateDocument, findings: readonly Finding[]): TextEdit[] {
+  return findings.flatMap((f) => fixesFor(doc, f).filter((a) => a.preferred).slice(0, 1).flatMap((a) => a.edits));
+}
+
+export function createLanguageService(opts: LanguageServiceOptions = {}): LanguageService {
+  let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...opts.settings };
+  const docs = new DocumentCache({ maxBytes: settings.maxBytes });
+  const lints = new Map<string, { version: number; kind?: Kind; result: LintResult }>();
+
+  const parse = (file: SourceFile): TemplateDocument => {
+    if (opts.incremental === false && docs.peek(file.uri)?.version !== file.version) docs.delete(file.uri);
+    return docs.get(file.uri, file.version, () => file.getText());
+  };
+
+  const kindOf = (file: SourceFile): { doc: TemplateDocument; kind: Kind | null } => {
+    const doc = parse(file);
+    if (isNotesLanguage(file.languageId) || doc.skipped) return { doc, kind: null };
+    return { doc, kind: detectKind(doc, { fileName: file.uri, globs: settings.kinds }) };
+  };
+
+  const lint = (file: SourceFile, o: { kind?: Kind } = {}): LintResult => {
+    if (isNotesLanguage(file.languageId)) return { kind: null, findings: [] };
+    const hit = lints.get(file.uri);
+    if (hit && hit.version === file.version && hit.kind === o.kind) return hit.result;
+    const result = lintDocument(parse(file), {
+      fileName: file.uri,
+      globs: settings.kinds,
+      kind: o.kind,
+      onRuleError: (rule, e) => opts.onRuleError?.(rule.code, e),
+    });
+    lints.set(file.uri, { version: file.version, kind: o.kind, result });
+    return result;
+  };
+
+  const explainTerm = (term: string, context?: string): ExplainResult =>
+    explain(term, { notes: opts.notes, knowledge: opts.knowledge, context, displayPath: opts.displayPath, linkFor: opts.linkFor });
+
+  /** Navigation works in templates only: AppSpec and buildspec files define no names used elsewhere. */
+  const template = (file: SourceFile): TemplateDocument | undefined => {
+    const { doc, kind } = kindOf(file);
+    return kind === 'cfn' || kind === 'sam' ? doc : undefined;
+  };
+
+  return {
+    get settings() {
+      return settings;
+    },
+    configure(s) {
+      settings = { ...DEFAULT_SERVICE_SETTINGS, ...s };
+      docs.setOptions({ maxBytes: settings.maxBytes });
+      lints.clear();
+    },
+    parse,
+    kindOf,
+    lint,
+    fixes(file, range) {
+      const doc = parse(file);
+      return lint(file)
+        .findings.filter((f) => f.end >= range.start && f.start <= range.end)
+        .map((finding) => ({ finding, fixes: fixesFor(doc, finding) }));
+    },
+    fixAll(file, o) {
+      return preferredEdits(parse(file), lint(file, o).findings);
+    },
+    explainAt(file, offset) {
+      if (isNotesLanguage(file.languageId)) {
+        const term = termAt(file.getText(), offset);
+        if (!term) return null;
+        const ex = explainTerm(term);
+        return ex.entryId ? ex : null; // in prose, only terms the knowledge base knows deserve a hover
+      }
+      const { doc, kind } = kindOf(file);
+      if (!kind) return null;
+      const h = hoverAt(doc, kind, offset);
+      if (!h) return null;
+      const ex = explainTerm(h.term, h.context);
+      const extra = ex.entryId || ex.passages.length ? `\n\n---\n\n${ex.markdown}` : '';
+      return { ...ex, term: h.term, markdown: h.markdown + extra, start: h.start, end: h.end };
+    },
+    explain: explainTerm,
+    complete(file, offset) {
+      const { doc, kind } = kindOf(file);
+      return kind ? completeAt(doc, kind, offset) : null;
+    },
+    completionDocumentation,
+    symbols(file) {
+      const { doc, kind } = kindOf(file);
+      return kind ? documentSymbols(doc, kind) : null;
+    },
+    hints(file, range) {
+      const { doc, kind } = kindOf(file);
+      return kind ? inlayHints(doc, kind, range) : [];
+    },
+    definition(file, offset) {
+      const doc = template(file);
+      return doc ? definitionAt(doc, offset) : undefined;
+    },
+    references(file, offset, includeDeclaration) {
+      const doc = template(file);
+      return doc ? referencesAt(doc, offset, includeDeclaration) : [];
+    },
+    highlights(file, offset) {
+      const doc = template(file);
+      return doc ? highlightsAt(doc, offset) : [];
+    },
+    prepareRename(file, offset) {
+      const doc = template(file);
+      return doc ? prepareRename(doc, offset) : null;
+    },
+    rename(file, offset, newName) {
+      const doc = template(file);
+      return doc ? renameAt(doc, offset, newName) : null;
+    },
+    close(uri) {
+      docs.delete(uri);
+      lints.delete(uri);
+    },
+  };
+}
+
+export { applyEdits };
+export type { CompletionResult, ExplainResult, Finding, FixAction, InlayHintData, Kind, LintResult, OffsetRange, OutlineSymbol, TemplateDocument, TextEdit };
