@@ -3,6 +3,8 @@ import { runLint } from './lint';
 import { runCidr } from './cidr';
 import { runCapacity } from './capacity';
 import { runExplain } from './explain';
+import { runGraph } from './graph';
+import { runResolve } from './resolve';
 
 export type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -12,4 +14,6 @@ export const commands: Record<string, Command> = {
   cidr: runCidr,
   capacity: runCapacity,
   explain: runExplain,
+  graph: runGraph,
+  resolve: runResolve,
 };

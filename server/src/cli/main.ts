@@ -7,6 +7,8 @@ Usage:
   aws-notes lint [--format text|json|sarif] [--kind auto|cfn|sam|appspec|buildspec] [--fix] <files or dirs...>
   aws-notes explain <term> [--notes <path>...] [--json]
   aws-notes explain --file F --line L --column C [--notes <path>...] [--json]
+  aws-notes graph <template> [--format mermaid|dot|json]
+  aws-notes resolve <template> [--param K=V ...] [--region R] [--format yaml|json]
   aws-notes cidr <cidr> [--new-prefix N | --split N | --azs N --tiers a,b,c [--spare N] | --fn-cidr COUNT,BITS]
                  [--overlaps <cidr>...] [--json]
   aws-notes capacity dynamodb --item-size 6KB [--reads N | --reads-per-minute N]

@@ -7,8 +7,9 @@
  */
 import type { TemplateDocument } from '../document/model';
 import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../document/nodes';
-import { subVariables } from '../rules/cfn/intrinsics';
-import { PSEUDO_PARAMETERS, templateIndex, type TemplateIndex } from '../rules/cfn/template';
+import { subVariables } from './sub';
+import { templateIndex, type TemplateIndex } from './template';
+import { PSEUDO_PARAMETERS } from './vocabulary';
 
 export type GraphNodeKind = 'resource' | 'parameter' | 'output';
 export type GraphEdgeKind = 'ref' | 'getatt' | 'sub' | 'dependsOn';

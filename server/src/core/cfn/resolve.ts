@@ -8,7 +8,7 @@
 import { evaluateFnCidr } from '../calc';
 import type { TemplateDocument } from '../document/model';
 import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../document/nodes';
-import { templateIndex, type TemplateIndex } from '../rules/cfn/template';
+import { templateIndex, type TemplateIndex } from './template';
 
 export interface ResolveOptions {
   /** Parameter values by name; pseudo parameters (`AWS::AccountId`, `AWS::StackName`) may be given too. */

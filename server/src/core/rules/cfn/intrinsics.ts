@@ -1,4 +1,5 @@
 import { attributesOf, getAttParts } from '../../cfn/getatt';
+import { subVariables } from '../../cfn/sub';
 import { isSamGenerated, templateIndex, type TemplateIndex } from '../../cfn/template';
 import { PSEUDO_PARAMETERS } from '../../cfn/vocabulary';
 import type { TemplateDocument } from '../../document/model';
@@ -137,18 +138,6 @@ export const getAttAttribute = callRule('CFN4003', 'GetAtt attribute does not ex
     data: cands.length && parts.attr !== parts.res ? { fix: 'replace', start: parts.attr.start, end: parts.attr.end, candidates: cands } : undefined,
   });
 }, { skipForeign: true });
-
-/** `${Name}`, `${Res.Attr}`; `${!Literal}` is an escape and not a variable. */
-export function subVariables(s: string): { name: string; offset: number }[] {
-  const out: { name: string; offset: number }[] = [];
-  const re = /\$\{([^}]*)\}/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    if (m[1].startsWith('!')) continue;
-    out.push({ name: m[1].trim(), offset: m.index + 2 });
-  }
-  return out;
-}
 
 export const subVariablesResolve = callRule('CFN4004', 'Fn::Sub variable does not resolve', ['E1019'], (c, idx, out, source) => {
   if (c.fn !== 'Fn::Sub') return;
