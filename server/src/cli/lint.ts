@@ -1,14 +1,27 @@
+/**
+ * `aws-notes lint`: walk → lint → fix → format. Each step is its own function; linting and fixing go
+ * through the language service, like the editor's diagnostics and fix-all.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseTemplate } from '../core/document';
+import { applyEdits, createLanguageService, type LanguageService, type LintResult, type TemplateDocument } from '../core';
 import { collectFiles, readText } from '../core/files';
-import { applyEdits, fixesFor } from '../core/fixes';
+import { fixesFor } from '../core/fixes';
 import { KINDS, type Kind } from '../core/kind';
-import { lintDocument } from '../core/lint';
 import type { Finding } from '../core/rules/types';
 import { ruleDocsUrl } from '../core/rules/docs';
 import { allRules } from '../core/rules/registry';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
+
+interface LintArgs {
+  format: 'text' | 'json' | 'sarif';
+  /** Forced kind; undefined detects each file's kind (and skips files that are not ours). */
+  kind?: Kind;
+  fix: boolean;
+  quiet: boolean;
+  inputs: string[];
+  maxBytes?: number;
+}
 
 interface FileReport {
   file: string;
@@ -26,19 +39,18 @@ interface FileReport {
   fixed?: number;
 }
 
-export async function runLint(argv: string[], io: CliIO): Promise<number> {
-  const { flags, positional } = parseArgs(argv, { values: ['format', 'kind', 'max-size-mb'], booleans: ['fix', 'quiet'] });
-  const format = (flags.format as string) ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
-  const kindFlag = (flags.kind as string) ?? 'auto';
-  if (kindFlag !== 'auto' && !KINDS.includes(kindFlag as Kind)) throw new UsageError(`--kind must be auto, ${KINDS.join(', ')}`);
-  if (!positional.length) throw new UsageError('give at least one file or directory, e.g. aws-notes lint templates/');
-  const maxBytes = flags['max-size-mb'] ? Number(flags['max-size-mb']) * 1048576 : undefined;
+/** A document and its findings. */
+interface Checked {
+  doc: TemplateDocument;
+  result: LintResult;
+}
 
-  const { files, missing } = collectFiles(positional, io.cwd);
+export async function runLint(argv: string[], io: CliIO): Promise<number> {
+  const args = parseLintArgs(argv);
+  const service = createLanguageService({ incremental: false, ...(args.maxBytes !== undefined ? { settings: { maxBytes: args.maxBytes } } : {}) });
+  const { files, missing } = collectFiles(args.inputs, io.cwd);
   for (const m of missing) io.err(`aws-notes lint: ${m}: no such file or directory`);
   const reports: FileReport[] = [];
-  let errors = 0;
   let ioError = missing.length > 0;
   for (const file of files) {
     let text: string;
@@ -49,78 +61,102 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       ioError = true;
       continue;
     }
-    const opts = { fileName: file, kind: kindFlag === 'auto' ? undefined : (kindFlag as Kind) };
-    let doc = parseTemplate(file, 1, text, { maxBytes });
-    let result = lintDocument(doc, opts);
-    if (result.kind === null && kindFlag === 'auto') continue;
-    let fixed = 0;
-    if (flags.fix) {
-      // Apply the preferred fix of each finding, re-lint, repeat: later fixes see earlier ones.
-      for (let pass = 0; pass < 5; pass++) {
-        const edits = result.findings.flatMap((f) => fixesFor(doc, f).filter((a) => a.preferred).slice(0, 1).flatMap((a) => a.edits));
-        if (!edits.length) break;
-        const next = applyEdits(doc.text, edits);
-        if (next === doc.text) break;
-        const nextDoc = parseTemplate(file, pass + 2, next, { maxBytes });
-        const nextResult = lintDocument(nextDoc, opts);
-        // Never write a file that no longer parses.
-        if (nextResult.findings.some((f) => f.code === 'DOC1001') && !result.findings.some((f) => f.code === 'DOC1001')) break;
-        fixed += result.findings.length - nextResult.findings.length;
-        doc = nextDoc;
-        result = nextResult;
-      }
-      if (doc.text !== text) fs.writeFileSync(file, doc.text);
+    let checked = lintFile(service, file, 1, text, args.kind);
+    if (checked.result.kind === null && args.kind === undefined) {
+      service.close(file);
+      continue;
     }
-    const rel = path.relative(io.cwd, file) || file;
-    reports.push({
-      file: rel.startsWith('..') ? file : rel,
-      kind: result.kind,
-      fixed: flags.fix ? fixed : undefined,
-      diagnostics: result.findings.map((f) => {
-        const s = doc.lines.positionAt(f.start);
-        const e = doc.lines.positionAt(f.end);
-        const fix = fixesFor(doc, f)[0];
-        return {
-          line: s.line + 1,
-          column: s.character + 1,
-          endLine: e.line + 1,
-          endColumn: e.character + 1,
-          severity: f.severity,
-          code: f.code,
-          message: f.message,
-          ...(fix
-            ? {
-                fix: {
-                  title: fix.title,
-                  edits: fix.edits.map((ed) => {
-                    const a = doc.lines.positionAt(ed.start);
-                    const b = doc.lines.positionAt(ed.end);
-                    return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1, text: ed.text };
-                  }),
-                },
-              }
-            : {}),
-        };
-      }),
-    });
-    errors += result.findings.filter((f) => f.severity === 'error').length;
+    let fixed: number | undefined;
+    if (args.fix) {
+      ({ checked, fixed } = fixFile(service, file, checked, args.kind));
+      if (checked.doc.text !== text) fs.writeFileSync(file, checked.doc.text);
+    }
+    reports.push(fileReport(io.cwd, file, checked, fixed));
+    service.close(file);
   }
-
-  if (format === 'json') io.out(JSON.stringify(reports, null, 2));
-  else if (format === 'sarif') io.out(JSON.stringify(toSarif(reports), null, 2));
-  else {
-    for (const r of reports) {
-      for (const d of r.diagnostics) io.out(`${r.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`);
-    }
-    if (!flags.quiet) {
-      const counts = { error: 0, warning: 0, info: 0 };
-      for (const r of reports) for (const d of r.diagnostics) counts[d.severity]++;
-      const fixedTotal = reports.reduce((n, r) => n + (r.fixed ?? 0), 0);
-      io.err(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info${flags.fix ? `; ${fixedTotal} fixed` : ''}`);
-    }
-  }
+  const { out, summary } = formatReports(reports, args);
+  for (const text of out) io.out(text);
+  if (summary) io.err(summary);
   if (ioError) return EXIT.usage;
+  const errors = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   return errors > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function parseLintArgs(argv: string[]): LintArgs {
+  const { flags, positional } = parseArgs(argv, { values: ['format', 'kind', 'max-size-mb'], booleans: ['fix', 'quiet'] });
+  const format = (flags.format as string) ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+  const kindFlag = (flags.kind as string) ?? 'auto';
+  if (kindFlag !== 'auto' && !KINDS.includes(kindFlag as Kind)) throw new UsageError(`--kind must be auto, ${KINDS.join(', ')}`);
+  if (!positional.length) throw new UsageError('give at least one file or directory, e.g. aws-notes lint templates/');
+  return {
+    format: format as LintArgs['format'],
+    kind: kindFlag === 'auto' ? undefined : (kindFlag as Kind),
+    fix: !!flags.fix,
+    quiet: !!flags.quiet,
+    inputs: positional,
+    maxBytes: flags['max-size-mb'] ? Number(flags['max-size-mb']) * 1048576 : undefined,
+  };
+}
+
+function lintFile(service: LanguageService, file: string, version: number, text: string, kind: Kind | undefined): Checked {
+  const source = { uri: file, version, getText: () => text };
+  return { doc: service.parse(source), result: service.lint(source, { kind }) };
+}
+
+/** Apply the preferred fix of each finding, re-lint, repeat: later fixes see earlier ones. */
+function fixFile(service: LanguageService, file: string, start: Checked, kind: Kind | undefined): { checked: Checked; fixed: number } {
+  let { doc, result } = start;
+  let fixed = 0;
+  for (let pass = 0; pass < 5; pass++) {
+    const edits = service.fixAll({ uri: file, version: doc.version, getText: () => doc.text }, { kind });
+    if (!edits.length) break;
+    const next = applyEdits(doc.text, edits);
+    if (next === doc.text) break;
+    const after = lintFile(service, file, pass + 2, next, kind);
+    // Never write a file that no longer parses.
+    if (after.result.findings.some((f) => f.code === 'DOC1001') && !result.findings.some((f) => f.code === 'DOC1001')) break;
+    fixed += result.findings.length - after.result.findings.length;
+    ({ doc, result } = after);
+  }
+  return { checked: { doc, result }, fixed };
+}
+
+/** Findings as 1-based lines and columns, with the first fix of each. */
+function fileReport(cwd: string, file: string, { doc, result }: Checked, fixed: number | undefined): FileReport {
+  const rel = path.relative(cwd, file) || file;
+  const at = (start: number, end: number) => {
+    const a = doc.lines.positionAt(start);
+    const b = doc.lines.positionAt(end);
+    return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
+  };
+  return {
+    file: rel.startsWith('..') ? file : rel,
+    kind: result.kind,
+    fixed,
+    diagnostics: result.findings.map((f) => {
+      const fix = fixesFor(doc, f)[0];
+      return {
+        ...at(f.start, f.end),
+        severity: f.severity,
+        code: f.code,
+        message: f.message,
+        ...(fix ? { fix: { title: fix.title, edits: fix.edits.map((ed) => ({ ...at(ed.start, ed.end), text: ed.text })) } } : {}),
+      };
+    }),
+  };
+}
+
+/** What goes to stdout, and for text output the summary line for stderr. */
+function formatReports(reports: FileReport[], args: LintArgs): { out: string[]; summary?: string } {
+  if (args.format === 'json') return { out: [JSON.stringify(reports, null, 2)] };
+  if (args.format === 'sarif') return { out: [JSON.stringify(toSarif(reports), null, 2)] };
+  const out = reports.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`));
+  if (args.quiet) return { out };
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const r of reports) for (const d of r.diagnostics) counts[d.severity]++;
+  const fixedTotal = reports.reduce((n, r) => n + (r.fixed ?? 0), 0);
+  return { out, summary: `${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info${args.fix ? `; ${fixedTotal} fixed` : ''}` };
 }
 
 function toSarif(reports: FileReport[]) {
@@ -160,3 +196,4 @@ function toSarif(reports: FileReport[]) {
     ],
   };
 }
+
