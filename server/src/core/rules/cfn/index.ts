@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { capacityRules } from './capacity';
+import { circularDependency } from './dependencies';
 import { intrinsicRules } from './intrinsics';
 import { lambdaRules } from './lambda';
 import { networkRules } from './network';
@@ -9,4 +10,4 @@ import { resourceRules } from './resources';
 import { sectionRules } from './sections';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency];
