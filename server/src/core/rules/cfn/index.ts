@@ -8,6 +8,7 @@ import { otherSectionRules } from './outputs';
 import { parameterRules } from './parameters';
 import { resourceRules } from './resources';
 import { sectionRules } from './sections';
+import { subNeeded } from './subNeeded';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded];
