@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyEdits, createLanguageService, type LanguageService, type LintResult, type TemplateDocument } from '../core';
-import { collectFiles, readText } from '../core/files';
+import { DEFAULT_MAX_BYTES, skippedDocument, tooLargeMessage } from '../core/document';
+import { collectFiles, readRefusal, readText } from '../core/files';
 import { fixesFor } from '../core/fixes';
 import { KINDS, type Kind } from '../core/kind';
 import type { Finding } from '../core/rules/types';
@@ -52,32 +53,47 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   for (const m of missing) io.err(`aws-notes lint: ${m}: no such file or directory`);
   const reports: FileReport[] = [];
   let ioError = missing.length > 0;
-  for (const file of files) {
-    let text: string;
+  let internalError = false;
+  const limit = args.maxBytes ?? DEFAULT_MAX_BYTES;
+  const lintOne = (file: string): void => {
+    let text = '';
+    let refusal: ReturnType<typeof readRefusal>;
     try {
-      text = readText(file);
+      refusal = readRefusal(file, limit);
+      if (refusal?.reason === 'type') throw new Error(refusal.message);
+      if (!refusal) text = readText(file);
     } catch (e) {
       io.err(`aws-notes lint: ${file}: ${(e as Error).message}`);
       ioError = true;
-      continue;
+      return;
     }
-    let checked = lintFile(service, file, 1, text, args.kind);
-    if (checked.result.kind === null && args.kind === undefined) {
-      service.close(file);
-      continue;
-    }
+    // A file above the limit is refused from its size alone, never read into memory.
+    let checked = refusal ? refusedFile(file, tooLargeMessage(refusal.size, limit), args.kind) : lintFile(service, file, 1, text, args.kind);
+    // Files we did not read or parse (too large, binary) are reported so nothing is skipped silently.
+    if (checked.result.kind === null && args.kind === undefined && !checked.doc.skipped) return;
     let fixed: number | undefined;
-    if (args.fix) {
+    if (args.fix && !refusal) {
       ({ checked, fixed } = fixFile(service, file, checked, args.kind));
       if (checked.doc.text !== text) fs.writeFileSync(file, checked.doc.text);
     }
     reports.push(fileReport(io.cwd, file, checked, fixed));
-    service.close(file);
+  };
+  for (const file of files) {
+    try {
+      lintOne(file);
+    } catch (e) {
+      // One file our code cannot handle must not cost the results of every other file.
+      internalError = true;
+      const message = `Checking this file failed inside aws-notes (${e instanceof Error ? e.message : String(e)}); the other files were checked. Please report it with the file.`;
+      reports.push({ file: relativeName(io.cwd, file), kind: null, diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'DOC1022', message }] });
+    } finally {
+      service.close(file);
+    }
   }
   const { out, summary } = formatReports(reports, args);
   for (const text of out) io.out(text);
   if (summary) io.err(summary);
-  if (ioError) return EXIT.usage;
+  if (ioError || internalError) return EXIT.usage;
   const errors = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   return errors > 0 ? EXIT.findings : EXIT.ok;
 }
@@ -104,6 +120,17 @@ function lintFile(service: LanguageService, file: string, version: number, text:
   return { doc: service.parse(source), result: service.lint(source, { kind }) };
 }
 
+/** A file refused before reading: only the reason, as the one DOC1007 finding. */
+function refusedFile(file: string, reason: string, kind: Kind | undefined): Checked {
+  const doc = skippedDocument(file, reason);
+  return { doc, result: { kind: kind ?? null, findings: [{ code: 'DOC1007', severity: 'info', message: reason, start: 0, end: 0 }] } };
+}
+
+function relativeName(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file) || file;
+  return rel.startsWith('..') ? file : rel;
+}
+
 /** Apply the preferred fix of each finding, re-lint, repeat: later fixes see earlier ones. */
 function fixFile(service: LanguageService, file: string, start: Checked, kind: Kind | undefined): { checked: Checked; fixed: number } {
   let { doc, result } = start;
@@ -124,14 +151,13 @@ function fixFile(service: LanguageService, file: string, start: Checked, kind: K
 
 /** Findings as 1-based lines and columns, with the first fix of each. */
 function fileReport(cwd: string, file: string, { doc, result }: Checked, fixed: number | undefined): FileReport {
-  const rel = path.relative(cwd, file) || file;
   const at = (start: number, end: number) => {
     const a = doc.lines.positionAt(start);
     const b = doc.lines.positionAt(end);
     return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
   };
   return {
-    file: rel.startsWith('..') ? file : rel,
+    file: relativeName(cwd, file),
     kind: result.kind,
     fixed,
     diagnostics: result.findings.map((f) => {

@@ -42,6 +42,26 @@ export function collectFiles(inputs: string[], cwd: string): { files: string[]; 
   return { files, missing };
 }
 
+/**
+ * Why a path must not be read, decided from `stat` alone so nothing is opened: a FIFO would block
+ * forever and a device such as /dev/zero never ends. `size` means too large (the caller says so).
+ */
+export function readRefusal(file: string, maxBytes: number): { reason: 'type' | 'size'; message: string; size: number } | undefined {
+  const st = fs.statSync(file);
+  if (!st.isFile()) return { reason: 'type', message: `not a regular file (${fileType(st)}); skipped`, size: 0 };
+  if (st.size > maxBytes) return { reason: 'size', message: 'too large', size: st.size };
+  return undefined;
+}
+
+function fileType(st: fs.Stats): string {
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  if (st.isDirectory()) return 'a directory';
+  return 'not a file';
+}
+
 /** Read a file as text; invalid UTF-8 becomes U+FFFD (the parser then reports the file as not text). */
 export function readText(file: string): string {
   const buf = fs.readFileSync(file);

@@ -21,16 +21,22 @@ export function parseTemplate(uri: string, version: number, text: string, opts: 
   const lines = new LineIndex(text);
   const base = { uri, version, text, lines, duplicates: [], root: null };
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (text.length > maxBytes) {
-    const mb = (text.length / 1048576).toFixed(1);
-    return { ...base, format: 'yaml', problems: [], skipped: `File is ${mb} MB, above the ${(maxBytes / 1048576).toFixed(1)} MB limit (setting awsNotes.maxFileSizeMB); not checked.` };
-  }
+  if (text.length > maxBytes) return { ...base, format: 'yaml', problems: [], skipped: tooLargeMessage(text.length, maxBytes) };
   const binary = binaryReason(text);
   if (binary) return { ...base, format: 'yaml', problems: [], skipped: binary };
   const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text; // keep offsets; a BOM is not content
   const format = looksJson(body) ? 'json' : 'yaml';
   const parsed = format === 'json' ? parseJson(body) : parseYamlCst(body);
   return { ...base, format, ...parsed };
+}
+
+export function tooLargeMessage(size: number, maxBytes: number): string {
+  return `File is ${(size / 1048576).toFixed(1)} MB, above the ${(maxBytes / 1048576).toFixed(1)} MB limit (setting awsNotes.maxFileSizeMB, CLI --max-size-mb); not checked.`;
+}
+
+/** A document that was not read at all (e.g. refused by size before reading): it holds only the reason. */
+export function skippedDocument(uri: string, reason: string): TemplateDocument {
+  return { uri, version: 1, text: '', lines: new LineIndex(''), duplicates: [], root: null, format: 'yaml', problems: [], skipped: reason };
 }
 
 function looksJson(text: string): boolean {

@@ -1,11 +1,12 @@
 import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
 import type { MapNode, Node, ScalarNode } from './nodes';
 import type { ParseResult, SyntaxProblem } from './model';
-
-const MAX_DEPTH = 500;
+import { deepMessage, limitJsonNesting, MAX_DEPTH } from './depth';
 
 /** JSON templates: exact offsets from jsonc-parser, same node shape as YAML. Comments are tolerated. */
-export function parseJson(text: string): ParseResult {
+export function parseJson(source: string): ParseResult {
+  // jsonc-parser recurses per level: too-deep values are blanked first (offsets unchanged).
+  const { text } = limitJsonNesting(source);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
   const problems: SyntaxProblem[] = errors.map((e) => ({
@@ -20,7 +21,7 @@ export function parseJson(text: string): ParseResult {
     const start = j.offset;
     const end = j.offset + j.length;
     if (depth > MAX_DEPTH) {
-      if (!deep) problems.push({ code: 'DEPTH', message: `Nesting deeper than ${MAX_DEPTH} levels is not checked.`, start, end: start + 1 });
+      if (!deep) problems.push({ code: 'DEPTH', message: deepMessage(), start, end: start + 1 });
       deep = true;
       return { kind: 'scalar', value: null, quoted: false, start, end: start };
     }

@@ -1,13 +1,12 @@
-import { Alias, isAlias, isMap as yIsMap, isPair, isScalar as yIsScalar, isSeq as yIsSeq, parseAllDocuments } from 'yaml';
+import { Alias, type Document, isAlias, isMap as yIsMap, isPair, isScalar as yIsScalar, isSeq as yIsSeq, parseAllDocuments, visit } from 'yaml';
 import type { Node as YNode } from 'yaml';
 import type { MapNode, Node, ScalarNode } from './nodes';
 import { SHORT_TAGS } from './tags';
 import type { ParseResult, SyntaxProblem } from './model';
+import { deepMessage, limitYamlNesting, MAX_DEPTH } from './depth';
 
 /** Past this many nodes reached through aliases, we stop expanding: an alias bomb, not a template. */
 const MAX_ALIAS_NODES = 100_000;
-/** Deeper than this we stop descending (the `yaml` composer itself copes; our walkers must too). */
-const MAX_DEPTH = 500;
 
 /**
  * CloudFormation's tags, declared to the parser in all three forms. Left undeclared, each tag
@@ -20,7 +19,9 @@ const CFN_TAGS = Object.keys(SHORT_TAGS).flatMap((tag) => [
   { tag, collection: 'map' as const, resolve: <T>(v: T) => v },
 ]);
 
-export function parseYaml(text: string): ParseResult {
+export function parseYaml(source: string): ParseResult {
+  // The composer recurses per level and overflows a little past 800: blank what is deeper first.
+  const { text, deepAt } = limitYamlNesting(source);
   const problems: SyntaxProblem[] = [];
   const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false, customTags: CFN_TAGS as never });
   const list = Array.isArray(docs) ? docs : [docs];
@@ -35,6 +36,9 @@ export function parseYaml(text: string): ParseResult {
       root = d.contents ? conv.node(d.contents as YNode, 0) : null;
     }
   });
+  if (deepAt !== undefined && !problems.some((p) => p.code === 'DEPTH')) {
+    problems.push({ code: 'DEPTH', message: deepMessage(), start: deepAt, end: deepAt + 1 });
+  }
   if (list.length > 1) {
     const second = list[1];
     const at = second.range ? second.range[0] : text.length;
@@ -59,6 +63,7 @@ class Converter {
   private aliasBudget = MAX_ALIAS_NODES;
   private aliasReported = false;
   private deepReported = false;
+  private aliasTargets?: Map<Alias, YNode | undefined>;
   private readonly anchorCache = new Map<YNode, Node>();
   doc: unknown;
 
@@ -70,11 +75,7 @@ class Converter {
   node(y: YNode | Alias | null | undefined, depth: number, fallbackAt = 0): Node {
     if (!y) return this.nullAt(fallbackAt);
     if (depth > MAX_DEPTH) {
-      if (!this.deepReported) {
-        this.deepReported = true;
-        const at = y.range ? y.range[0] : fallbackAt;
-        this.problems.push({ code: 'DEPTH', message: `Nesting deeper than ${MAX_DEPTH} levels is not checked.`, start: at, end: at + 1 });
-      }
+      this.reportDeep(y.range ? y.range[0] : fallbackAt);
       return this.nullAt(y.range ? y.range[0] : fallbackAt);
     }
     if (isAlias(y)) return this.alias(y, depth);
@@ -146,13 +147,19 @@ class Converter {
   }
 
   private alias(a: Alias, depth: number): Node {
-    const target = (a as unknown as { resolve(doc: unknown): YNode | undefined }).resolve(this.doc) ?? undefined;
+    const target = this.aliasTarget(a);
     const at = a.range ? a.range[0] : 0;
     if (!target) return this.nullAt(at);
     let conv = this.anchorCache.get(target);
     if (!conv) {
       conv = this.node(target, depth);
       this.anchorCache.set(target, conv);
+    }
+    // A node converted once is shared by every alias; reused deeper down, chains of aliases would
+    // build trees far deeper than the text (and overflow every walker), so the limit holds here too.
+    if (depth + heightOf(conv) > MAX_DEPTH) {
+      this.reportDeep(at);
+      return this.nullAt(at);
     }
     this.aliasBudget -= countNodes(conv, this.aliasBudget + 1);
     if (this.aliasBudget < 0) {
@@ -170,9 +177,57 @@ class Converter {
     return conv;
   }
 
+  /**
+   * The last node anchored with the alias's name before it, as Alias.resolve finds it; but that
+   * walks the whole document per alias (seconds for a few hundred aliases), so one walk maps them all.
+   */
+  private aliasTarget(a: Alias): YNode | undefined {
+    if (!this.aliasTargets) {
+      const targets = new Map<Alias, YNode | undefined>();
+      const anchors = new Map<string, YNode>();
+      visit(this.doc as Document, {
+        Node: (_k, n) => {
+          if (isAlias(n)) targets.set(n, anchors.get(n.source));
+          else if (n.anchor) anchors.set(n.anchor, n);
+        },
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(a);
+  }
+
+  private reportDeep(at: number): void {
+    if (this.deepReported) return;
+    this.deepReported = true;
+    this.problems.push({ code: 'DEPTH', message: deepMessage(), start: at, end: at + 1 });
+  }
+
   private nullAt(at: number): ScalarNode {
     return { kind: 'scalar', value: null, quoted: false, start: at, end: at };
   }
+}
+
+const heights = new WeakMap<Node, number>();
+
+/** Levels below `n` (iterative; remembered per node, as aliases share converted nodes). */
+function heightOf(n: Node): number {
+  const known = heights.get(n);
+  if (known !== undefined) return known;
+  let h = 0;
+  const stack: [Node, number][] = [[n, 0]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (d > h) h = d;
+    const cached = heights.get(x);
+    if (cached !== undefined) {
+      if (d + cached > h) h = d + cached;
+      continue;
+    }
+    if (x.kind === 'map') for (const p of x.pairs) stack.push([p.value, d + 1]);
+    else if (x.kind === 'seq') for (const it of x.items) stack.push([it, d + 1]);
+  }
+  heights.set(n, h);
+  return h;
 }
 
 function countNodes(n: Node, limit: number): number {
@@ -189,8 +244,13 @@ function countNodes(n: Node, limit: number): number {
 
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && /\s/.test(text[e - 1])) e--;
+  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
   return e;
+}
+
+/** `/\s/` without a regex call per character: nested values can share long runs of trailing blanks. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && /\s/.test(String.fromCharCode(c)));
 }
 
 function afterColon(text: string, keyEnd: number): number {

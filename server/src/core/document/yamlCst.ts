@@ -3,6 +3,7 @@ import type { MapNode, Node, ScalarNode, ScalarValue, SeqNode } from './nodes';
 import { SHORT_TAGS } from './tags';
 import type { ParseResult } from './model';
 import { parseYaml } from './yaml';
+import { limitYamlNesting, mayBeDeeper, MAX_DEPTH as CUT_DEPTH } from './depth';
 
 /**
  * A faster YAML front end for the common case: builds our tree straight from the `yaml` package's
@@ -12,6 +13,8 @@ import { parseYaml } from './yaml';
  * nesting, ...) makes it give up and use `parseYaml`, so the result is always what `parseYaml` gives.
  */
 export function parseYamlCst(text: string): ParseResult {
+  // Very deep texts go straight to parseYaml, which cuts them down: the CST parser alone is slow on them.
+  if (mayBeDeeper(text, CUT_DEPTH) && limitYamlNesting(text).deepAt !== undefined) return parseYaml(text);
   return parseYamlFast(text) ?? parseYaml(text);
 }
 

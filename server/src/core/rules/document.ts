@@ -20,6 +20,8 @@ export const DOCUMENT_CODES = [
   { code: 'DOC1006', title: 'Mapping key is not a plain value' },
   { code: 'DOC1007', title: 'File not checked (too large or not text)' },
   { code: 'DOC1008', title: 'Top level is not a mapping' },
+  { code: 'DOC1020', title: 'Too many findings in one file; the rest are not listed' },
+  { code: 'DOC1022', title: 'Checking the file failed (internal error)' },
 ];
 
 export function documentRules(doc: TemplateDocument): Finding[] {
