@@ -4,26 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { runExplain } from '../../server/src/cli/explain';
 import { main } from '../../server/src/cli/main';
-import type { CliIO } from '../../server/src/cli/io';
+import { fakeIO } from './fakeIO';
 
 const repoRoot = path.join(__dirname, '..', '..');
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'notes');
 
-/** A CliIO that records what a command printed, running in `cwd`. */
-function fakeIO(cwd: string): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    cwd,
-    out(t: string) {
-      io.stdout += t.endsWith('\n') ? t : t + '\n';
-    },
-    err(t: string) {
-      io.stderr += t.endsWith('\n') ? t : t + '\n';
-    },
-  };
-  return io;
-}
 
 async function run(argv: string[], cwd = repoRoot) {
   const io = fakeIO(cwd);

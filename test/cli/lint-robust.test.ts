@@ -4,22 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../server/src/cli/main';
-import type { CliIO } from '../../server/src/cli/io';
+import { fakeIO } from './fakeIO';
 
-function fakeIO(cwd: string): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    cwd,
-    out(t: string) {
-      io.stdout += t.endsWith('\n') ? t : t + '\n';
-    },
-    err(t: string) {
-      io.stderr += t.endsWith('\n') ? t : t + '\n';
-    },
-  };
-  return io;
-}
 
 const BAD = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimout: 3\n';
 

@@ -63,6 +63,12 @@ describe('deep nesting is cut off before the parsers recurse', () => {
     assert.ok(doc.problems.some((p) => p.code === 'DEPTH'));
   });
 
+  it('an apostrophe in a plain scalar does not hide the nesting that follows', () => {
+    const text = "Description: it's deep\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n        " + '- '.repeat(6000) + 'x\n';
+    assert.notEqual(limitYamlNesting(text).deepAt, undefined);
+    assert.ok(codes('file:///t.yaml', text).includes('DOC1004'));
+  });
+
   it('blanking keeps length and line breaks', () => {
     const text = 'a:\n' + '- '.repeat(700) + '"x\n  y"\n';
     const out = limitYamlNesting(text).text;

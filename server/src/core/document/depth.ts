@@ -69,6 +69,7 @@ export function limitYamlNesting(text: string, max = MAX_DEPTH): Limited {
   let quote = ''; // a quoted scalar open across lines
   let blockScalarIndent = -1; // lines more indented than this belong to a `|`/`>` scalar
   let maskChildrenIndent = -1; // lines more indented than this hang under a blanked value
+  let nodeStart = true; // at a position where a value may begin
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -105,38 +106,16 @@ export function limitYamlNesting(text: string, max = MAX_DEPTH): Limited {
       stack.push(indent);
       depth = stack.length;
     }
-    let nodeStart = flow === 0; // at a position where a value may begin
+    if (flow === 0) nodeStart = true;
     while (i < lineEnd) {
       const ch = text[i];
-      if (flowMaskStart >= 0) {
-        // Inside a blanked flow span: only track brackets and quotes to find where it ends.
-        if (ch === '"' || ch === "'") {
-          const e = skipQuoted(text, i + 1, lineEnd, ch);
-          if (e > lineEnd) {
-            quote = ch;
-            break;
-          }
-          i = e;
-          continue;
-        }
-        if (ch === '[' || ch === '{') flow++;
-        else if (ch === ']' || ch === '}') {
-          flow--;
-          if (flow === flowMaskDepth) {
-            spans.push([flowMaskStart, i + 1]);
-            flowMaskStart = -1;
-            if (flow === 0) i = lineEnd;
-          }
-        }
-        i++;
-        continue;
-      }
       if (ch === ' ' || ch === '\t' || ch === '\r') {
         i++;
         continue;
       }
       if (ch === '#' && (i === lineStart || /\s/.test(text[i - 1]))) break;
-      if (ch === '"' || ch === "'") {
+      // A quote opens a quoted scalar only where a value starts (`it's` is a plain scalar).
+      if ((ch === '"' || ch === "'") && nodeStart) {
         const e = skipQuoted(text, i + 1, lineEnd, ch);
         if (e > lineEnd) {
           quote = ch;
@@ -144,6 +123,18 @@ export function limitYamlNesting(text: string, max = MAX_DEPTH): Limited {
         }
         i = e;
         nodeStart = false;
+        continue;
+      }
+      if (flowMaskStart >= 0) {
+        // Inside a blanked flow span: only track brackets to find where it ends.
+        nodeStart = ch === '[' || ch === '{' || ch === ',' || ch === ':';
+        if (ch === '[' || ch === '{') flow++;
+        else if ((ch === ']' || ch === '}') && --flow === flowMaskDepth) {
+          spans.push([flowMaskStart, i + 1]);
+          flowMaskStart = -1;
+          if (flow === 0) break;
+        }
+        i++;
         continue;
       }
       if (flow === 0 && nodeStart && (ch === '-' || ch === '?') && isSpaceOrEnd(text, i + 1, lineEnd)) {
