@@ -1,3 +1,5 @@
+import { KIND_LABELS, type Kind } from '@core/kindNames';
+import { DOCUMENT_KIND, NOTES_CONFIG } from '@core/protocol';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -6,12 +8,11 @@ import { cidrCalculator } from './commands/cidr';
 import { explainSelection, searchNotes } from './commands/notes';
 import { copyLastPlan, insertLastPlan, planVpcSubnetsCommand } from './commands/vpcPlan';
 import { effectiveNotesPaths } from './notesPaths';
+import { notify, onNotification } from './protocol';
 import { StatusItem } from './status';
 
 let client: LanguageClient | undefined;
 let log: vscode.LogOutputChannel;
-
-const KIND_LABEL: Record<string, string> = { cfn: 'CloudFormation', sam: 'SAM', appspec: 'AppSpec', buildspec: 'Buildspec' };
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const started = Date.now();
@@ -47,11 +48,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('awsNotes', 'AWS Notes', serverOptions, clientOptions);
 
-  const kinds = new Map<string, string | null>();
+  const kinds = new Map<string, Kind | null>();
   const refreshStatus = () => {
     const ed = vscode.window.activeTextEditor;
     const kind = ed ? kinds.get(ed.document.uri.toString()) : undefined;
-    status.show(kind ? KIND_LABEL[kind] ?? kind : undefined, client?.isRunning() ? 'running' : 'starting');
+    status.show(kind ? KIND_LABELS[kind].short : undefined, client?.isRunning() ? 'running' : 'starting');
   };
 
   context.subscriptions.push(
@@ -69,10 +70,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('awsNotes.vpcPlan.insertCloudFormation', () => insertLastPlan()),
     vscode.commands.registerCommand('awsNotes.vpcPlan.copyMarkdown', () => copyLastPlan()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('awsNotes.notes')) void client?.sendNotification('awsNotes/notesConfig', notesConfig());
+      if (e.affectsConfiguration('awsNotes.notes')) notify(client, NOTES_CONFIG, notesConfig());
     }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => void client?.sendNotification('awsNotes/notesConfig', notesConfig())),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('awsNotes/notesConfig', notesConfig())),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => notify(client, NOTES_CONFIG, notesConfig())),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => notify(client, NOTES_CONFIG, notesConfig())),
     vscode.window.onDidChangeActiveTextEditor(refreshStatus),
     client.onDidChangeState(refreshStatus),
   );
@@ -80,7 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The server is started without blocking activation; diagnostics arrive when it is up.
   client.start().then(
     () => {
-      client!.onNotification('awsNotes/documentKind', (p: { uri: string; kind: string | null }) => {
+      onNotification(client!, DOCUMENT_KIND, (p) => {
         kinds.set(p.uri, p.kind);
         refreshStatus();
       });

@@ -3,23 +3,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { searchKnowledge } from './core/knowledge';
 import { DEFAULT_NOTES_PATTERNS, findNotesFiles, NotesIndex } from './core/notes';
+import type { NotesConfig, SearchItem } from './core/protocol';
 
-export interface NotesConfig {
-  /** Workspace folders (file system paths) relative patterns are resolved against. */
-  roots: string[];
-  /** Files, folders or globs; empty means the defaults (a notes/ folder, *notes*.md|txt). */
-  patterns: string[];
-}
-
-export interface SearchItem {
-  label: string;
-  detail: string;
-  /** Set for notes passages: where to open. */
-  uri?: string;
-  line?: number;
-  /** Set for knowledge-base entries: the term to explain. */
-  term?: string;
-}
+export type { NotesConfig };
 
 /**
  * The notes index of the language server. It is built in the background after start-up and

@@ -17,6 +17,9 @@ import { onDefinition, onDocumentHighlight, onPrepareRename, onReferences, onRen
 import { onDocumentSymbol } from './handlers/symbols';
 import { onInlayHints } from './handlers/inlayHints';
 import { createLanguageService } from './core';
+import { DOCUMENT_KIND_REQUEST, EXPLAIN, NOTES_CONFIG, SEARCH_NOTES } from './core/protocol';
+import { VERSION } from './core/version';
+import { onNotification, onRequest } from './handlers/protocol';
 import { NotesService, type NotesConfig } from './notesService';
 import { completeSettings, DEFAULT_SETTINGS, serviceSettings, type Settings } from './workspace';
 
@@ -60,7 +63,7 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
-      serverInfo: { name: 'aws-notes', version: '0.1.0' },
+      serverInfo: { name: 'aws-notes', version: VERSION },
     };
   });
 
@@ -97,12 +100,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover((p) => onHover(service, documents, p));
-  connection.onNotification('awsNotes/notesConfig', (c: NotesConfig) => void notes.configure(c));
+  onNotification(connection, NOTES_CONFIG, (c) => void notes.configure(c));
   connection.onDidChangeWatchedFiles((p) => {
     for (const c of p.changes) notes.fileChanged(c.uri, c.type === 3);
   });
-  connection.onRequest('awsNotes/searchNotes', (p: { query: string }) => notes.search(p.query));
-  connection.onRequest('awsNotes/explain', (p: { term: string }) => service.explain(p.term));
+  onRequest(connection, SEARCH_NOTES, (p) => notes.search(p.query));
+  onRequest(connection, EXPLAIN, (p) => service.explain(p.term));
   connection.onCodeAction((p) => onCodeAction(service, documents, p));
   connection.onCompletion((p) => onCompletion(service, documents, p));
   connection.onCompletionResolve((item) => onCompletionResolve(service, item));
@@ -113,7 +116,7 @@ export function startServer(connection: Connection): void {
   connection.onPrepareRename((p) => onPrepareRename(service, documents, p));
   connection.onRenameRequest((p) => onRename(service, documents, p));
   connection.languages.inlayHint.on((p) => onInlayHints(service, documents, p));
-  connection.onRequest('awsNotes/documentKind', (p: { uri: string }) => {
+  onRequest(connection, DOCUMENT_KIND_REQUEST, (p) => {
     const td = documents.get(p.uri);
     return td ? service.lint(td).kind : null;
   });

@@ -25,7 +25,7 @@ import {
   type VpcPlan,
   type VpcPlanInput,
   type WriteMode,
-} from '../../../server/src/core/calc';
+} from '@core/calc';
 
 export { CalcError };
 

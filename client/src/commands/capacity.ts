@@ -1,4 +1,4 @@
-import { parseItemSizeKB, parseNumber, type FanOut, type ReadConsistency, type WriteMode } from '../../../server/src/core/calc';
+import { parseItemSizeKB, parseNumber, type FanOut, type ReadConsistency, type WriteMode } from '@core/calc';
 import { dynamoDbReport, dynamoDbUnitsReport, kinesisReport, lambdaReport, sqsFifoReport, type Report } from './calcReports';
 import { ask, check, choose, showCalcError, showReport } from './calcUi';
 

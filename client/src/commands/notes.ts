@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
+import { EXPLAIN, SEARCH_NOTES, type SearchItem } from '@core/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface SearchItem {
-  label: string;
-  detail: string;
-  uri?: string;
-  line?: number;
-  term?: string;
-}
+import { request } from '../protocol';
 
 /** "AWS Notes: Search Notes": live results from the notes index and the knowledge base. */
 export async function searchNotes(client: LanguageClient): Promise<void> {
@@ -19,7 +13,7 @@ export async function searchNotes(client: LanguageClient): Promise<void> {
   qp.onDidChangeValue(async (value) => {
     const mine = ++seq;
     qp.busy = true;
-    const items = await client.sendRequest<SearchItem[]>('awsNotes/searchNotes', { query: value });
+    const items = await request(client, SEARCH_NOTES, { query: value });
     if (mine !== seq) return; // a newer keystroke's results win
     qp.items = items.map((item) => ({ label: item.label, detail: item.detail, alwaysShow: true, item }));
     qp.busy = false;
@@ -50,7 +44,7 @@ export async function explainSelection(client: LanguageClient): Promise<void> {
 }
 
 async function showExplanation(client: LanguageClient, term: string): Promise<void> {
-  const r = await client.sendRequest<{ term: string; markdown: string }>('awsNotes/explain', { term });
+  const r = await request(client, EXPLAIN, { term });
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# ${r.term}\n\n${r.markdown}\n` });
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }

@@ -3,7 +3,7 @@
  * unit-tested): all text escaped, styles and script inline under a nonce-based
  * Content-Security-Policy, nothing loaded from anywhere.
  */
-import type { VpcPlan } from '../../../server/src/core/calc';
+import type { VpcPlan } from '@core/calc';
 import { planSummary } from './calcReports';
 
 /** Text for HTML content and attribute values. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { VpcPlan } from '../../../server/src/core/calc';
+import type { VpcPlan } from '@core/calc';
 import {
   makePlan,
   parsePlanInput,

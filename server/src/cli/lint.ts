@@ -12,6 +12,7 @@ import { KINDS, type Kind } from '../core/kind';
 import type { Finding } from '../core/rules/types';
 import { ruleDocsUrl } from '../core/rules/docs';
 import { allRules } from '../core/rules/registry';
+import { VERSION } from '../core/version';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 
 interface LintArgs {
@@ -196,7 +197,7 @@ function toSarif(reports: FileReport[]) {
         tool: {
           driver: {
             name: 'aws-notes',
-            version: '0.1.0',
+            version: VERSION,
             rules: [...used].sort().map((code) => {
               const r = rules.find((x) => x.code === code);
               return { id: code, shortDescription: { text: r?.title ?? code }, helpUri: ruleDocsUrl(code) };

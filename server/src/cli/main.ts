@@ -1,4 +1,5 @@
 import { EXIT, processIO, UsageError, type CliIO } from './io';
+import { VERSION } from '../core/version';
 import { commands } from './commands';
 
 const USAGE = `aws-notes: check AWS templates, explain AWS terms from your notes, calculate CIDR and capacity
@@ -28,7 +29,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return cmd ? EXIT.ok : EXIT.usage;
   }
   if (cmd === '--version') {
-    io.out('aws-notes 0.1.0');
+    io.out(`aws-notes ${VERSION}`);
     return EXIT.ok;
   }
   const run = commands[cmd];

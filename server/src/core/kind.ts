@@ -2,8 +2,9 @@ import picomatch from 'picomatch';
 import { get, isMap, isSeq, str, type Node } from './document/nodes';
 import type { TemplateDocument } from './document/model';
 
-export type Kind = 'cfn' | 'sam' | 'appspec' | 'buildspec';
-export const KINDS: readonly Kind[] = ['cfn', 'sam', 'appspec', 'buildspec'];
+import { KINDS, type Kind } from './kindNames';
+
+export { KINDS, type Kind };
 
 export interface KindOptions {
   /** Path or URI of the file; only its base name and path are matched. */

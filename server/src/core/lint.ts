@@ -1,6 +1,7 @@
 import type { TemplateDocument } from './document/model';
 import { isMap } from './document/nodes';
 import { detectKind, type Kind, type KindOptions } from './kind';
+import { KIND_LABELS } from './kindNames';
 import { documentRules } from './rules/document';
 import { rulesFor } from './rules/registry';
 import type { Finding, Rule } from './rules/types';
@@ -50,13 +51,9 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
       }
     }
   } else if (root !== null && doc.problems.length === 0) {
-    findings.push({ code: 'DOC1008', severity: 'error', message: `The top level of a ${kindLabel(kind)} file must be a mapping of keys to values.`, start: root.start, end: root.end });
+    findings.push({ code: 'DOC1008', severity: 'error', message: `The top level of a ${KIND_LABELS[kind].long} file must be a mapping of keys to values.`, start: root.start, end: root.end });
   }
   const kept = applySuppressions(doc, root, findings);
   kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
   return { kind, findings: kept };
-}
-
-export function kindLabel(kind: Kind): string {
-  return { cfn: 'CloudFormation', sam: 'SAM', appspec: 'CodeDeploy appspec', buildspec: 'CodeBuild buildspec' }[kind];
 }

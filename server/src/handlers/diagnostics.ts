@@ -1,8 +1,10 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../core';
+import { DOCUMENT_KIND } from '../core/protocol';
 import { ruleDocsUrl } from '../core/rules/docs';
 import { toRange, toSeverity } from './convert';
+import { sendNotification } from './protocol';
 
 /** How long typing must pause before a changed document is checked again. */
 const CHANGE_DELAY_MS = 120;
@@ -41,7 +43,7 @@ export class DiagnosticsScheduler {
     // The document may have changed while we worked: publish only for the version we checked.
     if (this.documents.get(uri)?.version !== version) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
-    void this.connection.sendNotification('awsNotes/documentKind', { uri, kind: this.service.lint(td).kind });
+    sendNotification(this.connection, DOCUMENT_KIND, { uri, kind: this.service.lint(td).kind });
   }
 
   compute(td: TextDocument): Diagnostic[] {

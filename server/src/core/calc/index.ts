@@ -35,5 +35,7 @@ export { dynamoDbCapacity, dynamoDbUnitsBuy, parseItemSizeKB, MAX_ITEM_KB } from
 export type { ReadConsistency, WriteMode, RatePer, DynamoDbInput, DynamoDbCapacity, DynamoDbUnitsInput, DynamoDbUnitsBuy } from './dynamodb';
 export { kinesisShards } from './kinesis';
 export type { FanOut, KinesisInput, KinesisLimit, KinesisShards } from './kinesis';
-export { sqsFifoThroughput, lambdaConcurrency, parseDurationSeconds } from './other';
-export type { SqsFifoInput, SqsFifoThroughput, LambdaConcurrencyInput, LambdaConcurrency } from './other';
+export { sqsFifoThroughput } from './sqs';
+export type { SqsFifoInput, SqsFifoThroughput } from './sqs';
+export { lambdaConcurrency, parseDurationSeconds } from './lambda';
+export type { LambdaConcurrencyInput, LambdaConcurrency } from './lambda';

@@ -4,7 +4,7 @@ import { circularDependency } from './dependencies';
 import { intrinsicRules } from './intrinsics';
 import { lambdaRules } from './lambda';
 import { networkRules } from './network';
-import { otherSectionRules } from './outputs';
+import { otherSectionRules } from './otherSections';
 import { parameterRules } from './parameters';
 import { resourceRules } from './resources';
 import { sectionRules } from './sections';

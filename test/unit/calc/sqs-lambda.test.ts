@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CalcError, lambdaConcurrency, parseDurationSeconds, sqsFifoThroughput } from '../../../server/src/core/calc';
 
-describe('calc/other', () => {
+describe('calc/sqs and calc/lambda', () => {
   describe('sqsFifoThroughput', () => {
     it('300 messages/s unbatched fits; 301 does not', () => {
       const ok = sqsFifoThroughput({ messagesPerSecond: 300 });

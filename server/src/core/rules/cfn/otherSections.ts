@@ -1,3 +1,4 @@
+/** Outputs, Mappings, Conditions and Rules: the sections other than Parameters and Resources (CFN5001–CFN8001). */
 import { templateIndex } from '../../cfn/template';
 import { get, getPair, intrinsicName, isMap, isScalar, keyText, str } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';

@@ -1,0 +1,48 @@
+/**
+ * The custom messages between the extension client and the language server, typed once for both
+ * sides: the method name travels with its params and result types. Plain types only (no LSP
+ * imports) so the client bundle and core can both read it.
+ */
+import type { Kind } from './kindNames';
+
+/** A request (or notification, with `R = void`) the two sides agree on. */
+export interface Message<P, R = void> {
+  method: string;
+  /** Never set: carries the types. */
+  readonly types?: { params: P; result: R };
+}
+
+/** One row of "AWS Notes: Search Notes". */
+export interface SearchItem {
+  label: string;
+  detail: string;
+  /** Set for notes passages: where to open. */
+  uri?: string;
+  line?: number;
+  /** Set for knowledge-base entries: the term to explain. */
+  term?: string;
+}
+
+/** Where the user's notes are: workspace folders and the files, folders or globs to index. */
+export interface NotesConfig {
+  /** Workspace folders (file system paths) relative patterns are resolved against. */
+  roots: string[];
+  /** Files, folders or globs; empty means the defaults (a notes/ folder, *notes*.md|txt). */
+  patterns: string[];
+}
+
+export interface Explained {
+  term: string;
+  markdown: string;
+}
+
+/** client → server: search the notes index and the knowledge base. */
+export const SEARCH_NOTES: Message<{ query: string }, SearchItem[]> = { method: 'awsNotes/searchNotes' };
+/** client → server: explain a term the user typed or selected. */
+export const EXPLAIN: Message<{ term: string }, Explained> = { method: 'awsNotes/explain' };
+/** client → server: the kind of an open document. */
+export const DOCUMENT_KIND_REQUEST: Message<{ uri: string }, Kind | null> = { method: 'awsNotes/documentKind' };
+/** server → client, after each check: the kind of a document (for the status bar). */
+export const DOCUMENT_KIND: Message<{ uri: string; kind: Kind | null }> = { method: 'awsNotes/documentKind' };
+/** client → server: the notes configuration changed. */
+export const NOTES_CONFIG: Message<NotesConfig> = { method: 'awsNotes/notesConfig' };
