@@ -2,6 +2,8 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -21,7 +23,7 @@ import { DOCUMENT_KIND_REQUEST, EXPLAIN, NOTES_CONFIG, SEARCH_NOTES } from './co
 import { VERSION } from './core/version';
 import { onNotification, onRequest } from './handlers/protocol';
 import { NotesService, type NotesConfig } from './notesService';
-import { completeSettings, DEFAULT_SETTINGS, serviceSettings, type Settings } from './workspace';
+import { checkNotesConfig, checkSettings, DEFAULT_SETTINGS, serviceSettings, type Settings } from './workspace';
 
 /** Wire a connection to the handlers. Exported so tests can run the server over in-memory streams. */
 export function startServer(connection: Connection): void {
@@ -35,9 +37,18 @@ export function startServer(connection: Connection): void {
     onRuleError: (code, e) => connection.console.error(`rule ${code} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
   });
   let settings: Settings = DEFAULT_SETTINGS;
-  const updateSettings = (s: Partial<Settings>) => {
-    settings = completeSettings(s);
+  const reported = new Set<string>();
+  const updateSettings = (s: unknown) => {
+    const checked = checkSettings(s);
+    settings = checked.settings;
     service.configure(serviceSettings(settings));
+    // Each bad value is said once (not on every configuration change), in the log and to the user.
+    for (const p of checked.problems.filter((x) => !reported.has(x))) {
+      reported.add(p);
+      connection.console.warn(p);
+      // A notification, not showWarningMessage's request: nothing to await, nothing to reject.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `AWS Notes: ${p}` });
+    }
   };
   const diagnostics = new DiagnosticsScheduler(connection, documents, service, () => settings.validate.enable);
   let canPullConfig = false;
@@ -48,7 +59,7 @@ export function startServer(connection: Connection): void {
     if (init?.settings) updateSettings(init.settings);
     // Without a notes configuration from the client, index the defaults under the workspace folders.
     const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
-    const notesConfig = init?.notes ?? { roots: roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)), patterns: [] };
+    const notesConfig = checkNotesConfig(init?.notes) ?? { roots: roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)), patterns: [] };
     setImmediate(() => void notes.configure(notesConfig));
     return {
       capabilities: {
@@ -100,7 +111,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover((p) => onHover(service, documents, p));
-  onNotification(connection, NOTES_CONFIG, (c) => void notes.configure(c));
+  onNotification(connection, NOTES_CONFIG, (c) => {
+    // Typed, but still whatever the client sent: check its shape.
+    const config = checkNotesConfig(c);
+    if (config) void notes.configure(config);
+  });
   connection.onDidChangeWatchedFiles((p) => {
     for (const c of p.changes) notes.fileChanged(c.uri, c.type === 3);
   });

@@ -28,10 +28,19 @@ export function detectKind(doc: TemplateDocument, opts: KindOptions = {}): Kind 
   if (opts.globs) {
     for (const k of KINDS) {
       const pats = opts.globs[k];
-      if (pats?.length && picomatch(pats, { dot: true, basename: !pats.some((p) => p.includes('/')) })(decodeURIComponent(name))) return k;
+      if (pats?.length && picomatch(pats, { dot: true, basename: !pats.some((p) => p.includes('/')) })(safeDecode(name))) return k;
     }
   }
   return kindFromContent(doc.root) ?? kindFromName(name, doc.root);
+}
+
+/** A CLI path may hold a `%` that is not an escape (`100%.yaml`): then it is used as it is. */
+function safeDecode(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 function overrideFromText(text: string): Kind | null | undefined {
