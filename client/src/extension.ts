@@ -8,6 +8,7 @@ import { cidrCalculator } from './commands/cidr';
 import { explainSelection, searchNotes } from './commands/notes';
 import { copyLastPlan, insertLastPlan, planVpcSubnetsCommand } from './commands/vpcPlan';
 import { effectiveNotesPaths } from './notesPaths';
+import { stringList } from './settingValues';
 import { notify, onNotification } from './protocol';
 import { StatusItem } from './status';
 
@@ -93,13 +94,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   log.info(`activated in ${Date.now() - started} ms`);
 }
 
+/** Bad setting values already shown to the user (each is said once). */
+const reportedSettings = new Set<string>();
+
 /** Notes roots and patterns for the server, with workspace-provided paths confined to the workspace. */
 function notesConfig(): { roots: string[]; patterns: string[] } {
   const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-  const inspected = vscode.workspace.getConfiguration('awsNotes').inspect<string[]>('notes.paths');
+  const inspected = vscode.workspace.getConfiguration('awsNotes').inspect<unknown>('notes.paths');
+  const [user, ws, folder] = [inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue].map((v) => stringList(v, 'awsNotes.notes.paths'));
+  for (const p of [user, ws, folder].map((x) => x.problem)) {
+    if (!p || reportedSettings.has(p)) continue;
+    reportedSettings.add(p);
+    log?.warn(p);
+    void vscode.window.showWarningMessage(`AWS Notes: ${p}`);
+  }
   const { patterns, rejected } = effectiveNotesPaths({
-    user: inspected?.globalValue,
-    workspace: [...(inspected?.workspaceValue ?? []), ...(inspected?.workspaceFolderValue ?? [])],
+    user: user.list,
+    workspace: [...ws.list, ...folder.list],
     roots,
     trusted: vscode.workspace.isTrusted,
   });

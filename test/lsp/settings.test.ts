@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { stringList } from '../../client/src/settingValues';
 import { checkSettings } from '../../server/src/workspace';
 import { LspClient } from './harness';
 
@@ -44,6 +45,18 @@ describe('settings are user input', () => {
     for (const key of ['awsNotes.notes.paths', 'awsNotes.kinds', 'awsNotes.maxFileSizeMB']) {
       assert.ok(restricted.includes(key), key);
       assert.ok(pkg.contributes.configuration.properties[key], `${key} is a real setting`);
+    }
+  });
+});
+
+describe('client: notes paths as the user may have written them', () => {
+  it('null is empty; a single string or mixed list is ignored with a problem', () => {
+    assert.deepEqual(stringList(null, 'awsNotes.notes.paths'), { list: [] });
+    assert.deepEqual(stringList(['notes/', 'x.md'], 'awsNotes.notes.paths'), { list: ['notes/', 'x.md'] });
+    for (const bad of ['notes/', ['notes/', 3], { a: 1 }]) {
+      const r = stringList(bad, 'awsNotes.notes.paths');
+      assert.deepEqual(r.list, []);
+      assert.match(r.problem ?? '', /awsNotes\.notes\.paths must be a list/);
     }
   });
 });
