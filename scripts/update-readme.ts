@@ -2,8 +2,7 @@
 // performance table (from bench-results/bench.json). Run: npx tsx scripts/update-readme.ts
 import fs from 'node:fs';
 import path from 'node:path';
-import { DOCUMENT_CODES } from '../server/src/core/rules/document';
-import { allRules } from '../server/src/core/rules/registry';
+import { ruleTableMarkdown } from '../server/src/core/rules/registry';
 
 const root = path.resolve(__dirname, '..');
 const readme = path.join(root, 'README.md');
@@ -12,8 +11,7 @@ const put = (name: string, body: string) => {
   text = text.replace(new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`), `<!-- ${name}:start -->\n${body}\n<!-- ${name}:end -->`);
 };
 
-const rules = [...DOCUMENT_CODES.map((d) => ({ code: d.code, title: d.title, kinds: 'all' })), ...allRules.map((r) => ({ code: r.code, title: r.title, kinds: r.kinds.join(', ') }))];
-put('rules', ['| code | what it finds | kinds |', '|---|---|---|', ...rules.map((r) => `| [${r.code}](docs/rules.md#${r.code.toLowerCase()}) | ${r.title} | ${r.kinds} |`)].join('\n'));
+put('rules', ruleTableMarkdown());
 
 const benchFile = path.join(root, 'bench-results', 'bench.json');
 if (fs.existsSync(benchFile)) {

@@ -39,7 +39,3 @@ export function locate(root: Node | null, offset: number): Located {
   }
   return { steps, onKey: false };
 }
-
-export function pathOf(l: Located): (string | number)[] {
-  return l.steps.slice(1).map((s) => s.key!) ;
-}

@@ -18,11 +18,6 @@ export function indentBefore(doc: TemplateDocument, offset: number): string | un
   return /^[ \t]*$/.test(before) ? before : undefined;
 }
 
-/** Column of `offset` (characters from the line start). */
-export function columnOf(doc: TemplateDocument, offset: number): number {
-  return offset - lineOf(doc, offset).start;
-}
-
 /** A node fits on one line (start and end on the same line). */
 export function oneLine(doc: TemplateDocument, n: { start: number; end: number }): boolean {
   return doc.lines.positionAt(n.start).line === doc.lines.positionAt(Math.max(n.start, n.end - 1)).line;

@@ -17,7 +17,7 @@ import { type CidrValue, evaluateFnCidrNode, type FnCidrBlocks, resolveCidr, res
 import { templateIndex, type TemplateIndex } from '../cfn/template';
 import type { TemplateDocument } from '../document/model';
 import { locate, type Located } from '../document/locate';
-import { intrinsicName, isMap, isScalar, isSeq, type MapNode, type Node, type Pair } from '../document/nodes';
+import { intrinsicName, isMap, isScalar, isSeq, type MapNode, type Pair } from '../document/nodes';
 import type { Kind } from '../kind';
 import type { HoverResult } from './types';
 
@@ -275,11 +275,5 @@ export function withCalcFacts(base: KindHover): KindHover {
     if (!h) return c;
     return { ...h, markdown: `${h.markdown}\n\n---\n\n${c.markdown}` };
   };
-}
-
-/** For tests and other features: the resolved block of a CIDR-valued node, if it is one. */
-export function cidrOfNode(node: Node | undefined, idx: TemplateIndex): CidrValue | undefined {
-  const v = resolveCidr(node, idx);
-  return v?.kind === 'value' && isCidr(v.cidr) ? v : undefined;
 }
 

@@ -197,8 +197,3 @@ export function tokenizeDetailed(text: string): DetailedToken[] {
 export function tokenize(text: string): string[] {
   return tokenizeDetailed(text).map((t) => t.token);
 }
-
-/** Distinct tokens of a text, for "did this passage mention the query?" checks. */
-export function tokenSet(text: string): Set<string> {
-  return new Set(tokenize(text));
-}

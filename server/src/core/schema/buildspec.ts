@@ -15,9 +15,6 @@ export const PHASE_DOCS: Record<PhaseName, string> = {
   post_build: 'Runs last, also when build failed: push images, package artifacts, send notifications. Artifacts are uploaded after it.',
 };
 
-/** Versions CodeBuild accepts; 0.1 still works but runs every command in a fresh shell. */
-export const BUILDSPEC_VERSIONS = ['0.2', '0.1'];
-
 /** Runtime names `runtime-versions` knows (docker only on older standard images). */
 export const RUNTIMES = ['android', 'dotnet', 'golang', 'java', 'nodejs', 'php', 'python', 'ruby', 'docker'];
 

@@ -61,10 +61,6 @@ function chunk(service: string): Chunk | null {
   return c;
 }
 
-export function specSource(): string {
-  return load().source;
-}
-
 export function resourceSpec(type: string): SpecResource | undefined {
   const r = chunk(serviceOf(type))?.r;
   return r && Object.prototype.hasOwnProperty.call(r, type) ? r[type] : undefined;
