@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { capacityRules } from './capacity';
 import { circularDependency } from './dependencies';
+import { iamRules } from './iam';
 import { intrinsicRules } from './intrinsics';
 import { lambdaRules } from './lambda';
 import { networkRules } from './network';
@@ -11,4 +12,4 @@ import { sectionRules } from './sections';
 import { subNeeded } from './subNeeded';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules];
