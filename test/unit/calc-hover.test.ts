@@ -10,8 +10,10 @@ import {
   planMarkdownTable,
   sqsFifoReport,
   validateCidrInput,
-} from '../../client/src/commands/calcReports';
+} from '../../server/src/core/calc/reports';
+import { reportMarkdown } from '../../server/src/core/calc/report';
 import { escapeHtml, planHtml } from '../../client/src/commands/planHtml';
+import { runCidr } from '../../server/src/cli/cidr';
 import { analyzeCidr } from '../../server/src/core/calc';
 import { parseTemplate } from '../../server/src/core/document';
 import { hoverAt, type HoverResult } from '../../server/src/core/hover';
@@ -172,17 +174,17 @@ describe('calculator hovers in CloudFormation templates', () => {
   });
 });
 
-describe('calculator command reports (client)', () => {
+describe('calculator reports (core: the client, CLI and hover render them)', () => {
   it('CIDR: the notification line, the report, overlap, and input validation', () => {
     const r = cidrReport('10.16.1.0/20, 10.16.8.0/24 192.168.0.0/16');
     assert.equal(
       r.summary,
       '10.16.1.0/20 has host bits set → network 10.16.0.0/20 · 10.16.0.0/20: 10.16.0.0 – 10.16.15.255 · netmask 255.255.240.0 · 4,096 addresses, 4,091 usable in AWS · valid VPC/subnet size · private (RFC 1918) · overlaps 10.16.8.0/24 · no overlap with 192.168.0.0/16',
     );
-    assert.match(r.markdown, /^# CIDR 10\.16\.0\.0\/20\n/);
-    assert.match(r.markdown, /## AWS-reserved addresses \(every subnet\)\n\n- `10\.16\.0\.0` — network address/);
-    assert.match(r.markdown, /## Working\n\n1\. /);
-    assert.match(r.markdown, /### 10\.16\.8\.0\/24: overlaps \(contains\)/);
+    assert.match(reportMarkdown(r), /^# CIDR 10\.16\.0\.0\/20\n/);
+    assert.match(reportMarkdown(r), /## AWS-reserved addresses \(every subnet\)\n\n- `10\.16\.0\.0` — network address/);
+    assert.match(reportMarkdown(r), /## Working\n\n1\. /);
+    assert.match(reportMarkdown(r), /### 10\.16\.8\.0\/24: overlaps \(contains\)/);
     assert.equal(validateCidrInput('10.0.0.0/16'), undefined);
     assert.match(validateCidrInput('10.0.0.300/16') ?? '', /not a valid IPv4 address/);
     assert.match(validateCidrInput('10.0.0.0/40') ?? '', /prefix \/40 is out of range/);
@@ -192,7 +194,7 @@ describe('calculator command reports (client)', () => {
   it('capacity reports carry the numbers and the working', () => {
     const d = dynamoDbReport({ itemSize: '6KB', reads: 100, consistency: 'strong', writes: 10 });
     assert.equal(d.summary, 'DynamoDB: 200 RCU (strongly consistent reads) · 60 WCU (standard writes) · on-demand 200 RRU/s + 60 WRU/s · 1 partition');
-    assert.match(d.markdown, /100 reads\/s × 2 = 200 RCU/);
+    assert.match(reportMarkdown(d), /100 reads\/s × 2 = 200 RCU/);
     const u = dynamoDbUnitsReport({ rcu: '10', wcu: '5', itemSize: '' });
     assert.match(u.summary, /10 RCU = 10 strong \/ 20 eventual \/ 5 transactional reads\/s \(up to 4 KB\)/);
     assert.match(kinesisReport({ recordsPerSecond: 2000, recordSize: '3KB', consumers: 3 }).summary, /^Kinesis: 9 shards \(ingest 6, egress 9; limited by reads\)$/);
@@ -215,4 +217,26 @@ describe('calculator command reports (client)', () => {
     assert.doesNotMatch(html, /https?:\/\//);
     assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
+});
+
+describe('one wording for a block\'s scope: the client report, the CLI and the hover agree', () => {
+  const scopes: [string, string][] = [
+    ['10.0.0.0/16', 'private (RFC 1918)'],
+    ['8.8.8.0/24', 'public (not RFC 1918)'],
+    ['2001:db8::/56', 'global IPv6'],
+    ['fd00::/56', 'unique local (fc00::/7)'],
+  ];
+  for (const [block, scope] of scopes) {
+    it(`${block}: ${scope}`, async () => {
+      const report = cidrReport(block);
+      assert.deepEqual(report.table?.rows.find(([k]) => k === 'Scope'), ['Scope', scope]);
+      assert.ok(report.summary.endsWith(`· ${scope}`), report.summary);
+      const out: string[] = [];
+      await runCidr([block], { out: (t) => void out.push(t), err: () => undefined, cwd: '.' });
+      assert.match(out.join('\n'), new RegExp(`Scope {10}${scope.replace(/[()/.]/g, '\\$&')}$`, 'm'));
+      const text = `Resources:\n  R:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      CidrIp${block.includes(':') ? 'v6' : ''}: ${block}\n`;
+      const h = hoverAt(parseTemplate('t.yaml', 1, text), 'cfn', text.indexOf(block) + 2)!;
+      assert.ok(h.markdown.includes(`, ${scope}`), h.markdown);
+    });
+  }
 });

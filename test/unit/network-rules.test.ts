@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { makePlan, parsePlanInput, planCloudFormation } from '../../client/src/commands/calcReports';
+import { makePlan, parsePlanInput, planCloudFormation } from '../../server/src/core/calc/reports';
 import { ruleByCode } from '../../server/src/core/rules/registry';
 import { applyFirstFix, codes, lint, tpl } from './helpers';
 

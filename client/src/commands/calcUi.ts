@@ -1,5 +1,9 @@
+import { CalcError } from '@core/calc';
+import { reportMarkdown, type CalcReport } from '@core/calc/report';
 import * as vscode from 'vscode';
-import { CalcError, type Report } from './calcReports';
+
+/** What a calculator command returns: the report and its Markdown rendering. */
+export type ShownReport = CalcReport & { markdown: string };
 
 /** One input box of a calculator; undefined when the user presses Escape. */
 export async function ask(opts: {
@@ -53,10 +57,12 @@ export async function openMarkdown(markdown: string): Promise<vscode.TextEditor>
  * command does not wait for the button, so it returns (with the report) as soon as the
  * notification is up.
  */
-export function showReport(report: Report): void {
+export function showReport(report: CalcReport): ShownReport {
+  const markdown = reportMarkdown(report);
   void vscode.window.showInformationMessage(report.summary, 'Show working').then((choice) => {
-    if (choice === 'Show working') void openMarkdown(report.markdown);
+    if (choice === 'Show working') void openMarkdown(markdown);
   });
+  return { ...report, markdown };
 }
 
 /** A calculator error as an error notification; anything else is a bug and is rethrown. */

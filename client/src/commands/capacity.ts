@@ -1,6 +1,7 @@
 import { parseItemSizeKB, parseNumber, type FanOut, type ReadConsistency, type WriteMode } from '@core/calc';
-import { dynamoDbReport, dynamoDbUnitsReport, kinesisReport, lambdaReport, sqsFifoReport, type Report } from './calcReports';
-import { ask, check, choose, showCalcError, showReport } from './calcUi';
+import { dynamoDbReport, dynamoDbUnitsReport, kinesisReport, lambdaReport, sqsFifoReport } from '@core/calc/reports';
+import type { CalcReport } from '@core/calc/report';
+import { ask, check, choose, showCalcError, showReport, type ShownReport } from './calcUi';
 
 export const CAPACITY_TITLE = 'AWS Notes: Capacity Calculator';
 
@@ -28,13 +29,11 @@ const nonNegative = (what: string) => (v: string) => check(() => (v.trim() === '
  * "AWS Notes: Capacity Calculator": pick a service, answer its questions → a notification with the
  * result and a "Show working" button. `args` skips the prompts; the report is returned.
  */
-export async function capacityCalculator(args?: unknown): Promise<Report | undefined> {
+export async function capacityCalculator(args?: unknown): Promise<ShownReport | undefined> {
   try {
     const input = isArgs(args) ? args : await askInputs();
     if (!input) return undefined;
-    const report = run(input);
-    showReport(report);
-    return report;
+    return showReport(run(input));
   } catch (e) {
     showCalcError(e);
     return undefined;
@@ -45,7 +44,7 @@ function isArgs(a: unknown): a is CapacityArgs {
   return !!a && typeof a === 'object' && SERVICES.some((s) => s.value === (a as { service?: unknown }).service);
 }
 
-export function run(input: CapacityArgs): Report {
+export function run(input: CapacityArgs): CalcReport {
   switch (input.service) {
     case 'dynamodb':
       return dynamoDbReport(input);

@@ -1,5 +1,5 @@
-import { cidrReport, validateCidrInput, type Report } from './calcReports';
-import { ask, showCalcError, showReport } from './calcUi';
+import { cidrReport, validateCidrInput } from '@core/calc/reports';
+import { ask, showCalcError, showReport, type ShownReport } from './calcUi';
 
 export const CIDR_TITLE = 'AWS Notes: CIDR Calculator';
 
@@ -8,7 +8,7 @@ export const CIDR_TITLE = 'AWS Notes: CIDR Calculator';
  * a notification with the key numbers and a "Show working" button. `input` skips the input box
  * (for keybindings and tests); the report is returned.
  */
-export async function cidrCalculator(input?: unknown): Promise<Report | undefined> {
+export async function cidrCalculator(input?: unknown): Promise<ShownReport | undefined> {
   const text =
     typeof input === 'string'
       ? input
@@ -20,9 +20,7 @@ export async function cidrCalculator(input?: unknown): Promise<Report | undefine
         });
   if (text === undefined || text.trim() === '') return undefined;
   try {
-    const report = cidrReport(text);
-    showReport(report);
-    return report;
+    return showReport(cidrReport(text));
   } catch (e) {
     showCalcError(e);
     return undefined;

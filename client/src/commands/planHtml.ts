@@ -4,7 +4,7 @@
  * Content-Security-Policy, nothing loaded from anywhere.
  */
 import type { VpcPlan } from '@core/calc';
-import { planSummary } from './calcReports';
+import { planSummary } from '@core/calc/reports';
 
 /** Text for HTML content and attribute values. */
 export function escapeHtml(s: string): string {

@@ -1,14 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { VpcPlan } from '@core/calc';
-import {
-  makePlan,
-  parsePlanInput,
-  planCloudFormation,
-  planMarkdownTable,
-  planSummary,
-  validateCidrInput,
-} from './calcReports';
+import { makePlan, parsePlanInput, planCloudFormation, planMarkdownTable, planSummary, validateCidrInput } from '@core/calc/reports';
 import { ask, check, showCalcError } from './calcUi';
 import { planHtml } from './planHtml';
 

@@ -219,6 +219,12 @@ const inside = (inner: Block, outer: Block) =>
   inner.version === outer.version && inner.network >= outer.network && lastOf(inner) <= lastOf(outer);
 const overlapping = (a: Block, b: Block) => a.version === b.version && a.network <= lastOf(b) && b.network <= lastOf(a);
 
+/** How a block's address scope is named everywhere (client report, CLI, hover): one wording per scope. */
+export function cidrScope(info: Pick<CidrInfo, 'version' | 'private'>): string {
+  if (info.version === 6) return info.private ? 'unique local (fc00::/7)' : 'global IPv6';
+  return info.private ? 'private (RFC 1918)' : 'public (not RFC 1918)';
+}
+
 function scopeOf(b: Block): { private: boolean; step: string; warnings: string[] } {
   const cidr = blockText(b.network, b.prefix, b.version);
   const warnings: string[] = [];

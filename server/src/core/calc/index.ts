@@ -12,6 +12,7 @@ export {
   splitCidr,
   planVpcSubnets,
   evaluateFnCidr,
+  cidrScope,
   AWS_RESERVED_PER_SUBNET,
   RESERVED_PURPOSES_V4,
   RESERVED_PURPOSES_V6,

@@ -4,15 +4,8 @@
  * units and Kinesis shards buy, and what on-demand billing means. `withCalcFacts` appends these to
  * the spec hover of the same spot, or answers alone where the spec has nothing to say.
  */
-import {
-  analyzeCidr,
-  dynamoDbUnitsBuy,
-  fmt,
-  isCidr,
-  RESERVED_PURPOSES_V4,
-  RESERVED_PURPOSES_V6,
-  type CidrInfo,
-} from '../calc';
+import { analyzeCidr, cidrScope, dynamoDbUnitsBuy, fmt, isCidr, type CidrInfo } from '../calc';
+import { reservedAddresses } from '../calc/reports';
 import { type CidrValue, evaluateFnCidrNode, type FnCidrBlocks, resolveCidr, resolveScalarText } from '../cfn/cidr';
 import { templateIndex, type TemplateIndex } from '../cfn/template';
 import type { TemplateDocument } from '../document/model';
@@ -50,8 +43,7 @@ export function cidrSummary(info: CidrInfo, use: CidrUse = 'subnet'): string {
 /** Markdown facts about one block; `via` says how a template value came to be this block. */
 export function cidrMarkdown(info: CidrInfo, opts: { use?: CidrUse; via?: string[]; parameter?: string } = {}): string {
   const use = opts.use ?? 'subnet';
-  const scope = info.version === 4 ? (info.private ? 'private (RFC 1918)' : 'public (not RFC 1918)') : info.private ? 'unique local (fc00::/7)' : 'global';
-  const head = `**${info.cidr}** — IPv${info.version}, ${scope}`;
+  const head = `**${info.cidr}** — IPv${info.version}, ${cidrScope(info)}`;
   const lines = [head];
   if (opts.via?.length) lines.push(`From ${opts.via.join(' → ')}${opts.parameter ? ' (another value may be passed at deploy time)' : ''}.`);
   const rows = [
@@ -64,10 +56,7 @@ export function cidrMarkdown(info: CidrInfo, opts: { use?: CidrUse; via?: string
   else rows.push(['VPC / subnet size', `${info.validVpc ? 'valid' : 'not valid'} for a VPC (/44–/60), ${info.validSubnet ? 'valid' : 'not valid'} for a subnet (/44–/64), steps of 4`]);
   lines.push(['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n'));
   if (use === 'subnet' && info.reserved.length) {
-    const purposes: readonly string[] = info.version === 4 ? RESERVED_PURPOSES_V4 : RESERVED_PURPOSES_V6;
-    const total = BigInt(info.totalAddressesExact);
-    const items = info.reserved.map((a, i) => `- \`${a}\` — ${i === info.reserved.length - 1 && total > 4n ? purposes[4] : purposes[i]}`);
-    lines.push(`AWS reserves ${info.reserved.length} addresses in every subnet:\n${items.join('\n')}`);
+    lines.push(`AWS reserves ${info.reserved.length} addresses in every subnet:\n${reservedAddresses(info).map((a) => `- ${a}`).join('\n')}`);
   }
   if (!info.aligned) lines.push(`⚠ ${info.input} has host bits set: the block is really ${info.cidr}.`);
   return lines.join('\n\n');

@@ -1,52 +1,16 @@
 /**
- * Text the calculator commands show: a one-line summary for the notification and a Markdown
- * report with the working, plus the VPC plan as a Markdown table and as CloudFormation. Pure (no
- * vscode import) so it can be unit-tested; the calculators are the server's core modules, bundled
- * into the client.
+ * The calculators' answers as report objects (see report.ts): CIDR blocks, VPC plans and capacity.
+ * The client shows them, the CLI prints them and hovers quote them; none of them builds its own text.
  */
-import {
-  analyzeCidr,
-  CalcError,
-  cidrOverlap,
-  dynamoDbCapacity,
-  dynamoDbUnitsBuy,
-  fmt,
-  kinesisShards,
-  lambdaConcurrency,
-  parseDurationSeconds,
-  parseNumber,
-  planVpcSubnets,
-  RESERVED_PURPOSES_V4,
-  RESERVED_PURPOSES_V6,
-  sqsFifoThroughput,
-  type CidrInfo,
-  type FanOut,
-  type ReadConsistency,
-  type VpcPlan,
-  type VpcPlanInput,
-  type WriteMode,
-} from '@core/calc';
-
-export { CalcError };
-
-export interface Report {
-  /** Short title, e.g. "CIDR 10.16.0.0/16". */
-  title: string;
-  /** One line with the key numbers (the notification text). */
-  summary: string;
-  /** The whole result with its working, as a Markdown document. */
-  markdown: string;
-}
+import { analyzeCidr, cidrOverlap, cidrScope, planVpcSubnets, RESERVED_PURPOSES_V4, RESERVED_PURPOSES_V6, type CidrInfo, type VpcPlan, type VpcPlanInput } from './cidr';
+import { dynamoDbCapacity, dynamoDbUnitsBuy, type ReadConsistency, type WriteMode } from './dynamodb';
+import { kinesisShards, type FanOut } from './kinesis';
+import { lambdaConcurrency, parseDurationSeconds } from './lambda';
+import { markdownTable, standardSections, type CalcReport } from './report';
+import { sqsFifoThroughput } from './sqs';
+import { CalcError, fmt, parseNumber } from './util';
 
 const count = (exact: string) => fmt(BigInt(exact));
-const list = (items: string[]) => items.map((s, i) => `${i + 1}. ${s}`).join('\n');
-const bullets = (items: string[]) => items.map((s) => `- ${s}`).join('\n');
-/** Markdown table cells: no pipes or line breaks from user text. */
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
-function section(title: string, body: string): string {
-  return body.trim() ? `## ${title}\n\n${body}\n` : '';
-}
 
 // ---------------------------------------------------------------------------------------------
 // CIDR
@@ -56,7 +20,7 @@ export function splitCidrInput(input: string): string[] {
   return input.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
 }
 
-/** Validation message for the CIDR input box, or undefined when it is fine. */
+/** Validation message for a CIDR input box, or undefined when it is fine. */
 export function validateCidrInput(input: string): string | undefined {
   const parts = splitCidrInput(input);
   if (!parts.length) return 'Type a CIDR block such as 10.16.0.0/16 or 2001:db8::/56';
@@ -70,13 +34,14 @@ export function validateCidrInput(input: string): string | undefined {
   return undefined;
 }
 
-function scopeText(info: CidrInfo): string {
-  if (info.version === 6) return info.private ? 'unique local (fc00::/7)' : 'global IPv6';
-  return info.private ? 'private (RFC 1918)' : 'public (not RFC 1918)';
+/** What AWS reserves in a subnet of this block, one line per address. */
+export function reservedAddresses(info: CidrInfo): string[] {
+  const purposes: readonly string[] = info.version === 4 ? RESERVED_PURPOSES_V4 : RESERVED_PURPOSES_V6;
+  return info.reserved.map((a, i) => `\`${a}\` — ${i === info.reserved.length - 1 && BigInt(info.totalAddressesExact) > 4n ? purposes[4] : purposes[i]}`);
 }
 
 /** Everything about a block (and its overlap with any others typed after it). Throws CalcError. */
-export function cidrReport(input: string): Report & { info: CidrInfo } {
+export function cidrReport(input: string): CalcReport & { info: CidrInfo } {
   const [first, ...others] = splitCidrInput(input);
   if (!first) throw new CalcError('type a CIDR block such as 10.16.0.0/16');
   const info = analyzeCidr(first);
@@ -84,19 +49,9 @@ export function cidrReport(input: string): Report & { info: CidrInfo } {
   const usable = count(info.usableAddressesExact);
   const total = count(info.totalAddressesExact);
   const size = info.version === 4 ? (info.validSubnet ? 'valid VPC/subnet size' : 'not a valid VPC/subnet size (/16–/28)') : `${info.validVpc ? 'valid' : 'not valid'} as a VPC block, ${info.validSubnet ? 'valid' : 'not valid'} as a subnet`;
-  const parts = [
-    `${info.cidr}: ${info.network} – ${info.lastAddress}`,
-    `netmask ${info.netmask}`,
-    `${total} addresses, ${usable} usable in AWS`,
-    size,
-    scopeText(info),
-  ];
+  const parts = [`${info.cidr}: ${info.network} – ${info.lastAddress}`, `netmask ${info.netmask}`, `${total} addresses, ${usable} usable in AWS`, size, cidrScope(info)];
   if (!info.aligned) parts.unshift(`${info.input} has host bits set → network ${info.cidr}`);
   for (const o of overlaps) parts.push(o.overlap ? `overlaps ${o.b}` : `no overlap with ${o.b}`);
-  const summary = parts.join(' · ');
-
-  const purposes: readonly string[] = info.version === 4 ? RESERVED_PURPOSES_V4 : RESERVED_PURPOSES_V6;
-  const reserved = info.reserved.map((a, i) => `\`${a}\` — ${i === info.reserved.length - 1 && BigInt(info.totalAddressesExact) > 4n ? purposes[4] : purposes[i]}`);
   const rows = [
     ['Network', info.network],
     ['Last address', info.lastAddress],
@@ -107,20 +62,25 @@ export function cidrReport(input: string): Report & { info: CidrInfo } {
     ['Usable range', info.firstUsable ? `${info.firstUsable} – ${info.lastUsable}` : 'none'],
     ['Valid VPC block', info.validVpc ? 'yes' : 'no'],
     ['Valid subnet block', info.validSubnet ? 'yes' : 'no'],
-    ['Scope', scopeText(info)],
+    ['Scope', cidrScope(info)],
   ];
-  const markdown = [
-    `# CIDR ${info.cidr}\n`,
-    info.aligned ? '' : `> You typed ${info.input}, which has host bits set; the network is **${info.cidr}**.\n`,
-    ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`)].join('\n') + '\n',
-    section('AWS-reserved addresses (every subnet)', bullets(reserved)),
-    section('Working', list(info.steps)),
-    section('Warnings', bullets(info.warnings)),
-    section('Overlap', overlaps.map((o) => `### ${o.b}: ${o.overlap ? `overlaps (${o.relation})` : 'no overlap'}\n\n${list(o.steps)}`).join('\n\n')),
-  ]
-    .filter(Boolean)
-    .join('\n');
-  return { title: `CIDR ${info.cidr}`, summary, markdown, info };
+  const [, working, warnings] = standardSections(info.steps, info.warnings);
+  return {
+    title: `CIDR ${info.cidr}`,
+    heading: `CIDR ${info.cidr}`,
+    summary: parts.join(' · '),
+    note: info.aligned ? undefined : `You typed ${info.input}, which has host bits set; the network is **${info.cidr}**.`,
+    table: { header: ['', ''], rows },
+    sections: [
+      { title: 'AWS-reserved addresses (every subnet)', items: reservedAddresses(info) },
+      working,
+      warnings,
+      { title: 'Overlap', items: [], groups: overlaps.map((o) => ({ title: `${o.b}: ${o.overlap ? `overlaps (${o.relation})` : 'no overlap'}`, items: o.steps })) },
+    ],
+    steps: info.steps,
+    warnings: info.warnings,
+    info,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,26 +105,35 @@ export function planSummary(plan: VpcPlan): string {
   return `${plan.vpc.cidr} over ${plan.azs} AZ${plan.azs === 1 ? '' : 's'} × ${plan.tiers.length} tier${plan.tiers.length === 1 ? '' : 's'} → ${plan.subnets.length} × /${plan.subnetPrefix} subnets, ${fmt(plan.usablePerSubnet)} usable each${plan.spare.length ? `, ${plan.spare.length} spare` : ''}`;
 }
 
-/** The plan as a Markdown table (what "Copy as Markdown table" puts on the clipboard). */
-export function planMarkdownTable(plan: VpcPlan): string {
-  const rows = plan.subnets.map((s) => `| ${s.az} | ${cell(s.tier)} | ${s.cidr} | ${s.network} – ${s.lastAddress} | ${fmt(s.usableAddresses)} |`);
+/** The plan's subnets (and spare slots) as table rows. */
+export function planTable(plan: VpcPlan): { header: string[]; rows: string[][] } {
+  const rows = plan.subnets.map((s) => [s.az, s.tier, s.cidr, `${s.network} – ${s.lastAddress}`, fmt(s.usableAddresses)]);
   const spare = plan.spare.map((c) => {
     const i = analyzeCidr(c);
-    return `| – | spare | ${c} | ${i.network} – ${i.lastAddress} | ${count(i.usableAddressesExact)} |`;
+    return ['–', 'spare', c, `${i.network} – ${i.lastAddress}`, count(i.usableAddressesExact)];
   });
-  return ['| AZ | Tier | CIDR | Range | Usable |', '|---|---|---|---|---|', ...rows, ...spare].join('\n') + '\n';
+  return { header: ['AZ', 'Tier', 'CIDR', 'Range', 'Usable'], rows: [...rows, ...spare] };
 }
 
-export function planReportMarkdown(plan: VpcPlan): string {
-  return [
-    `# VPC plan ${plan.vpc.cidr}\n`,
-    `${planSummary(plan)}.\n`,
-    planMarkdownTable(plan),
-    section('Working', list(plan.steps)),
-    section('Warnings', bullets(plan.warnings)),
-  ]
-    .filter(Boolean)
-    .join('\n');
+/** The plan as a Markdown table (what "Copy as Markdown table" puts on the clipboard). */
+export function planMarkdownTable(plan: VpcPlan): string {
+  const t = planTable(plan);
+  return markdownTable(t.header, t.rows) + '\n';
+}
+
+/** The plan as a report: the subnet table, the working, and the plan as CloudFormation (IPv4 plans). */
+export function planReport(plan: VpcPlan): CalcReport {
+  return {
+    title: `VPC plan ${plan.vpc.cidr}`,
+    heading: `VPC plan ${plan.vpc.cidr}`,
+    summary: planSummary(plan),
+    lead: `${planSummary(plan)}.`,
+    table: planTable(plan),
+    sections: standardSections(plan.steps, plan.warnings),
+    steps: plan.steps,
+    warnings: plan.warnings,
+    cloudFormation: plan.vpc.version === 4 ? planCloudFormation(plan, { fullTemplate: true }) : undefined,
+  };
 }
 
 function pascal(s: string): string {
@@ -237,8 +206,8 @@ export function planCloudFormation(plan: VpcPlan, opts: CloudFormationOptions): 
 // ---------------------------------------------------------------------------------------------
 // Capacity
 
-function capacityMarkdown(title: string, summary: string[], inputs: string[], steps: string[], warnings: string[] = []): string {
-  return [`# ${title}\n`, `${bullets(summary)}\n`, section('Inputs', bullets(inputs)), section('Working', list(steps)), section('Warnings', bullets(warnings))].filter(Boolean).join('\n');
+function capacityReport(title: string, heading: string, summary: string, highlights: string[], inputs: string[], steps: string[], warnings: string[] = []): CalcReport {
+  return { title, heading, summary, highlights, sections: standardSections(steps, warnings, inputs), steps, warnings };
 }
 
 export interface DynamoDbLoad {
@@ -252,7 +221,7 @@ export interface DynamoDbLoad {
 
 const numOrZero = (v: string | number | undefined, what: string) => (v === undefined || String(v).trim() === '' ? 0 : parseNumber(v, what));
 
-export function dynamoDbReport(input: DynamoDbLoad): Report {
+export function dynamoDbReport(input: DynamoDbLoad): CalcReport {
   const per = input.per ?? 'second';
   const r = dynamoDbCapacity({
     itemSize: input.itemSize,
@@ -264,8 +233,10 @@ export function dynamoDbReport(input: DynamoDbLoad): Report {
   });
   const readKind = { eventual: 'eventually consistent', strong: 'strongly consistent', transactional: 'transactional' }[r.consistency];
   const summary = `DynamoDB: ${fmt(r.rcu)} RCU (${readKind} reads) · ${fmt(r.wcu)} WCU (${r.writeMode} writes) · on-demand ${fmt(r.onDemand.readRequestUnitsPerSecond, 3)} RRU/s + ${fmt(r.onDemand.writeRequestUnitsPerSecond, 3)} WRU/s · ${fmt(r.partitions.count)} partition${r.partitions.count === 1 ? '' : 's'}`;
-  const markdown = capacityMarkdown(
+  return capacityReport(
+    'DynamoDB capacity',
     'Capacity: DynamoDB',
+    summary,
     [
       `Provisioned: **${fmt(r.rcu)} RCU** and **${fmt(r.wcu)} WCU**`,
       `On-demand: ${fmt(r.onDemand.readRequestUnitsPerSecond, 3)} read and ${fmt(r.onDemand.writeRequestUnitsPerSecond, 3)} write request units per second (${fmt(r.onDemand.readRequestUnitsPerMonth)} RRU and ${fmt(r.onDemand.writeRequestUnitsPerMonth)} WRU in a 30-day month)`,
@@ -274,24 +245,19 @@ export function dynamoDbReport(input: DynamoDbLoad): Report {
     [`Item size: ${fmt(r.itemSizeKB, 4)} KB`, `Reads: ${fmt(numOrZero(input.reads, 'reads'))} per ${per}, ${readKind}`, `Writes: ${fmt(numOrZero(input.writes, 'writes'))} per ${per}, ${r.writeMode}`],
     r.steps,
   );
-  return { title: 'DynamoDB capacity', summary, markdown };
 }
 
-export function dynamoDbUnitsReport(input: { rcu?: string | number; wcu?: string | number; itemSize?: string }): Report {
+export function dynamoDbUnitsReport(input: { rcu?: string | number; wcu?: string | number; itemSize?: string }): CalcReport {
   const itemSize = input.itemSize?.trim() ? input.itemSize : undefined;
   const r = dynamoDbUnitsBuy({ rcu: numOrZero(input.rcu, 'RCU'), wcu: numOrZero(input.wcu, 'WCU'), itemSize });
   const readSize = r.itemSizeKB === null ? 'up to 4 KB' : `${fmt(r.itemSizeKB, 4)} KB`;
   const writeSize = r.itemSizeKB === null ? 'up to 1 KB' : `${fmt(r.itemSizeKB, 4)} KB`;
   const reads = `${fmt(r.rcu)} RCU = ${fmt(r.strongReadsPerSecond, 3)} strong / ${fmt(r.eventualReadsPerSecond, 3)} eventual / ${fmt(r.transactionalReadsPerSecond, 3)} transactional reads/s (${readSize})`;
   const writes = `${fmt(r.wcu)} WCU = ${fmt(r.standardWritesPerSecond, 3)} standard / ${fmt(r.transactionalWritesPerSecond, 3)} transactional writes/s (${writeSize})`;
-  return {
-    title: 'DynamoDB units',
-    summary: `DynamoDB: ${reads} · ${writes}`,
-    markdown: capacityMarkdown('Capacity: what DynamoDB units buy', [reads, writes], [`RCU: ${fmt(r.rcu)}`, `WCU: ${fmt(r.wcu)}`, `Item size: ${itemSize ?? 'not given'}`], r.steps),
-  };
+  return capacityReport('DynamoDB units', 'Capacity: what DynamoDB units buy', `DynamoDB: ${reads} · ${writes}`, [reads, writes], [`RCU: ${fmt(r.rcu)}`, `WCU: ${fmt(r.wcu)}`, `Item size: ${itemSize ?? 'not given'}`], r.steps);
 }
 
-export function kinesisReport(input: { recordsPerSecond: string | number; recordSize: string; consumers?: string | number; fanOut?: FanOut }): Report {
+export function kinesisReport(input: { recordsPerSecond: string | number; recordSize: string; consumers?: string | number; fanOut?: FanOut }): CalcReport {
   const r = kinesisShards({
     recordsPerSecond: parseNumber(input.recordsPerSecond, 'records per second'),
     recordSize: input.recordSize,
@@ -299,41 +265,31 @@ export function kinesisReport(input: { recordsPerSecond: string | number; record
     fanOut: input.fanOut,
   });
   const limit = { 'ingest-bytes': 'write MB/s', 'ingest-records': 'write records/s', egress: 'reads' }[r.limitedBy];
-  return {
-    title: 'Kinesis shards',
-    summary: `Kinesis: ${fmt(r.shards)} shard${r.shards === 1 ? '' : 's'} (ingest ${r.shardsForIngest}, egress ${r.shardsForEgress}; limited by ${limit})`,
-    markdown: capacityMarkdown(
+  return capacityReport(
+      'Kinesis shards',
       'Capacity: Kinesis Data Streams',
+      `Kinesis: ${fmt(r.shards)} shard${r.shards === 1 ? '' : 's'} (ingest ${r.shardsForIngest}, egress ${r.shardsForEgress}; limited by ${limit})`,
       [`**${fmt(r.shards)} shard${r.shards === 1 ? '' : 's'}** (ingest needs ${r.shardsForIngest}, egress ${r.shardsForEgress})`, `Ingest ${fmt(r.ingestMBPerSecond, 3)} MB/s; egress ${fmt(r.egressKBPerSecond / 1024, 3)} MB/s (${r.fanOut === 'enhanced' ? 'enhanced fan-out, per consumer' : 'shared'})`],
       [`Records: ${fmt(r.recordsPerSecond)}/s of ${fmt(r.recordSizeKB, 4)} KB`, `Consumers: ${r.consumers} (${r.fanOut === 'enhanced' ? 'enhanced fan-out' : 'shared throughput'})`],
       r.steps,
       r.warnings,
-    ),
-  };
+    );
 }
 
-export function sqsFifoReport(input: { messagesPerSecond: string | number; batchSize?: string | number }): Report {
+export function sqsFifoReport(input: { messagesPerSecond: string | number; batchSize?: string | number }): CalcReport {
   const r = sqsFifoThroughput({
     messagesPerSecond: parseNumber(input.messagesPerSecond, 'messages per second'),
     batchSize: input.batchSize === undefined || String(input.batchSize).trim() === '' ? 1 : parseNumber(input.batchSize, 'batch size', { integer: true, min: 1, max: 10 }),
   });
   const line = `${fmt(r.apiCallsPerSecond)} calls/s per action at batch ${r.batchSize}: ${r.withinLimit ? 'within' : 'over'} the ${r.callLimitPerSecond} calls/s limit (max ${fmt(r.maxMessagesPerSecond)} messages/s)`;
-  return {
-    title: 'SQS FIFO throughput',
-    summary: `SQS FIFO: ${line}`,
-    markdown: capacityMarkdown('Capacity: SQS FIFO queue', [line], [`Messages: ${fmt(r.messagesPerSecond)}/s`, `Batch size: ${r.batchSize}`], r.steps, r.warnings),
-  };
+  return capacityReport('SQS FIFO throughput', 'Capacity: SQS FIFO queue', `SQS FIFO: ${line}`, [line], [`Messages: ${fmt(r.messagesPerSecond)}/s`, `Batch size: ${r.batchSize}`], r.steps, r.warnings);
 }
 
-export function lambdaReport(input: { requestsPerSecond: string | number; duration: string }): Report {
+export function lambdaReport(input: { requestsPerSecond: string | number; duration: string }): CalcReport {
   const r = lambdaConcurrency({
     requestsPerSecond: parseNumber(input.requestsPerSecond, 'requests per second'),
     averageDurationSeconds: parseDurationSeconds(input.duration),
   });
   const line = `${fmt(r.concurrency)} concurrent executions (default quota 1,000 per Region${r.exceedsDefaultQuota ? ': over it' : ''})`;
-  return {
-    title: 'Lambda concurrency',
-    summary: `Lambda: ${line}`,
-    markdown: capacityMarkdown('Capacity: Lambda concurrency', [line], [`Requests: ${fmt(r.requestsPerSecond, 3)}/s`, `Average duration: ${fmt(r.averageDurationSeconds, 3)} s`], r.steps, r.warnings),
-  };
+  return capacityReport('Lambda concurrency', 'Capacity: Lambda concurrency', `Lambda: ${line}`, [line], [`Requests: ${fmt(r.requestsPerSecond, 3)}/s`, `Average duration: ${fmt(r.averageDurationSeconds, 3)} s`], r.steps, r.warnings);
 }
