@@ -1,14 +1,17 @@
-import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node as JNode, type ParseError } from 'jsonc-parser';
 import type { MapNode, Node, ScalarNode } from './nodes';
 import type { ParseResult, SyntaxProblem } from './model';
 import { deepMessage, limitJsonNesting, MAX_DEPTH } from './depth';
 
-/** JSON templates: exact offsets from jsonc-parser, same node shape as YAML. Comments are tolerated. */
+/**
+ * JSON templates: exact offsets from jsonc-parser, same node shape as YAML. Comments are tolerated,
+ * and trailing commas too (CloudFormation accepts them), with one warning.
+ */
 export function parseJson(source: string): ParseResult {
   // jsonc-parser recurses per level: too-deep values are blanked first (offsets unchanged).
   const { text } = limitJsonNesting(source);
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: SyntaxProblem[] = errors.map((e) => ({
     code: 'JSON',
     message: `JSON syntax error: ${humanJsonError(printParseErrorCode(e.error))}.`,
@@ -52,7 +55,34 @@ export function parseJson(source: string): ParseResult {
         return { kind: 'scalar', value: null, quoted: false, start, end };
     }
   };
+  const comma = trailingCommas(text);
+  if (comma.count) {
+    const more = comma.count > 1 ? ` (and ${comma.count - 1} more)` : '';
+    problems.push({
+      code: 'JSONCOMMA',
+      severity: 'warning',
+      message: `CloudFormation accepts this trailing comma${more}, but JSON does not, so other tools reject the file. Remove it.`,
+      start: comma.first,
+      end: comma.first + 1,
+    });
+  }
   return { root: tree ? conv(tree, 0) : null, problems, duplicates };
+}
+
+/** Commas directly before a closing `}` or `]` (comments between count as nothing). */
+function trailingCommas(text: string): { first: number; count: number } {
+  const out = { first: -1, count: 0 };
+  if (!/,(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[}\]]/.test(text)) return out; // the common case: no scan
+  const sc = createScanner(text, true);
+  let lastComma = -1;
+  for (let k = sc.scan(); k !== SyntaxKind.EOF; k = sc.scan()) {
+    if (k === SyntaxKind.LineCommentTrivia || k === SyntaxKind.BlockCommentTrivia) continue;
+    if ((k === SyntaxKind.CloseBraceToken || k === SyntaxKind.CloseBracketToken) && lastComma >= 0) {
+      if (out.count++ === 0) out.first = lastComma;
+    }
+    lastComma = k === SyntaxKind.CommaToken ? sc.getTokenOffset() : -1;
+  }
+  return out;
 }
 
 function humanJsonError(code: string): string {

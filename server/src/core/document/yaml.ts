@@ -4,6 +4,7 @@ import type { MapNode, Node, ScalarNode } from './nodes';
 import { SHORT_TAGS } from './tags';
 import type { ParseResult, SyntaxProblem } from './model';
 import { deepMessage, limitYamlNesting, MAX_DEPTH } from './depth';
+import { unwidenOffset, widenForPyYaml, type Widened } from './pyyamlLeniency';
 
 /** Past this many nodes reached through aliases, we stop expanding: an alias bomb, not a template. */
 const MAX_ALIAS_NODES = 100_000;
@@ -19,7 +20,75 @@ const CFN_TAGS = Object.keys(SHORT_TAGS).flatMap((tag) => [
   { tag, collection: 'map' as const, resolve: <T>(v: T) => v },
 ]);
 
-export function parseYaml(source: string): ParseResult {
+/**
+ * YAML as CloudFormation reads it: when the strict parse fails only because the file relies on
+ * PyYAML's leniency, the widened text's tree (mapped back to this text's offsets) plus one warning.
+ */
+export function parseYaml(text: string): ParseResult {
+  const strict = parseYamlStrict(text);
+  const errors = (r: ParseResult) => r.problems.filter((p) => p.code === 'YAML' || p.code === 'KEY').length;
+  const before = errors(strict);
+  if (!before) return strict;
+  const widened = widenForPyYaml(text);
+  if (!widened) return strict;
+  const lenient = parseYamlStrict(widened.text);
+  if (errors(lenient) >= before) return strict;
+  unwiden(lenient, widened);
+  lenient.problems.push(portabilityWarning(text, widened));
+  return lenient;
+}
+
+function portabilityWarning(text: string, w: Widened): SyntaxProblem {
+  const line = text.slice(0, w.first.at).split('\n').length;
+  const more = w.count > 1 ? ` (and ${w.count - 1} more place${w.count > 2 ? 's' : ''})` : '';
+  const what =
+    w.first.what === 'dash'
+      ? `a bare '-' inside [ ] on line ${line}${more}: CloudFormation reads it as the string "-", YAML 1.2 as a list marker. Quote it ('-')`
+      : `a quoted value or [ ]/{ } list continues on line ${line}${more} indented no deeper than its key. Indent the continuation lines`;
+  let start = w.first.at;
+  while (text[start] === ' ') start++;
+  return {
+    code: 'PYYAML',
+    severity: 'warning',
+    message: `CloudFormation accepts this file, but other YAML tools (YAML 1.2) reject it: ${what} so every tool reads it.`,
+    start,
+    end: Math.min(text.length, start + 1),
+  };
+}
+
+/** Shifts every offset of a result parsed from widened text back to the original text. */
+function unwiden(r: ParseResult, w: Widened): void {
+  const back = unwidenOffset(w.insertions);
+  const dashes = new Set(w.insertions.filter((i) => i.text === "'").map((i) => i.at));
+  const seen = new Set<Node>();
+  const visit = (n: Node): void => {
+    if (seen.has(n)) return; // aliases share nodes
+    seen.add(n);
+    n.start = back(n.start);
+    n.end = back(n.end);
+    if (n.kind === 'scalar') {
+      if (n.quoted && dashes.has(n.start)) n.quoted = false; // PyYAML read a plain '-'
+    } else if (n.kind === 'map') {
+      for (const p of n.pairs) {
+        visit(p.key);
+        visit(p.value);
+        p.start = back(p.start);
+        p.end = back(p.end);
+      }
+    } else for (const it of n.items) visit(it);
+  };
+  if (r.root) visit(r.root);
+  for (const d of r.duplicates) {
+    visit(d.first);
+    visit(d.second);
+  }
+  for (const p of r.problems) {
+    p.start = back(p.start);
+    p.end = back(p.end);
+  }
+}
+
+function parseYamlStrict(source: string): ParseResult {
   // The composer recurses per level and overflows a little past 800: blank what is deeper first.
   const { text, deepAt } = limitYamlNesting(source);
   const problems: SyntaxProblem[] = [];

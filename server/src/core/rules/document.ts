@@ -9,6 +9,8 @@ const CODES: Record<string, string> = {
   ALIAS: 'DOC1003',
   DEPTH: 'DOC1004',
   MULTIDOC: 'DOC1005',
+  PYYAML: 'DOC1009',
+  JSONCOMMA: 'DOC1009',
 };
 
 export const DOCUMENT_CODES = [
@@ -20,6 +22,7 @@ export const DOCUMENT_CODES = [
   { code: 'DOC1006', title: 'Mapping key is not a plain value' },
   { code: 'DOC1007', title: 'File not checked (too large or not text)' },
   { code: 'DOC1008', title: 'Top level is not a mapping' },
+  { code: 'DOC1009', title: 'Syntax CloudFormation accepts but other YAML/JSON tools reject' },
   { code: 'DOC1020', title: 'Too many findings in one file; the rest are not listed' },
   { code: 'DOC1022', title: 'Checking the file failed (internal error)' },
 ];
