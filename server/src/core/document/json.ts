@@ -1,4 +1,4 @@
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node as JNode, type ParseError } from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, type Node as JNode, type ParseError, type SyntaxKind } from 'jsonc-parser';
 import type { MapNode, Node, ScalarNode } from './nodes';
 import type { ParseResult, SyntaxProblem } from './model';
 import { deepMessage, limitJsonNesting, MAX_DEPTH } from './depth';
@@ -69,18 +69,21 @@ export function parseJson(source: string): ParseResult {
   return { root: tree ? conv(tree, 0) : null, problems, duplicates };
 }
 
+/** jsonc-parser's SyntaxKind values (a const enum, which isolated modules cannot read). */
+const K = { closeBrace: 2, closeBracket: 4, comma: 5, lineComment: 12, blockComment: 13, eof: 17 } as Record<string, SyntaxKind>;
+
 /** Commas directly before a closing `}` or `]` (comments between count as nothing). */
 function trailingCommas(text: string): { first: number; count: number } {
   const out = { first: -1, count: 0 };
   if (!/,(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[}\]]/.test(text)) return out; // the common case: no scan
   const sc = createScanner(text, true);
   let lastComma = -1;
-  for (let k = sc.scan(); k !== SyntaxKind.EOF; k = sc.scan()) {
-    if (k === SyntaxKind.LineCommentTrivia || k === SyntaxKind.BlockCommentTrivia) continue;
-    if ((k === SyntaxKind.CloseBraceToken || k === SyntaxKind.CloseBracketToken) && lastComma >= 0) {
+  for (let k = sc.scan(); k !== K.eof; k = sc.scan()) {
+    if (k === K.lineComment || k === K.blockComment) continue;
+    if ((k === K.closeBrace || k === K.closeBracket) && lastComma >= 0) {
       if (out.count++ === 0) out.first = lastComma;
     }
-    lastComma = k === SyntaxKind.CommaToken ? sc.getTokenOffset() : -1;
+    lastComma = k === K.comma ? sc.getTokenOffset() : -1;
   }
   return out;
 }
