@@ -176,15 +176,15 @@ export const samTransform: Rule = {
     const t = get(ctx.root, 'Transform');
     const listed = t && (str(t) === SAM_TRANSFORM || (t.kind === 'seq' && t.items.some((i) => str(i) === SAM_TRANSFORM)));
     if (listed) return [];
-    const first = [...templateIndex(ctx.doc, ctx.root).resources.values()].find((r) => r.type?.startsWith('AWS::Serverless::'));
-    if (!first?.typeNode) return [];
+    // One finding per serverless resource, as CloudFormation rejects each type; the fix rides on the first.
+    const serverless = [...templateIndex(ctx.doc, ctx.root).resources.values()].filter((r) => r.type?.startsWith('AWS::Serverless::') && r.typeNode);
     const top = ctx.root.pairs[0];
-    return [{
-      message: `${first.type} needs 'Transform: ${SAM_TRANSFORM}' at the top of the template; without it CloudFormation rejects the type.`,
-      start: first.typeNode.start,
-      end: first.typeNode.end,
-      data: t ? undefined : { fix: 'edits', title: `Add Transform: ${SAM_TRANSFORM}`, edits: [{ start: top?.start ?? 0, end: top?.start ?? 0, text: `Transform: ${SAM_TRANSFORM}\n` }] },
-    }];
+    return serverless.map((r, i) => ({
+      message: `${r.type} needs 'Transform: ${SAM_TRANSFORM}' at the top of the template; without it CloudFormation rejects the type.`,
+      start: r.typeNode!.start,
+      end: r.typeNode!.end,
+      data: t || i > 0 ? undefined : { fix: 'edits' as const, title: `Add Transform: ${SAM_TRANSFORM}`, edits: [{ start: top?.start ?? 0, end: top?.start ?? 0, text: `Transform: ${SAM_TRANSFORM}\n` }] },
+    }));
   },
 };
 
