@@ -95,7 +95,8 @@ function addKeys(doc: TemplateDocument, d: Extract<FixData, { fix: 'addKeys' }>)
   }
   if (d.sibling !== undefined && d.lastEnd !== undefined) {
     const l = lineOf(doc, d.sibling);
-    const indent = text.slice(l.start, d.sibling);
+    // The first key of a list item (`- Key: v`) sets the indentation of the item's other keys.
+    const indent = text.slice(l.start, d.sibling).replace(/^(\s*)-(\s+)$/, (_, a: string, b: string) => `${a} ${b}`);
     if (!/^\s*$/.test(indent)) return undefined; // flow mapping on one line: leave it to the user
     const at = lineOf(doc, Math.max(d.sibling, d.lastEnd - 1)).end;
     return { start: at, end: at, text: d.keys.map((k) => `${nl}${indent}${k}: ""`).join('') };

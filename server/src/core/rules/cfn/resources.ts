@@ -1,13 +1,13 @@
 import { templateIndex, type ResourceInfo } from '../../cfn/template';
 import { CREATION_POLICY_KEYS, DELETION_POLICIES, isCustomType, isModuleType, RESOURCE_KEYS, UPDATE_POLICY_KEYS, UPDATE_REPLACE_POLICIES } from '../../cfn/vocabulary';
 import type { TemplateDocument } from '../../document/model';
-import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
-import { allResourceTypes, resourceSpec } from '../../schema/cfnSpec';
+import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
+import { isNoValue, validateValue, type SchemaIssue, type SchemaIssueKind } from '../../jsonschema/validate';
+import { registryType, registryTypeNames } from '../../schema/registry';
 import { SAM_RESOURCE_KEYS } from '../../schema/sam';
 import { closest, didYouMean } from '../../suggest';
 import type { RawFinding, Rule, RuleContext } from '../types';
 import { describe } from './sections';
-import { checkProperties, type ValueFinding, type ValueIssue } from './values';
 
 const CFN_KINDS = ['cfn', 'sam'] as const;
 
@@ -83,10 +83,10 @@ export const knownType: Rule = {
     return eachResource(ctx, (r, out) => {
       const t = r.type;
       if (!t || !r.typeNode || typeof r.typeNode.value !== 'string') return;
-      if (isCustomType(t) || isModuleType(t) || resourceSpec(t) || EXTRA_TYPES.includes(t)) return;
+      if (isCustomType(t) || isModuleType(t) || registryType(t) || EXTRA_TYPES.includes(t)) return;
       if (t.startsWith('AWS::Serverless::')) return; // SAM's own rule reports these
       if (idx.foreignTransform && !t.startsWith('AWS::')) return; // a macro may define it
-      const cands = closest(t, allResourceTypes(), 3);
+      const cands = closest(t, registryTypeNames(), 3);
       out.push({
         message: `'${t}' is not a known resource type.${didYouMean(cands)}`,
         start: r.typeNode.start,
@@ -97,18 +97,22 @@ export const knownType: Rule = {
   },
 };
 
-const valueCache = new WeakMap<TemplateDocument, ValueFinding[]>();
+const valueCache = new WeakMap<TemplateDocument, SchemaIssue[]>();
 
-/** Property findings for every resource, computed once per document and split across four rules. */
-function propertyFindings(ctx: RuleContext): ValueFinding[] {
+/** Schema findings for every resource, computed once per document and split across the property rules. */
+function propertyFindings(ctx: RuleContext): SchemaIssue[] {
   const hit = valueCache.get(ctx.doc);
   if (hit) return hit;
-  const out: ValueFinding[] = [];
+  const out: SchemaIssue[] = [];
   const idx = templateIndex(ctx.doc, ctx.root);
+  const allowedValues = (param: string) => {
+    const av = get(idx.parameters.get(param)?.value, 'AllowedValues');
+    return isSeq(av) && av.items.every(isScalar) ? av.items.map((i) => String((i as ScalarNode).value)) : undefined;
+  };
   for (const r of idx.resources.values()) {
     if (!r.type || !isMap(r.node) || r.type.startsWith('AWS::Serverless::')) continue; // SAM rules own these
-    const spec = resourceSpec(r.type);
-    if (!spec) continue;
+    const schema = registryType(r.type);
+    if (!schema) continue;
     const propsPair = getPair(r.node, 'Properties');
     const props = propsPair?.value;
     if (props && intrinsicName(props)) continue;
@@ -119,21 +123,33 @@ function propertyFindings(ctx: RuleContext): ValueFinding[] {
       }
     }
     const map: MapNode = isMap(props) ? props : { kind: 'map', pairs: [], start: propsPair?.value.start ?? r.pair.key.start, end: propsPair?.value.end ?? r.pair.key.start };
-    const keyRange = propsPair ? { start: propsPair.key.start, end: propsPair.key.end } : { start: r.pair.key.start, end: r.pair.key.end };
-    const found: ValueFinding[] = [];
-    checkProperties(map, spec.p, ['Resources', r.name, 'Properties'], found, 0, r.type, keyRange);
+    const key = propsPair ? { start: propsPair.key.start, end: propsPair.key.end } : { start: r.pair.key.start, end: r.pair.key.end };
+    const found: SchemaIssue[] = [];
+    validateValue({ root: schema, allowedValues }, map, schema, { path: ['Resources', r.name, 'Properties'], name: r.type, key }, found);
     for (const f of found) {
       if (f.issue === 'type' && f.path && PACKAGEABLE.has(`${r.type}.${f.path[3]}`) && f.path.length === 4) continue;
       // Without a Properties key at all there is nowhere to add keys to: no quick fix.
       if (!propsPair && f.issue === 'required') delete f.data;
       out.push(f);
     }
+    for (const p of map.pairs) {
+      const k = keyText(p);
+      if (!schema.readOnly?.includes(k) || isNoValue(p.value)) continue;
+      out.push({
+        issue: 'readOnly',
+        message: `'${k}' is read-only on ${r.type}: CloudFormation sets it. Remove it, and read it with !GetAtt ${r.name}.${k} where you need it.`,
+        start: p.key.start,
+        end: p.key.end,
+        path: ['Resources', r.name, 'Properties', k],
+        data: { fix: 'deletePair', start: p.start, end: p.end, key: k },
+      });
+    }
   }
   valueCache.set(ctx.doc, out);
   return out;
 }
 
-function propertyRule(code: string, issue: ValueIssue, title: string, cfnLint: string[], severity: 'error' | 'warning' = 'error'): Rule {
+function propertyRule(code: string, issue: SchemaIssueKind, title: string, cfnLint: string[], severity: 'error' | 'warning' = 'error'): Rule {
   return {
     code,
     kinds: CFN_KINDS,
@@ -151,6 +167,14 @@ export const unknownProperty = propertyRule('CFN3003', 'unknown', 'Unknown resou
 export const requiredProperty = propertyRule('CFN3004', 'required', 'Required resource property missing', ['E3003']);
 export const propertyType = propertyRule('CFN3005', 'type', 'Property value has the wrong type', ['E3012', 'E3002']);
 export const propertyEnum = propertyRule('CFN3006', 'enum', 'Property value is not one of the allowed values', ['E3030']);
+export const propertyRange = propertyRule('CFN3101', 'range', 'Number outside the allowed range', ['E3034']);
+export const propertyLength = propertyRule('CFN3102', 'length', 'String too short or too long', ['E3033']);
+export const propertyPattern = propertyRule('CFN3103', 'pattern', 'String does not match the required pattern', ['E3031']);
+export const propertyItems = propertyRule('CFN3104', 'items', 'List has too few or too many items', ['E3032']);
+export const propertyUnique = propertyRule('CFN3105', 'unique', 'List items must be unique', ['E3037']);
+export const propertyAlternatives = propertyRule('CFN3106', 'alternatives', 'Exactly one (or at least one) of a group of properties', ['E3014', 'E3015']);
+export const propertyDependent = propertyRule('CFN3107', 'dependent', 'Property needs, or excludes, another property', ['E3020', 'E3021']);
+export const propertyReadOnly = propertyRule('CFN3108', 'readOnly', 'Read-only property set in a template', [], 'warning');
 
 export const resourceKeys: Rule = {
   code: 'CFN3007',
@@ -332,5 +356,6 @@ export const customResource: Rule = {
 
 export const resourceRules = [
   resourceType, knownType, unknownProperty, requiredProperty, propertyType, propertyEnum, resourceKeys, dependsOn,
-  resourceCondition, policies, logicalIds, customResource,
+  resourceCondition, policies, logicalIds, customResource, propertyRange, propertyLength, propertyPattern, propertyItems,
+  propertyUnique, propertyAlternatives, propertyDependent, propertyReadOnly,
 ];

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import { locateGenerated } from './locate';
+
+/**
+ * The CloudFormation registry table written by scripts/import-schemas.mjs (server/data/registry,
+ * copied to dist/registry at build): JSON Schema facts per resource type, one file per service,
+ * read the first time a template uses that service.
+ */
+export interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  patternProperties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  required?: string[];
+  enum?: unknown[];
+  enumCaseInsensitive?: boolean;
+  const?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minProperties?: number;
+  maxProperties?: number;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  not?: JsonSchema;
+  if?: JsonSchema;
+  then?: JsonSchema;
+  dependentRequired?: Record<string, string[]>;
+  dependentExcluded?: Record<string, string[]>;
+  dependencies?: Record<string, string[] | JsonSchema>;
+  /** cfn-lint's keywords: exactly one / at least one of these properties. */
+  requiredXor?: string[];
+  requiredOr?: string[];
+  definitions?: Record<string, JsonSchema>;
+}
+
+export interface RegistryType extends JsonSchema {
+  /** Read-only properties (GetAtt attributes), dotted for nested ones: `Endpoint.Address`. */
+  readOnly?: string[];
+}
+
+interface Index {
+  source: string;
+  types: string[];
+}
+
+let index: Index | undefined;
+const services = new Map<string, Record<string, RegistryType> | null>();
+
+function loadIndex(): Index {
+  index ??= JSON.parse(fs.readFileSync(locateGenerated('registry/index.json'), 'utf8')) as Index;
+  return index;
+}
+
+function serviceFile(type: string): string {
+  return type.split('::').slice(0, 2).join('-');
+}
+
+/** The schema of a resource type, or undefined when the registry does not know it. */
+export function registryType(type: string): RegistryType | undefined {
+  const svc = serviceFile(type);
+  let types = services.get(svc);
+  if (types === undefined) {
+    types = null;
+    if (/^[A-Za-z0-9]+-[A-Za-z0-9]+$/.test(svc)) {
+      try {
+        types = (JSON.parse(fs.readFileSync(locateGenerated(`registry/${svc}.json`), 'utf8')) as { types: Record<string, RegistryType> }).types;
+      } catch {
+        types = null; // no such service
+      }
+    }
+    services.set(svc, types);
+  }
+  return types && Object.prototype.hasOwnProperty.call(types, type) ? types[type] : undefined;
+}
+
+export function registryTypeNames(): string[] {
+  return loadIndex().types;
+}
+
+export function registrySource(): string {
+  return loadIndex().source;
+}
+
+/** Follow a local `$ref` (`#/definitions/X`) within `root`. */
+export function resolveRef(root: JsonSchema, ref: string): JsonSchema | undefined {
+  const m = /^#\/definitions\/(.+)$/.exec(ref);
+  const defs = root.definitions;
+  return m && defs && Object.prototype.hasOwnProperty.call(defs, m[1]) ? defs[m[1]] : undefined;
+}
