@@ -92,3 +92,16 @@ describe('resource properties from the registry schemas', () => {
     assert.deepEqual(lint(text).findings.map((f) => f.code), []);
   });
 });
+
+describe('schema fixes stay safe', () => {
+  it('no duplicate key for a required property present as AWS::NoValue; no delete of a list item\'s first key', () => {
+    const noValue = res('AWS::EC2::VPC', '      CidrBlock: 10.0.0.0/16\n      Tags:\n        - Key: !Ref AWS::NoValue\n          Value: v\n');
+    const f = found(noValue, 'CFN3004');
+    assert.equal(f.length, 1);
+    assert.equal(f[0].data, undefined);
+    const first = res('AWS::EC2::VPC', '      CidrBlock: 10.0.0.0/16\n      Tags:\n        - Zzzzzz: a\n          Key: k\n          Value: v\n');
+    const u = found(first, 'CFN3003');
+    assert.equal(u.length, 1);
+    assert.equal(u[0].data, undefined);
+  });
+});

@@ -25,6 +25,8 @@ export interface Place {
   path: (string | number)[];
   name: string;
   key?: { start: number; end: number };
+  /** The value is an item of a list (its first key shares the line with `- `). */
+  inItem?: boolean;
 }
 
 const MAX_DEPTH = 60;
@@ -148,7 +150,8 @@ function objectChecks(ctx: SchemaContext, map: MapNode, schema: JsonSchema, at: 
           start: p.key.start,
           end: p.key.end,
           path: place.path,
-          data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : { fix: 'deletePair', start: p.start, end: p.end, key: k },
+          // Deleting the first key of a list item would take its `- ` along: no fix there.
+          data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : at.inItem && p === map.pairs[0] ? undefined : { fix: 'deletePair', start: p.start, end: p.end, key: k },
         });
         continue;
       }
@@ -164,7 +167,8 @@ function objectChecks(ctx: SchemaContext, map: MapNode, schema: JsonSchema, at: 
       message: `${at.name} is missing required ${missing.length === 1 ? 'property' : 'properties'} ${missing.map((m) => `'${m}'`).join(', ')}. Add ${missing.length === 1 ? 'it' : 'them'}.`,
       ...keyOrStart(map, at),
       path: at.path,
-      data: map.pairs.length
+      // A key present as AWS::NoValue counts as missing, but adding it again would duplicate it.
+      data: missing.some((k) => map.pairs.some((p) => keyText(p) === k)) ? undefined : map.pairs.length
         ? { fix: 'addKeys', keys: missing, sibling: map.pairs[0].key.start, lastEnd: map.pairs[map.pairs.length - 1].end }
         : at.key ? { fix: 'addKeys', keys: missing, parent: at.key.start } : undefined,
     });
@@ -228,7 +232,7 @@ function objectChecks(ctx: SchemaContext, map: MapNode, schema: JsonSchema, at: 
 
 function arrayChecks(ctx: SchemaContext, seq: Node & { kind: 'seq' }, schema: JsonSchema, at: Place, out: SchemaIssue[], depth: number): void {
   if (schema.items) seq.items.forEach((it, i) => {
-    if (!isNoValue(it)) validateValue(ctx, it, schema.items!, { path: [...at.path, i], name: at.name, key: itemKey(it) }, out, depth + 1);
+    if (!isNoValue(it)) validateValue(ctx, it, schema.items!, { path: [...at.path, i], name: at.name, key: itemKey(it), inItem: true }, out, depth + 1);
   });
   // An intrinsic item may stand for several values or none: counts are only judged on plain lists.
   if (seq.items.some((it) => intrinsicName(it))) return;
