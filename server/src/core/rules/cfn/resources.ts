@@ -2,7 +2,7 @@ import { templateIndex, type ResourceInfo } from '../../cfn/template';
 import { CREATION_POLICY_KEYS, DELETION_POLICIES, isCustomType, isModuleType, RESOURCE_KEYS, UPDATE_POLICY_KEYS, UPDATE_REPLACE_POLICIES } from '../../cfn/vocabulary';
 import type { TemplateDocument } from '../../document/model';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
-import { isNoValue, validateValue, type SchemaIssue, type SchemaIssueKind } from '../../jsonschema/validate';
+import { isNoValue, validateValue, type SchemaIssue, type SchemaIssueKind } from '../jsonschema/validate';
 import { registryType, registryTypeNames } from '../../schema/registry';
 import { SAM_RESOURCE_KEYS } from '../../schema/sam';
 import { closest, didYouMean } from '../../suggest';

@@ -1,7 +1,7 @@
-import { intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type ScalarNode } from '../document/nodes';
-import { resolveRef, type JsonSchema } from '../schema/registry';
-import { closest, didYouMean } from '../suggest';
-import type { RawFinding } from '../rules/types';
+import { intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
+import { resolveRef, type JsonSchema } from '../../schema/registry';
+import { closest, didYouMean } from '../../suggest';
+import type { RawFinding } from '../types';
 import { describeValue, expectedTypes, literalTypeOk } from './literal';
 import { matchesPattern } from './pattern';
 

@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, type Node } from '../document/nodes';
-import type { JsonSchema } from '../schema/registry';
+import { isMap, isScalar, isSeq, type Node } from '../../document/nodes';
+import type { JsonSchema } from '../../schema/registry';
 
 /** The JSON types a schema accepts, stated or implied by its keywords; undefined when anything goes. */
 export function expectedTypes(s: JsonSchema): string[] | undefined {
