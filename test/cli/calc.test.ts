@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { plain } from '../../server/src/core/calc/report';
+import { dynamoDbUnitsReport } from '../../server/src/core/calc/reports';
 import { runCapacity } from '../../server/src/cli/capacity';
 import { runCidr } from '../../server/src/cli/cidr';
 import type { CliIO } from '../../server/src/cli/io';
@@ -203,7 +205,9 @@ describe('cli: aws-notes capacity', () => {
     assert.equal(json().strongReadsPerSecond, 10);
     assert.equal(json().eventualReadsPerSecond, 20);
     const text = await run(runCapacity, ['dynamodb', '--rcu', '10']);
-    assert.match(text.io.stdout, /10 strong \| 20 eventual/);
+    // The same report the editor's Capacity Calculator shows, as text.
+    assert.equal(text.io.stdout.split('\n')[0], plain(dynamoDbUnitsReport({ rcu: 10 }).highlights![0]));
+    assert.match(text.io.stdout, /10 strong \/ 20 eventual/);
   });
 
   it('kinesis', async () => {

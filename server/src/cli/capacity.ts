@@ -13,6 +13,8 @@ import {
   type RatePer,
   type WriteMode,
 } from '../core/calc';
+import { reportText, type CalcReport } from '../core/calc/report';
+import { dynamoDbCapacityReport, dynamoDbUnitsBuyReport, kinesisShardsReport, lambdaConcurrencyReport, sqsFifoThroughputReport } from '../core/calc/reports';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 
 const USAGE = `Usage:
@@ -27,10 +29,10 @@ const USAGE = `Usage:
 
 type Flags = Record<string, string | boolean | string[]>;
 
-/** A summary line or two, plus the core result for --json. */
+/** The core result (for --json) and its report (for text). */
 interface Outcome {
-  summary: string[];
-  result: { steps: string[]; warnings?: string[] };
+  report: CalcReport;
+  result: object;
 }
 
 const str = (flags: Flags, name: string): string | undefined => (flags[name] === undefined ? undefined : String(flags[name]));
@@ -63,15 +65,7 @@ const SERVICES: Record<string, { values: string[]; booleans?: string[]; run: (fl
         );
         if (loadFlags.length) throw new UsageError(`--rcu/--wcu ask what units buy; drop --${loadFlags.join(', --')}`);
         const r = dynamoDbUnitsBuy({ rcu, wcu, itemSize: str(flags, 'item-size') });
-        const readSize = r.itemSizeKB === null ? 'up to 4 KB' : `${fmt(r.itemSizeKB, 3)} KB`;
-        const writeSize = r.itemSizeKB === null ? 'up to 1 KB' : `${fmt(r.itemSizeKB, 3)} KB`;
-        return {
-          summary: [
-            `Reads/s (${readSize}):  ${fmt(r.strongReadsPerSecond, 3)} strong | ${fmt(r.eventualReadsPerSecond, 3)} eventual | ${fmt(r.transactionalReadsPerSecond, 3)} transactional`,
-            `Writes/s (${writeSize}): ${fmt(r.standardWritesPerSecond, 3)} standard | ${fmt(r.transactionalWritesPerSecond, 3)} transactional`,
-          ],
-          result: r,
-        };
+        return { report: dynamoDbUnitsBuyReport(r, str(flags, 'item-size')), result: r };
       }
       oneOf(flags, 'reads', 'reads-per-minute');
       if (flags['reads-per-minute'] !== undefined && flags.per !== undefined) {
@@ -110,14 +104,7 @@ const SERVICES: Record<string, { values: string[]; booleans?: string[]; run: (fl
         storageGB: num(flags, 'storage-gb'),
       });
       r.steps.unshift(...preSteps);
-      return {
-        summary: [
-          `Provisioned: ${fmt(r.rcu)} RCU (${r.consistency} reads), ${fmt(r.wcu)} WCU (${r.writeMode} writes)`,
-          `On-demand:   ${fmt(r.onDemand.readRequestUnitsPerSecond, 3)} RRU/s, ${fmt(r.onDemand.writeRequestUnitsPerSecond, 3)} WRU/s`,
-          `Partitions:  ${fmt(r.partitions.count)}`,
-        ],
-        result: r,
-      };
+      return { report: dynamoDbCapacityReport(r, { reads: reads ?? 0, writes: writes ?? 0, per: per ?? 'second' }), result: r };
     },
   },
   kinesis: {
@@ -136,14 +123,7 @@ const SERVICES: Record<string, { values: string[]; booleans?: string[]; run: (fl
         fanOut: flags['enhanced-fan-out'] ? 'enhanced' : (str(flags, 'fan-out') as FanOut | undefined),
       });
       // The issue's JSON names (ingestShards, egressShards) sit beside the calculator's own.
-      const r = { ...k, ingestShards: k.shardsForIngest, egressShards: k.shardsForEgress };
-      return {
-        summary: [
-          `Shards: ${fmt(r.shards)} (ingest ${r.shardsForIngest}, egress ${r.shardsForEgress}; limited by ${r.limitedBy})`,
-          `Ingest ${fmt(r.ingestMBPerSecond, 3)} MB/s; egress ${fmt(r.egressKBPerSecond / 1024, 3)} MB/s (${r.fanOut})`,
-        ],
-        result: r,
-      };
+      return { report: kinesisShardsReport(k), result: { ...k, ingestShards: k.shardsForIngest, egressShards: k.shardsForEgress } };
     },
   },
   'sqs-fifo': {
@@ -153,12 +133,7 @@ const SERVICES: Record<string, { values: string[]; booleans?: string[]; run: (fl
         messagesPerSecond: required(num(flags, 'messages'), 'messages', '2000'),
         batchSize: num(flags, 'batch', { integer: true, min: 1 }),
       });
-      return {
-        summary: [
-          `${fmt(r.apiCallsPerSecond)} calls/s per action at batch ${r.batchSize}: ${r.withinLimit ? 'within' : 'over'} the ${r.callLimitPerSecond} calls/s FIFO limit (max ${fmt(r.maxMessagesPerSecond)} messages/s)`,
-        ],
-        result: r,
-      };
+      return { report: sqsFifoThroughputReport(r), result: r };
     },
   },
   lambda: {
@@ -168,7 +143,7 @@ const SERVICES: Record<string, { values: string[]; booleans?: string[]; run: (fl
         requestsPerSecond: required(num(flags, 'requests'), 'requests', '100'),
         averageDurationSeconds: parseDurationSeconds(required(str(flags, 'duration'), 'duration', '200ms')),
       });
-      return { summary: [`Concurrency: ${fmt(r.concurrency)} concurrent executions`], result: r };
+      return { report: lambdaConcurrencyReport(r), result: r };
     },
   },
 };
@@ -201,13 +176,7 @@ function run(argv: string[], io: CliIO): number {
     return EXIT.ok;
   }
   if (positional.length) throw new UsageError(`unexpected argument '${positional[0]}'`);
-  const { summary, result } = spec.run(flags);
-  if (flags.json) {
-    io.out(JSON.stringify({ service, ...result }, null, 2));
-    return EXIT.ok;
-  }
-  const out = [...summary, '', 'Working:', ...result.steps.map((s, i) => `  ${i + 1}. ${s}`)];
-  if (result.warnings?.length) out.push('', 'Warnings:', ...result.warnings.map((w) => `  ! ${w}`));
-  io.out(out.join('\n'));
+  const { report, result } = spec.run(flags);
+  io.out(flags.json ? JSON.stringify({ service, ...result }, null, 2) : reportText(report));
   return EXIT.ok;
 }

@@ -8,6 +8,8 @@ export interface ReportSection {
   /** Lines of the section; numbered when they are steps of working. */
   items: string[];
   numbered?: boolean;
+  /** Warnings (the CLI marks each with `!`). */
+  warning?: boolean;
   /** Sub-sections (e.g. one per overlap check), each a numbered list. */
   groups?: { title: string; items: string[] }[];
 }
@@ -41,7 +43,7 @@ export function standardSections(steps: string[], warnings: string[], inputs: st
   return [
     { title: 'Inputs', items: inputs },
     { title: 'Working', items: steps, numbered: true },
-    { title: 'Warnings', items: warnings },
+    { title: 'Warnings', items: warnings, warning: true },
   ];
 }
 
@@ -81,4 +83,14 @@ export function reportMarkdown(r: CalcReport): string {
 /** Light Markdown off: `**x**` → x, `` `x` `` → x. */
 export function plain(s: string): string {
   return s.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1');
+}
+
+/** The report as terminal text (the CLI): key results, then each section under its title. */
+export function reportText(r: CalcReport): string {
+  const out = (r.highlights?.length ? r.highlights : [r.summary]).map(plain);
+  for (const s of r.sections) {
+    if (!s.items.length) continue;
+    out.push('', `${s.title}:`, ...s.items.map((item, i) => `  ${s.numbered ? `${i + 1}.` : s.warning ? '!' : '-'} ${plain(item)}`));
+  }
+  return out.join('\n');
 }

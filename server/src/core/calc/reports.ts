@@ -3,11 +3,11 @@
  * The client shows them, the CLI prints them and hovers quote them; none of them builds its own text.
  */
 import { analyzeCidr, cidrOverlap, cidrScope, planVpcSubnets, RESERVED_PURPOSES_V4, RESERVED_PURPOSES_V6, type CidrInfo, type VpcPlan, type VpcPlanInput } from './cidr';
-import { dynamoDbCapacity, dynamoDbUnitsBuy, type ReadConsistency, type WriteMode } from './dynamodb';
-import { kinesisShards, type FanOut } from './kinesis';
-import { lambdaConcurrency, parseDurationSeconds } from './lambda';
+import { dynamoDbCapacity, dynamoDbUnitsBuy, type DynamoDbCapacity, type DynamoDbUnitsBuy, type RatePer, type ReadConsistency, type WriteMode } from './dynamodb';
+import { kinesisShards, type FanOut, type KinesisShards } from './kinesis';
+import { lambdaConcurrency, parseDurationSeconds, type LambdaConcurrency } from './lambda';
 import { markdownTable, standardSections, type CalcReport } from './report';
-import { sqsFifoThroughput } from './sqs';
+import { sqsFifoThroughput, type SqsFifoThroughput } from './sqs';
 import { CalcError, fmt, parseNumber } from './util';
 
 const count = (exact: string) => fmt(BigInt(exact));
@@ -223,14 +223,13 @@ const numOrZero = (v: string | number | undefined, what: string) => (v === undef
 
 export function dynamoDbReport(input: DynamoDbLoad): CalcReport {
   const per = input.per ?? 'second';
-  const r = dynamoDbCapacity({
-    itemSize: input.itemSize,
-    per,
-    reads: numOrZero(input.reads, 'reads'),
-    writes: numOrZero(input.writes, 'writes'),
-    consistency: input.consistency,
-    writeMode: input.writeMode,
-  });
+  const load = { reads: numOrZero(input.reads, 'reads'), writes: numOrZero(input.writes, 'writes'), per };
+  const r = dynamoDbCapacity({ itemSize: input.itemSize, per, reads: load.reads, writes: load.writes, consistency: input.consistency, writeMode: input.writeMode });
+  return dynamoDbCapacityReport(r, load);
+}
+
+/** The report of a computed DynamoDB load; `load` is the rate as the user gave it. */
+export function dynamoDbCapacityReport(r: DynamoDbCapacity, load: { reads: number; writes: number; per: RatePer }): CalcReport {
   const readKind = { eventual: 'eventually consistent', strong: 'strongly consistent', transactional: 'transactional' }[r.consistency];
   const summary = `DynamoDB: ${fmt(r.rcu)} RCU (${readKind} reads) · ${fmt(r.wcu)} WCU (${r.writeMode} writes) · on-demand ${fmt(r.onDemand.readRequestUnitsPerSecond, 3)} RRU/s + ${fmt(r.onDemand.writeRequestUnitsPerSecond, 3)} WRU/s · ${fmt(r.partitions.count)} partition${r.partitions.count === 1 ? '' : 's'}`;
   return capacityReport(
@@ -242,14 +241,17 @@ export function dynamoDbReport(input: DynamoDbLoad): CalcReport {
       `On-demand: ${fmt(r.onDemand.readRequestUnitsPerSecond, 3)} read and ${fmt(r.onDemand.writeRequestUnitsPerSecond, 3)} write request units per second (${fmt(r.onDemand.readRequestUnitsPerMonth)} RRU and ${fmt(r.onDemand.writeRequestUnitsPerMonth)} WRU in a 30-day month)`,
       `Partitions (classic estimate): ${fmt(r.partitions.count)}`,
     ],
-    [`Item size: ${fmt(r.itemSizeKB, 4)} KB`, `Reads: ${fmt(numOrZero(input.reads, 'reads'))} per ${per}, ${readKind}`, `Writes: ${fmt(numOrZero(input.writes, 'writes'))} per ${per}, ${r.writeMode}`],
+    [`Item size: ${fmt(r.itemSizeKB, 4)} KB`, `Reads: ${fmt(load.reads)} per ${load.per}, ${readKind}`, `Writes: ${fmt(load.writes)} per ${load.per}, ${r.writeMode}`],
     r.steps,
   );
 }
 
 export function dynamoDbUnitsReport(input: { rcu?: string | number; wcu?: string | number; itemSize?: string }): CalcReport {
   const itemSize = input.itemSize?.trim() ? input.itemSize : undefined;
-  const r = dynamoDbUnitsBuy({ rcu: numOrZero(input.rcu, 'RCU'), wcu: numOrZero(input.wcu, 'WCU'), itemSize });
+  return dynamoDbUnitsBuyReport(dynamoDbUnitsBuy({ rcu: numOrZero(input.rcu, 'RCU'), wcu: numOrZero(input.wcu, 'WCU'), itemSize }), itemSize);
+}
+
+export function dynamoDbUnitsBuyReport(r: DynamoDbUnitsBuy, itemSize: string | undefined): CalcReport {
   const readSize = r.itemSizeKB === null ? 'up to 4 KB' : `${fmt(r.itemSizeKB, 4)} KB`;
   const writeSize = r.itemSizeKB === null ? 'up to 1 KB' : `${fmt(r.itemSizeKB, 4)} KB`;
   const reads = `${fmt(r.rcu)} RCU = ${fmt(r.strongReadsPerSecond, 3)} strong / ${fmt(r.eventualReadsPerSecond, 3)} eventual / ${fmt(r.transactionalReadsPerSecond, 3)} transactional reads/s (${readSize})`;
@@ -258,38 +260,50 @@ export function dynamoDbUnitsReport(input: { rcu?: string | number; wcu?: string
 }
 
 export function kinesisReport(input: { recordsPerSecond: string | number; recordSize: string; consumers?: string | number; fanOut?: FanOut }): CalcReport {
-  const r = kinesisShards({
-    recordsPerSecond: parseNumber(input.recordsPerSecond, 'records per second'),
-    recordSize: input.recordSize,
-    consumers: input.consumers === undefined || String(input.consumers).trim() === '' ? 1 : parseNumber(input.consumers, 'consumers', { integer: true, min: 1 }),
-    fanOut: input.fanOut,
-  });
+  return kinesisShardsReport(
+    kinesisShards({
+      recordsPerSecond: parseNumber(input.recordsPerSecond, 'records per second'),
+      recordSize: input.recordSize,
+      consumers: input.consumers === undefined || String(input.consumers).trim() === '' ? 1 : parseNumber(input.consumers, 'consumers', { integer: true, min: 1 }),
+      fanOut: input.fanOut,
+    }),
+  );
+}
+
+export function kinesisShardsReport(r: KinesisShards): CalcReport {
   const limit = { 'ingest-bytes': 'write MB/s', 'ingest-records': 'write records/s', egress: 'reads' }[r.limitedBy];
   return capacityReport(
-      'Kinesis shards',
-      'Capacity: Kinesis Data Streams',
-      `Kinesis: ${fmt(r.shards)} shard${r.shards === 1 ? '' : 's'} (ingest ${r.shardsForIngest}, egress ${r.shardsForEgress}; limited by ${limit})`,
-      [`**${fmt(r.shards)} shard${r.shards === 1 ? '' : 's'}** (ingest needs ${r.shardsForIngest}, egress ${r.shardsForEgress})`, `Ingest ${fmt(r.ingestMBPerSecond, 3)} MB/s; egress ${fmt(r.egressKBPerSecond / 1024, 3)} MB/s (${r.fanOut === 'enhanced' ? 'enhanced fan-out, per consumer' : 'shared'})`],
-      [`Records: ${fmt(r.recordsPerSecond)}/s of ${fmt(r.recordSizeKB, 4)} KB`, `Consumers: ${r.consumers} (${r.fanOut === 'enhanced' ? 'enhanced fan-out' : 'shared throughput'})`],
-      r.steps,
-      r.warnings,
-    );
+    'Kinesis shards',
+    'Capacity: Kinesis Data Streams',
+    `Kinesis: ${fmt(r.shards)} shard${r.shards === 1 ? '' : 's'} (ingest ${r.shardsForIngest}, egress ${r.shardsForEgress}; limited by ${limit})`,
+    [`**${fmt(r.shards)} shard${r.shards === 1 ? '' : 's'}** (ingest needs ${r.shardsForIngest}, egress ${r.shardsForEgress})`, `Ingest ${fmt(r.ingestMBPerSecond, 3)} MB/s; egress ${fmt(r.egressKBPerSecond / 1024, 3)} MB/s (${r.fanOut === 'enhanced' ? 'enhanced fan-out, per consumer' : 'shared'})`],
+    [`Records: ${fmt(r.recordsPerSecond)}/s of ${fmt(r.recordSizeKB, 4)} KB`, `Consumers: ${r.consumers} (${r.fanOut === 'enhanced' ? 'enhanced fan-out' : 'shared throughput'})`],
+    r.steps,
+    r.warnings,
+  );
 }
 
 export function sqsFifoReport(input: { messagesPerSecond: string | number; batchSize?: string | number }): CalcReport {
-  const r = sqsFifoThroughput({
-    messagesPerSecond: parseNumber(input.messagesPerSecond, 'messages per second'),
-    batchSize: input.batchSize === undefined || String(input.batchSize).trim() === '' ? 1 : parseNumber(input.batchSize, 'batch size', { integer: true, min: 1, max: 10 }),
-  });
+  return sqsFifoThroughputReport(
+    sqsFifoThroughput({
+      messagesPerSecond: parseNumber(input.messagesPerSecond, 'messages per second'),
+      batchSize: input.batchSize === undefined || String(input.batchSize).trim() === '' ? 1 : parseNumber(input.batchSize, 'batch size', { integer: true, min: 1, max: 10 }),
+    }),
+  );
+}
+
+export function sqsFifoThroughputReport(r: SqsFifoThroughput): CalcReport {
   const line = `${fmt(r.apiCallsPerSecond)} calls/s per action at batch ${r.batchSize}: ${r.withinLimit ? 'within' : 'over'} the ${r.callLimitPerSecond} calls/s limit (max ${fmt(r.maxMessagesPerSecond)} messages/s)`;
   return capacityReport('SQS FIFO throughput', 'Capacity: SQS FIFO queue', `SQS FIFO: ${line}`, [line], [`Messages: ${fmt(r.messagesPerSecond)}/s`, `Batch size: ${r.batchSize}`], r.steps, r.warnings);
 }
 
 export function lambdaReport(input: { requestsPerSecond: string | number; duration: string }): CalcReport {
-  const r = lambdaConcurrency({
-    requestsPerSecond: parseNumber(input.requestsPerSecond, 'requests per second'),
-    averageDurationSeconds: parseDurationSeconds(input.duration),
-  });
+  return lambdaConcurrencyReport(
+    lambdaConcurrency({ requestsPerSecond: parseNumber(input.requestsPerSecond, 'requests per second'), averageDurationSeconds: parseDurationSeconds(input.duration) }),
+  );
+}
+
+export function lambdaConcurrencyReport(r: LambdaConcurrency): CalcReport {
   const line = `${fmt(r.concurrency)} concurrent executions (default quota 1,000 per Region${r.exceedsDefaultQuota ? ': over it' : ''})`;
   return capacityReport('Lambda concurrency', 'Capacity: Lambda concurrency', `Lambda: ${line}`, [line], [`Requests: ${fmt(r.requestsPerSecond, 3)}/s`, `Average duration: ${fmt(r.averageDurationSeconds, 3)} s`], r.steps, r.warnings);
 }
