@@ -52,7 +52,7 @@ const CONTEXT_ALIASES = 10;
  */
 export function quoteUntrusted(text: string): string {
   const lines = text.split('\n').map((raw) => {
-    let line = raw.replace(/\t/g, '    ').replace(/\s+$/, '');
+    let line = raw.replace(/\t/g, '    ').trimEnd();
     line = line.replace(/[\\<>[\]]/g, (c) => `\\${c}`);
     // Keep indentation visible without making markdown code blocks: non-breaking spaces.
     const indent = /^ */.exec(line)![0].length;

@@ -62,11 +62,11 @@ export function termAt(text: string, offset: number): string | undefined {
 
   // `!GetAtt Queue.Arn` splits at the space already; `Queue.Arn` with the cursor on one side
   // stays whole except for trailing punctuation, which never belongs to a term.
-  word = word.replace(/^[-.]+/, '').replace(/[-.:]+$/, '');
+  word = word.replace(/^[-.]+/, '').replace(/(?<![-.:])[-.:]+$/, ''); // the lookbehind keeps it linear
   // `$` only matters for `${...}` (handled by TERM_CHAR excluding braces) and `$LATEST`.
   if (word.startsWith('$') && !/^\$LATEST$/i.test(word)) word = word.slice(1);
   if (!word || !/[A-Za-z]/.test(word)) return undefined;
-  if (/^![A-Za-z]/.test(word)) return expandShortTag(word.replace(/[^A-Za-z0-9!]+$/, ''));
+  if (/^![A-Za-z]/.test(word)) return expandShortTag(word.replace(/(?<![^A-Za-z0-9!])[^A-Za-z0-9!]+$/, ''));
   if (word.startsWith('!')) word = word.replace(/^!+/, '');
   return word || undefined;
 }

@@ -37,7 +37,9 @@ export function round(x: number, decimals = 3): number {
 }
 
 function groupDigits(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  let out = '';
+  for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+  return out;
 }
 
 /** 4096 → "4,096"; 3.3333 → "3.33"; bigint keeps every digit (IPv6 sizes). */
@@ -65,7 +67,8 @@ export function parseNumber(
   what: string,
   opts: { min?: number; max?: number; integer?: boolean; allowZero?: boolean } = {},
 ): number {
-  const n = typeof value === 'number' ? value : /^\s*[-+]?(\d[\d,_]*)?(\.\d+)?\s*$/.test(value) && /\d/.test(value) ? Number(value.replace(/[,_\s]/g, '')) : NaN;
+  // Trimmed first: `\s*` at both ends of an all-optional middle backtracks quadratically on long blanks.
+  const n = typeof value === 'number' ? value : /^[-+]?(\d[\d,_]*)?(\.\d+)?$/.test(value.trim()) && /\d/.test(value) ? Number(value.replace(/[,_\s]/g, '')) : NaN;
   if (!Number.isFinite(n)) throw new CalcError(`${what} must be a number, got '${value}'`);
   if (opts.integer && !Number.isInteger(n)) throw new CalcError(`${what} must be a whole number, got ${value}`);
   const min = opts.min ?? 0;

@@ -8,6 +8,7 @@
 import { evaluateFnCidr } from '../calc';
 import type { TemplateDocument } from '../document/model';
 import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../document/nodes';
+import { subPlaceholders } from './sub';
 import { templateIndex, type TemplateIndex } from './template';
 
 export interface ResolveOptions {
@@ -328,13 +329,11 @@ class Resolver {
     if (isMap(m) && !intrinsicName(m)) for (const p of m.pairs) vars.set(keyText(p), this.value(p.value, depth));
     const parts: Value[] = [];
     let last = 0;
-    const re = /\$\{([^}]*)\}/g;
     const text = s.value;
-    let x: RegExpExecArray | null;
-    while ((x = re.exec(text))) {
+    for (const x of subPlaceholders(text)) {
       parts.push(text.slice(last, x.index));
-      last = x.index + x[0].length;
-      const inner = x[1];
+      last = x.end;
+      const inner = x.inner;
       if (inner.startsWith('!')) {
         parts.push('${' + inner.slice(1) + '}');
         continue;

@@ -43,7 +43,7 @@ export function reparseIncrementally(old: TemplateDocument, text: string, versio
   if (p <= lineStart || oldEnd >= regionEnd) return undefined;
 
   const fragment = text.slice(lineStart, regionEnd + delta);
-  if (/^\s*(---|\.\.\.)/m.test(fragment)) return undefined;
+  if (/^[^\S\n\r\u2028\u2029]*(---|\.\.\.)/m.test(fragment)) return undefined; // (one line per try: linear)
   const parsed = parseYamlCst(fragment);
   const fr = parsed.root;
   if (parsed.problems.length || parsed.duplicates.length || !fr || fr.kind !== 'map' || fr.pairs.length !== 1) return undefined;

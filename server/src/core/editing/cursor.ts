@@ -151,8 +151,11 @@ function ancestor(t: string, limit: number, inner: Segment[]): { col: number; pe
 
 /** The long name of a short-form tag that starts a value (`!If`, `!Sub |`), if that is all there is. */
 function tagFunction(value: string): string | undefined {
-  const m = /^(![A-Za-z]+)\s*(?:[|>][-+0-9]*)?\s*(?:#.*)?$/.exec(value.trim());
-  return m ? SHORT_TAGS[m[1]] : undefined;
+  // Two \s* around an optional part backtrack quadratically over a long run of spaces: split first.
+  const v = value.trim();
+  const tag = /^![A-Za-z]+/.exec(v)?.[0];
+  if (!tag || !/^(?:[|>][-+0-9]*)?\s*(?:#.*)?$/.test(v.slice(tag.length).trimStart())) return undefined;
+  return SHORT_TAGS[tag];
 }
 
 function dashColumns(indent: number, dashes: string): number[] {

@@ -5,6 +5,7 @@
  * `!Condition`) and FindInMap. Go to definition, find references, highlight and rename all read
  * this one table, built once per parsed version.
  */
+import { subPlaceholders } from '../cfn/sub';
 import { templateIndex, type TemplateIndex } from '../cfn/template';
 import { PSEUDO_PARAMETERS } from '../cfn/vocabulary';
 import type { TemplateDocument } from '../document/model';
@@ -165,10 +166,8 @@ class Collector {
     }
     if (!isScalar(s) || typeof s.value !== 'string') return;
     const src = this.text.slice(s.start, s.end);
-    const re = /\$\{([^}]*)\}/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(src))) {
-      const inner = m[1];
+    for (const m of subPlaceholders(src)) {
+      const inner = m.inner;
       if (inner.startsWith('!')) continue;
       const lead = inner.length - inner.trimStart().length;
       let name = inner.trim();
@@ -225,7 +224,11 @@ export type PrepareRenameResult = { start: number; end: number; placeholder: str
 export function prepareRename(doc: TemplateDocument, offset: number): PrepareRenameResult {
   const o = occurrenceAt(doc, offset);
   if (o) return { start: o.start, end: o.end, placeholder: o.name };
-  const word = /[\w:]*$/.exec(doc.text.slice(Math.max(0, offset - 100), offset))![0] + /^[\w:]*/.exec(doc.text.slice(offset, offset + 100))![0];
+  let a = offset;
+  let b = offset;
+  while (a > offset - 100 && a > 0 && /[\w:]/.test(doc.text[a - 1])) a--;
+  while (b < offset + 100 && b < doc.text.length && /[\w:]/.test(doc.text[b])) b++;
+  const word = doc.text.slice(a, b);
   if (PSEUDO_PARAMETERS.includes(word)) return { error: `${word} is a pseudo parameter; it can't be renamed.` };
   return { error: 'Put the cursor on the name of a parameter, resource, condition or mapping (where it is defined or used) to rename it.' };
 }

@@ -33,7 +33,7 @@ export function normalizeKey(term: string): string {
   s = s
     .replace(/^\$\{(.*)\}$/, '$1')
     .replace(/^["']|["']$/g, '')
-    .replace(/:+$/, '')
+    .replace(/(?<!:):+$/, '')
     .trim();
   s = s.toLowerCase();
   if (s.startsWith('!')) {

@@ -1,3 +1,4 @@
+import { matchesAllowedPattern } from '../../userPattern';
 import { templateIndex } from '../../cfn/template';
 import { allParameterTypes, PARAMETER_KEYS, validParameterType } from '../../cfn/vocabulary';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, str, type Node } from '../../document/nodes';
@@ -71,13 +72,7 @@ export const parameterDefault: Rule = {
       }
       const pattern = str(get(body, 'AllowedPattern'));
       if (pattern !== undefined && !isList) {
-        let re: RegExp | undefined;
-        try {
-          re = new RegExp(`^(?:${pattern})$`, 'u');
-        } catch {
-          re = undefined; // Java-style patterns JS can't read: don't guess
-        }
-        if (re && !re.test(raw)) out.push({ ...at, message: `Default '${raw}' of parameter '${name}' does not match its AllowedPattern ${pattern}.` });
+        if (matchesAllowedPattern(pattern, raw) === false) out.push({ ...at, message: `Default '${raw}' of parameter '${name}' does not match its AllowedPattern ${pattern}.` });
       }
       const num = Number(raw);
       const minV = numberOf(get(body, 'MinValue'));
