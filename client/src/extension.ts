@@ -1,5 +1,5 @@
 import { KIND_LABELS, type Kind } from '@core/kindNames';
-import { DOCUMENT_KIND, NOTES_CONFIG } from '@core/protocol';
+import { DOCUMENT_KIND, NOTES_CONFIG, NOTES_PROGRESS, READ_NOTES_CONFIG, type NotesConfig } from '@core/protocol';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -9,7 +9,7 @@ import { explainSelection, searchNotes } from './commands/notes';
 import { copyLastPlan, insertLastPlan, planVpcSubnetsCommand } from './commands/vpcPlan';
 import { effectiveNotesPaths } from './notesPaths';
 import { stringList } from './settingValues';
-import { notify, onNotification } from './protocol';
+import { notify, onNotification, onRequest } from './protocol';
 import { StatusItem } from './status';
 
 let client: LanguageClient | undefined;
@@ -48,6 +48,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { settings: vscode.workspace.getConfiguration('awsNotes'), notes: notesConfig() },
   };
   client = new LanguageClient('awsNotes', 'AWS Notes', serverOptions, clientOptions);
+  // The server asks on every start, so a restart sees the settings as they are now.
+  onRequest(client, READ_NOTES_CONFIG, () => notesConfig());
+  onNotification(client, NOTES_PROGRESS, (p) => status.notesProgress(p.done, p.total));
 
   const kinds = new Map<string, Kind | null>();
   const refreshStatus = () => {
@@ -97,10 +100,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 /** Bad setting values already shown to the user (each is said once). */
 const reportedSettings = new Set<string>();
 
-/** Notes roots and patterns for the server, with workspace-provided paths confined to the workspace. */
-function notesConfig(): { roots: string[]; patterns: string[] } {
+/**
+ * Notes roots and patterns for the server. Workspace-provided paths are pre-filtered here and
+ * confined again by the server after resolving links and globs; user paths go separately, as written.
+ */
+function notesConfig(): NotesConfig {
   const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-  const inspected = vscode.workspace.getConfiguration('awsNotes').inspect<unknown>('notes.paths');
+  const config = vscode.workspace.getConfiguration('awsNotes');
+  const inspected = config.inspect<unknown>('notes.paths');
   const [user, ws, folder] = [inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue].map((v) => stringList(v, 'awsNotes.notes.paths'));
   for (const p of [user, ws, folder].map((x) => x.problem)) {
     if (!p || reportedSettings.has(p)) continue;
@@ -109,13 +116,13 @@ function notesConfig(): { roots: string[]; patterns: string[] } {
     void vscode.window.showWarningMessage(`AWS Notes: ${p}`);
   }
   const { patterns, rejected } = effectiveNotesPaths({
-    user: user.list,
     workspace: [...ws.list, ...folder.list],
     roots,
     trusted: vscode.workspace.isTrusted,
   });
   if (rejected.length) log?.warn(`ignored notes paths from workspace settings outside the workspace (or in an untrusted workspace): ${rejected.join(', ')}`);
-  return { roots, patterns };
+  const userPatterns = Array.isArray(inspected?.globalValue) ? inspected.globalValue : [];
+  return { roots, patterns, userPatterns, maxFiles: config.get<number>('notes.maxFiles'), maxFileSizeMB: config.get<number>('notes.maxFileSizeMB') };
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,3 +13,8 @@ export function notify<P>(client: LanguageClient | undefined, m: Message<P>, par
 export function onNotification<P>(client: LanguageClient, m: Message<P>, handler: (params: P) => void): void {
   client.onNotification(m.method, handler);
 }
+
+/** Answer one of the server's requests, typed by its message. */
+export function onRequest<P, R>(client: LanguageClient, m: Message<P, R>, handler: (params: P) => R): void {
+  client.onRequest(m.method, handler);
+}

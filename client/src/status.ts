@@ -19,7 +19,23 @@ export class StatusItem implements vscode.Disposable {
     this.item.show();
   }
 
+  private readonly notes = vscode.window.createStatusBarItem('awsNotes.notesIndex', vscode.StatusBarAlignment.Right, 99);
+
+  /** Background notes indexing: visible while it runs, gone when done. */
+  notesProgress(done: number, total: number): void {
+    if (total <= 0 || done >= total) {
+      this.notes.hide();
+      return;
+    }
+    this.notes.name = 'AWS Notes index';
+    this.notes.text = `$(sync~spin) Notes ${done}/${total}`;
+    this.notes.tooltip = 'AWS Notes: indexing your notes in the background; hovers use what is indexed so far.';
+    this.notes.command = 'awsNotes.showOutput';
+    this.notes.show();
+  }
+
   dispose(): void {
+    this.notes.dispose();
     this.item.dispose();
   }
 }

@@ -2,10 +2,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { searchKnowledge } from './core/knowledge';
-import { DEFAULT_NOTES_PATTERNS, findNotesFiles, NotesIndex } from './core/notes';
-import type { NotesConfig, SearchItem } from './core/protocol';
+import {
+  decodeNotes,
+  DEFAULT_NOTES_PATTERNS,
+  discoverNotes,
+  matchesNotesPatterns,
+  NOTES_LIMITS,
+  NotesIndex,
+  type SkippedNote,
+} from './core/notes';
+import type { NotesConfig, NotesProgress, SearchItem } from './core/protocol';
+import { checkNotesConfig } from './workspace';
 
 export type { NotesConfig };
+
+/** File-watch events arriving within this window are handled as one batch. */
+const WATCH_DEBOUNCE_MS = 150;
+/** Skipped files named one by one in the log; the rest are counted. */
+const SKIPPED_NAMED = 20;
+
+/** A `file:` link that survives markdown: `(`, `)` and spaces in a file name must not end it. */
+export function noteLink(file: string, line: number): string {
+  return `${pathToFileURL(file).href.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))}#L${line}`;
+}
 
 /**
  * The notes index of the language server. It is built in the background after start-up and
@@ -16,53 +35,153 @@ export class NotesService {
   private config: NotesConfig = { roots: [], patterns: [] };
   private generation = 0;
   private files = new Set<string>();
+  private pending = new Map<string, boolean>(); // file → deleted
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  /** Full scans started (configuration changes); file events never start one. */
+  fullScans = 0;
   ready: Promise<void> = Promise.resolve();
   onLog?: (message: string) => void;
+  onProgress?: (p: NotesProgress) => void;
 
   configure(config: NotesConfig): Promise<void> {
-    this.config = config;
+    this.config = checkNotesConfig(config) ?? { roots: [], patterns: [] };
     const gen = ++this.generation;
     this.ready = this.rebuild(gen);
     return this.ready;
   }
 
+  /** Resolves when the index build and any queued file changes are done (tests, CLI). */
+  async idle(): Promise<void> {
+    for (;;) {
+      const before = [this.ready, this.flushing];
+      await Promise.all(before);
+      if (this.flushTimer) await new Promise((r) => setTimeout(r, WATCH_DEBOUNCE_MS));
+      else if (before[0] === this.ready && before[1] === this.flushing) return;
+    }
+  }
+
+  private limits() {
+    return {
+      maxFiles: this.config.maxFiles ?? NOTES_LIMITS.maxFiles.default,
+      maxBytes: this.config.maxFileSizeMB ? this.config.maxFileSizeMB * 1024 * 1024 : NOTES_LIMITS.maxBytes.default,
+    };
+  }
+
+  private workspacePatterns(): string[] {
+    const { patterns, userPatterns = [] } = this.config;
+    return patterns.length || userPatterns.length ? patterns : [...DEFAULT_NOTES_PATTERNS];
+  }
+
   private async rebuild(gen: number): Promise<void> {
+    this.fullScans++;
     const started = Date.now();
-    const patterns = this.config.patterns.length ? this.config.patterns : [...DEFAULT_NOTES_PATTERNS];
+    const limits = this.limits();
     const found = new Set<string>();
-    for (const root of this.config.roots) {
-      for (const f of await findNotesFiles(root, patterns)) found.add(f);
+    const skipped: SkippedNote[] = [];
+    const missing = new Set<string>();
+    const { roots, userPatterns = [] } = this.config;
+    const collect = (d: { files: string[]; skipped: SkippedNote[]; missing: string[] }) => {
+      for (const f of d.files) if (found.size < limits.maxFiles) found.add(f);
+      skipped.push(...d.skipped);
+      for (const m of d.missing) missing.add(m);
+    };
+    for (const root of roots) collect(await discoverNotes(root, this.workspacePatterns(), { ...limits, confineTo: roots }));
+    // User paths: relative ones resolve against each folder (or stand alone without folders).
+    for (const root of roots.length ? roots : [process.cwd()]) {
+      if (userPatterns.length) collect(await discoverNotes(root, userPatterns, limits));
     }
     if (gen !== this.generation) return; // a newer configuration superseded this build
+    this.report(skipped, [...missing]);
     for (const f of this.files) if (!found.has(f)) this.index.removeFile(f);
+    this.files = found;
+    let done = 0;
+    const total = found.size;
+    this.onProgress?.({ done, total });
     for (const f of found) {
       await new Promise((r) => setImmediate(r)); // yield between files: hovers stay responsive
       if (gen !== this.generation) return;
-      this.addFromDisk(f);
+      await this.addFromDisk(f);
+      done++;
+      if (done % 25 === 0 || done === total) this.onProgress?.({ done, total });
     }
-    this.files = found;
     this.onLog?.(`notes index: ${found.size} file(s), ${this.index.size} passages in ${Date.now() - started} ms`);
   }
 
-  private addFromDisk(file: string): void {
+  /** Says once, by name, what was not indexed and why. */
+  private report(skipped: SkippedNote[], missing: string[]): void {
+    if (!this.onLog) return;
+    for (const m of missing) this.onLog(`notes path not found: ${m}`);
+    for (const s of skipped.slice(0, SKIPPED_NAMED))
+      this.onLog(`notes file not indexed: ${s.file} (${s.reason}${s.setting ? `; setting ${s.setting}` : ''})`);
+    if (skipped.length > SKIPPED_NAMED) this.onLog(`... and ${skipped.length - SKIPPED_NAMED} more notes files not indexed`);
+  }
+
+  private async addFromDisk(file: string): Promise<void> {
     try {
-      this.index.addFile(file, fs.readFileSync(file, 'utf8'));
+      const bytes = await fs.promises.readFile(file);
+      // Large files parse in one go; the yield before each file keeps hovers flowing between them.
+      this.index.addFile(file, decodeNotes(bytes).text);
     } catch {
       this.index.removeFile(file);
     }
   }
 
-  /** A watched file changed on disk: refresh it if it is (or should be) one of the notes. */
+  /**
+   * A watched file changed on disk. Events are batched (a checkout or a sync fires thousands)
+   * and each batch updates only the files it names: no full rescan.
+   */
   fileChanged(uri: string, deleted: boolean): void {
     if (!uri.startsWith('file:')) return;
-    const file = fileURLToPath(uri);
-    if (deleted) {
-      this.index.removeFile(file);
-      this.files.delete(file);
-    } else if (this.files.has(file) || /notes/i.test(file)) {
-      // Cheap pre-filter; a full re-scan decides membership for new files.
-      if (this.files.has(file)) this.addFromDisk(file);
-      else void this.configure(this.config);
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return;
+    }
+    this.pending.set(file, deleted);
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        this.flushing = this.flushing.then(() => this.flush());
+      }, WATCH_DEBOUNCE_MS);
+    }
+  }
+
+  private async flush(): Promise<void> {
+    await this.ready;
+    const batch = [...this.pending];
+    this.pending.clear();
+    for (const [file, deleted] of batch) {
+      if (deleted) {
+        this.index.removeFile(file);
+        this.files.delete(file);
+      } else if (this.files.has(file) || (await this.admits(file))) {
+        this.files.add(file);
+        await new Promise((r) => setImmediate(r));
+        await this.addFromDisk(file);
+      }
+    }
+  }
+
+  /** Would a full scan include this new file? Same patterns, confinement and caps. */
+  private async admits(file: string): Promise<boolean> {
+    const { roots, userPatterns = [] } = this.config;
+    const limits = this.limits();
+    if (this.files.size >= limits.maxFiles) return false;
+    try {
+      const st = await fs.promises.stat(file);
+      if (!st.isFile() || st.size > limits.maxBytes) return false;
+      const real = await fs.promises.realpath(file);
+      const realRoots = await Promise.all(roots.map((r) => fs.promises.realpath(r).catch(() => r)));
+      const inside = realRoots.some((r) => {
+        const rel = path.relative(r, real);
+        return !rel.startsWith('..') && !path.isAbsolute(rel);
+      });
+      if (inside && roots.some((r) => matchesNotesPatterns(file, r, this.workspacePatterns()))) return true;
+      return (roots.length ? roots : [process.cwd()]).some((r) => userPatterns.length > 0 && matchesNotesPatterns(file, r, userPatterns));
+    } catch {
+      return false;
     }
   }
 
@@ -72,7 +191,7 @@ export class NotesService {
 
   /** Where a quoted passage links to: the file at its line, which the editor opens. */
   linkFor(file: string, line: number): string {
-    return `${pathToFileURL(file).href}#L${line}`;
+    return noteLink(file, line);
   }
 
   search(query: string, limit = 20): SearchItem[] {

@@ -19,10 +19,10 @@ import { onDefinition, onDocumentHighlight, onPrepareRename, onReferences, onRen
 import { onDocumentSymbol } from './handlers/symbols';
 import { onInlayHints } from './handlers/inlayHints';
 import { createLanguageService } from './core';
-import { DOCUMENT_KIND_REQUEST, EXPLAIN, NOTES_CONFIG, SEARCH_NOTES } from './core/protocol';
+import { DOCUMENT_KIND_REQUEST, EXPLAIN, NOTES_CONFIG, NOTES_PROGRESS, READ_NOTES_CONFIG, SEARCH_NOTES, type NotesConfig } from './core/protocol';
 import { VERSION } from './core/version';
-import { onNotification, onRequest } from './handlers/protocol';
-import { NotesService, type NotesConfig } from './notesService';
+import { onNotification, onRequest, sendNotification } from './handlers/protocol';
+import { NotesService } from './notesService';
 import { checkNotesConfig, checkSettings, DEFAULT_SETTINGS, serviceSettings, type Settings } from './workspace';
 
 /** Wire a connection to the handlers. Exported so tests can run the server over in-memory streams. */
@@ -51,7 +51,9 @@ export function startServer(connection: Connection): void {
     }
   };
   const diagnostics = new DiagnosticsScheduler(connection, documents, service, () => settings.validate.enable);
+  notes.onProgress = (p) => sendNotification(connection, NOTES_PROGRESS, p);
   let canPullConfig = false;
+  let initialNotes: NotesConfig = { roots: [], patterns: [] };
 
   connection.onInitialize((params) => {
     canPullConfig = !!params.capabilities.workspace?.configuration;
@@ -59,8 +61,7 @@ export function startServer(connection: Connection): void {
     if (init?.settings) updateSettings(init.settings);
     // Without a notes configuration from the client, index the defaults under the workspace folders.
     const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri && !params.workspaceFolders ? [params.rootUri] : []);
-    const notesConfig = checkNotesConfig(init?.notes) ?? { roots: roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)), patterns: [] };
-    setImmediate(() => void notes.configure(notesConfig));
+    initialNotes = checkNotesConfig(init?.notes) ?? { roots: roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)), patterns: [] };
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -79,6 +80,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    void pullNotesConfig();
     if (canPullConfig) {
       void connection.client.register(DidChangeConfigurationNotification.type, undefined);
       void pullSettings();
@@ -93,6 +95,21 @@ export function startServer(connection: Connection): void {
     } catch {
       // Clients without configuration support keep the defaults.
     }
+  }
+
+  /**
+   * Notes settings are read from the client on every start: initialization options are fixed when
+   * the extension activates, so after a server restart they would be stale. Clients that do not
+   * answer keep the initialization options.
+   */
+  async function pullNotesConfig(): Promise<void> {
+    let config = initialNotes;
+    try {
+      config = checkNotesConfig(await connection.sendRequest(READ_NOTES_CONFIG.method, null)) ?? config;
+    } catch {
+      // not supported by this client
+    }
+    void notes.configure(config);
   }
 
   connection.onDidChangeConfiguration((change) => {

@@ -1,5 +1,6 @@
 import type { ServiceSettings } from './core';
 import { KINDS, type Kind } from './core/kind';
+import type { NotesConfig } from './core/protocol';
 
 /** The editor settings (`awsNotes.*`) the server reads. */
 export interface Settings {
@@ -44,10 +45,17 @@ export function checkSettings(raw: unknown): { settings: Settings; problems: str
 }
 
 /** The notes configuration the client sends, or undefined when it is not of the right shape. */
-export function checkNotesConfig(raw: unknown): { roots: string[]; patterns: string[] } | undefined {
+export function checkNotesConfig(raw: unknown): NotesConfig | undefined {
   if (!isObject(raw)) return undefined;
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  return { roots: list(raw.roots), patterns: list(raw.patterns) };
+  const positive = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined);
+  return {
+    roots: list(raw.roots),
+    patterns: list(raw.patterns),
+    userPatterns: list(raw.userPatterns),
+    maxFiles: positive(raw.maxFiles),
+    maxFileSizeMB: positive(raw.maxFileSizeMB),
+  };
 }
 
 /** What the language service needs from them. */

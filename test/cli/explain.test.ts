@@ -90,7 +90,7 @@ describe('cli: aws-notes explain', () => {
   it('warns about notes paths that match nothing but still explains', async () => {
     const { code, io } = await run(['SQS', '--notes', 'no/such/dir'], empty);
     assert.equal(code, 0);
-    assert.match(io.stderr, /no notes files found for no\/such\/dir/);
+    assert.match(io.stderr, /notes path not found: no\/such\/dir/);
     assert.match(io.stdout, /Amazon SQS queue/);
   });
 

@@ -59,6 +59,25 @@ describe('hovers with the notes index', () => {
   });
 });
 
+describe('notes settings on server start (issue 16)', () => {
+  it('asks the client for the notes settings on every start instead of trusting stale initialization options', async () => {
+    const c = new LspClient();
+    // The options passed at activation name a folder that no longer holds the notes...
+    c.rpc.onRequest('awsNotes/readNotesConfig', () => ({ roots: [fixtures], patterns: ['notes'] }));
+    await c.initialize({}, { roots: [fixtures], patterns: ['no-longer-here'] });
+    try {
+      const uri = 'file:///w/restart.yaml';
+      c.open(uri, TEMPLATE);
+      await c.waitDiagnostics(uri);
+      // ...the current settings (answered by the client) are what the index uses.
+      const md = await hoverUntil(c, uri, 4, 10, /From your notes/);
+      assert.match(md, /messaging\.md/);
+    } finally {
+      c.dispose();
+    }
+  });
+});
+
 describe('notes paths from settings', () => {
   const roots = ['/work/repo'];
   it('keeps user paths, confines workspace paths to the workspace', () => {

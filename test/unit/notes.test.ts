@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { detectHeading, findNotesFiles, NotesIndex, parseNotes, tokenize } from '../../server/src/core/notes';
+import { detectHeading, findNotesFiles, discoverNotes, NotesIndex, parseNotes, tokenize } from '../../server/src/core/notes';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'notes');
 const read = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
@@ -192,8 +192,15 @@ describe('notes file discovery', () => {
 
   const rel = (files: string[]) => files.map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
 
-  it('uses notes/ folders and *notes*.md|txt by default, skipping node_modules, .git and huge files', async () => {
-    assert.deepEqual(rel(await findNotesFiles(root)), ['docs/aws-notes.md', 'notes/deep/iam.txt', 'notes/vpc.md', 'study-notes.txt']);
+  it('uses notes/ folders and *notes*.md|txt by default, skipping node_modules and .git', async () => {
+    assert.deepEqual(rel(await findNotesFiles(root)), ['docs/aws-notes.md', 'notes/deep/iam.txt', 'notes/vpc.md', 'other/big-notes.md', 'study-notes.txt']);
+  });
+
+  it('names the files a size cap skipped, with the setting, and paths that do not exist', async () => {
+    const d = await discoverNotes(root, ['other', 'notes', 'missing-folder'], { maxBytes: 1024 * 1024 });
+    assert.deepEqual(rel(d.files), ['notes/deep/iam.txt', 'notes/vpc.md']);
+    assert.deepEqual(d.skipped.map((s) => [path.basename(s.file), s.setting]), [['big-notes.md', 'awsNotes.notes.maxFileSizeMB']]);
+    assert.deepEqual(d.missing, ['missing-folder']);
   });
 
   it('accepts files, folders and globs, relative or absolute', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createLanguageService, languageIdOf, type ExplainResult } from '../core';
-import { NotesIndex, findNotesFiles, DEFAULT_NOTES_PATTERNS } from '../core/notes';
+import { NotesIndex, discoverNotes, decodeNotes, DEFAULT_NOTES_PATTERNS } from '../core/notes';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 
 const USAGE = `Usage:
@@ -32,11 +32,14 @@ function displayPath(cwd: string, file: string): string {
 async function buildNotesIndex(io: CliIO, patterns: string[] | undefined): Promise<NotesIndex> {
   const index = new NotesIndex();
   const explicit = patterns && patterns.length > 0;
-  const files = await findNotesFiles(io.cwd, explicit ? patterns : DEFAULT_NOTES_PATTERNS);
-  if (explicit && files.length === 0) io.err(`aws-notes explain: no notes files found for ${patterns.join(', ')}`);
-  for (const file of files) {
+  const found = await discoverNotes(io.cwd, explicit ? patterns : DEFAULT_NOTES_PATTERNS);
+  // What was not read is said by name: a missing path, a file over a cap (with the setting).
+  for (const m of found.missing) io.err(`aws-notes explain: notes path not found: ${m}`);
+  for (const s of found.skipped) io.err(`aws-notes explain: notes file not indexed: ${s.file} (${s.reason}${s.setting ? `; setting ${s.setting}` : ''})`);
+  if (explicit && found.files.length === 0 && found.missing.length === 0) io.err(`aws-notes explain: no notes files found for ${patterns.join(', ')}`);
+  for (const file of found.files) {
     try {
-      index.addFile(file, await fs.promises.readFile(file, 'utf8'));
+      index.addFile(file, decodeNotes(await fs.promises.readFile(file)).text);
     } catch (e) {
       io.err(`aws-notes explain: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
     }

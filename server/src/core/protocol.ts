@@ -27,8 +27,23 @@ export interface SearchItem {
 export interface NotesConfig {
   /** Workspace folders (file system paths) relative patterns are resolved against. */
   roots: string[];
-  /** Files, folders or globs; empty means the defaults (a notes/ folder, *notes*.md|txt). */
+  /**
+   * Files, folders or globs from workspace settings; both lists empty means the defaults (a
+   * notes/ folder, *notes*.md|txt). Only files whose real path (after links and glob expansion)
+   * is inside a workspace folder are indexed: someone else may have written these.
+   */
   patterns: string[];
+  /** Paths from the user's own settings: taken as written, may point anywhere. */
+  userPatterns?: string[];
+  /** Caps (settings `awsNotes.notes.maxFiles`, `awsNotes.notes.maxFileSizeMB`). */
+  maxFiles?: number;
+  maxFileSizeMB?: number;
+}
+
+/** Background notes indexing progress (for the status bar). */
+export interface NotesProgress {
+  done: number;
+  total: number;
 }
 
 export interface Explained {
@@ -46,3 +61,10 @@ export const DOCUMENT_KIND_REQUEST: Message<{ uri: string }, Kind | null> = { me
 export const DOCUMENT_KIND: Message<{ uri: string; kind: Kind | null }> = { method: 'awsNotes/documentKind' };
 /** client → server: the notes configuration changed. */
 export const NOTES_CONFIG: Message<NotesConfig> = { method: 'awsNotes/notesConfig' };
+/**
+ * server → client, on every server start: the current notes configuration (initialization options
+ * are fixed at activation and would be stale after a restart).
+ */
+export const READ_NOTES_CONFIG: Message<null, NotesConfig | null> = { method: 'awsNotes/readNotesConfig' };
+/** server → client: notes indexing progress. */
+export const NOTES_PROGRESS: Message<NotesProgress> = { method: 'awsNotes/notesProgress' };

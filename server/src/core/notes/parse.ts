@@ -77,7 +77,9 @@ function isRule(line: string): boolean {
 
 function cleanTitle(raw: string): string {
   let t = raw.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
-  t = t.replace(/[:\s]+$/, '');
+  let end = t.length;
+  while (end > 0 && (t[end - 1] === ':' || t[end - 1] === ' ')) end--;
+  t = t.slice(0, end);
   return t.length > MAX_TITLE_CHARS ? t.slice(0, MAX_TITLE_CHARS - 1) + '…' : t;
 }
 
@@ -87,23 +89,20 @@ function cleanTitle(raw: string): string {
  * bold pseudo-headings → 7 + indentation, i.e. below any markdown heading.
  */
 export function detectHeading(line: string): Heading | undefined {
-  const atx = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/.exec(line);
+  // Every pattern here runs on user text: trim first and keep each regex anchored with no two
+  // adjacent quantifiers that can match the same characters (a `# a` + 4,000 spaces + `x` line
+  // took seconds with `(.*?)[ \t]*#*[ \t]*$`).
+  const body = line.trimEnd();
+  const atx = /^ {0,3}(#{1,6})(?:[ \t]|$)/.exec(body);
   if (atx) {
-    const title = cleanTitle(atx[2]);
+    const title = cleanTitle(trimClosingHashes(body.slice(atx[0].length)));
     if (/[A-Za-z]/.test(title)) return { level: atx[1].length, title };
     return undefined;
   }
-  // `--Topic--`, `===Topic===`, optionally followed by a gloss: `---EBS---  Elastic Block Store`.
-  const delimited = /^(\s*)(={2,}|-{2,})\s*([A-Za-z0-9(][^]*?)\s*(={2,}|-{2,})(?:\s+([A-Za-z(][^]*?))?\s*$/.exec(line);
-  if (delimited && delimited[2][0] === delimited[4][0]) {
-    const title = cleanTitle(delimited[5] ? `${delimited[3]} (${delimited[5]})` : delimited[3]);
-    if (/[A-Za-z]/.test(title) && !/[=]{2,}|-{2,}/.test(title)) {
-      const depth = Math.floor(indentWidth(delimited[1]) / 4);
-      return { level: 1 + depth * 2 + (delimited[2][0] === '=' ? 0 : 1), title };
-    }
-  }
-  const bold = /^(\s*)(?:[-*+][ \t]+)?(\*\*|__)([^*_]+?)\2[ \t]*:?[ \t]*$/.exec(line);
-  if (bold) {
+  const delimited = delimitedHeading(body);
+  if (delimited) return delimited;
+  const bold = /^(\s*)(?:[-*+][ \t]+)?(\*\*|__)([^*_]+)(\*\*|__):?$/.exec(body);
+  if (bold && bold[2] === bold[4]) {
     const title = cleanTitle(bold[3]);
     if (/[A-Za-z]/.test(title)) {
       const depth = Math.floor(indentWidth(bold[1]) / 4);
@@ -111,6 +110,42 @@ export function detectHeading(line: string): Heading | undefined {
     }
   }
   return undefined;
+}
+
+/** `Title ##` → `Title` (closing hashes of an ATX heading), without a backtracking regex. */
+function trimClosingHashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '#') end--;
+  if (end === s.length) return s;
+  if (end === 0) return '';
+  return s[end - 1] === ' ' || s[end - 1] === '\t' ? s.slice(0, end).trimEnd() : s;
+}
+
+/**
+ * `--Topic--`, `===Topic===`, optionally followed by a gloss: `---EBS---  Elastic Block Store`.
+ * Scanned by hand: the regex form of this had nested lazy/greedy runs (quadratic or worse).
+ */
+function delimitedHeading(body: string): Heading | undefined {
+  const lead = /^\s*/.exec(body)![0];
+  const ch = body[lead.length];
+  if (ch !== '=' && ch !== '-') return undefined;
+  let i = lead.length;
+  while (body[i] === ch) i++;
+  if (i - lead.length < 2) return undefined;
+  while (body[i] === ' ' || body[i] === '\t') i++;
+  if (!/[A-Za-z0-9(]/.test(body[i] ?? '')) return undefined;
+  const close = body.indexOf(ch + ch, i);
+  if (close < 0) return undefined;
+  const topic = body.slice(i, close).trim();
+  let j = close;
+  while (body[j] === ch) j++;
+  const rest = body.slice(j);
+  const gloss = rest.trim();
+  if (gloss && (!/^\s/.test(rest) || !/^[A-Za-z(]/.test(gloss))) return undefined;
+  const title = cleanTitle(gloss ? `${topic} (${gloss})` : topic);
+  if (!/[A-Za-z]/.test(title) || title.includes('==') || title.includes('--')) return undefined;
+  const depth = Math.floor(indentWidth(lead) / 4);
+  return { level: 1 + depth * 2 + (ch === '=' ? 0 : 1), title };
 }
 
 function fenceMarker(line: string): string | undefined {
@@ -233,7 +268,7 @@ function charsOf(lines: string[], start: number, end: number): number {
 function dedent(lines: string[]): string {
   let min = Infinity;
   for (const l of lines) if (!isBlank(l)) min = Math.min(min, indentWidth(l));
-  if (!Number.isFinite(min) || min === 0) return lines.join('\n').replace(/\s+$/, '');
+  if (!Number.isFinite(min) || min === 0) return lines.join('\n').trimEnd();
   return lines
     .map((l) => {
       let w = 0;
@@ -245,7 +280,7 @@ function dedent(lines: string[]): string {
       return l.slice(k);
     })
     .join('\n')
-    .replace(/\s+$/, '');
+    .trimEnd();
 }
 
 /** The text of an outline parent line, as a heading-path entry. */

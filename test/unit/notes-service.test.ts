@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createLanguageService } from '../../server/src/core';
+import { NotesService } from '../../server/src/notesService';
+
+/** A temporary workspace `ws/` with a sibling `outside/` folder the workspace must not reach. */
+function sandbox() {
+  const top = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aws-notes-svc-')));
+  const ws = path.join(top, 'ws');
+  const write = (rel: string, text: string | Buffer) => {
+    const f = path.join(top, rel);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+    return f;
+  };
+  fs.mkdirSync(ws);
+  return { top, ws, write, cleanup: () => fs.rmSync(top, { recursive: true, force: true }) };
+}
+
+const indexedText = (svc: NotesService) => svc.index.files().flatMap((f) => svc.index.passagesOf(f).map((p) => p.text)).join('\n');
+
+describe('notes service: confinement to the workspace (issue 16)', () => {
+  let sb: ReturnType<typeof sandbox>;
+  beforeEach(() => {
+    sb = sandbox();
+    sb.write('ws/notes/sqs.md', '# SQS\nVisibility timeout hides a received message from other consumers.\n');
+    sb.write('outside/secret.md', '# Secret\nSECRET-OUTSIDE-TEXT private key material here.\n');
+    sb.write('outside/.hidden/h.md', '# Hidden\nHIDDEN-OUTSIDE-TEXT do not index this file.\n');
+    fs.symlinkSync(path.join(sb.top, 'outside'), path.join(sb.ws, 'notes', 'linked'));
+    fs.symlinkSync(path.join(sb.top, 'outside', 'secret.md'), path.join(sb.ws, 'notes', 'also-notes.md'));
+  });
+  afterEach(() => sb.cleanup());
+
+  it('indexes only files whose real path is inside the workspace folders', async () => {
+    const svc = new NotesService();
+    const log: string[] = [];
+    svc.onLog = (m) => log.push(m);
+    const hostile = ['notes', 'notes/also-notes.md', 'notes/linked/*.md', 'x[/../../../../etc/passwd', 'x{/../../outside/.hidden/*', '../outside/**/*.md'];
+    await svc.configure({ roots: [sb.ws], patterns: hostile });
+    const text = indexedText(svc);
+    assert.match(text, /Visibility timeout/);
+    assert.doesNotMatch(text, /SECRET-OUTSIDE|HIDDEN-OUTSIDE|root:/);
+    for (const f of svc.index.files()) assert.ok(fs.realpathSync(f).startsWith(sb.ws + path.sep), f);
+    assert.ok(log.some((l) => /outside the workspace/.test(l)), log.join('\n'));
+  });
+
+  it('still takes paths from the user settings as written', async () => {
+    const svc = new NotesService();
+    await svc.configure({ roots: [sb.ws], patterns: [], userPatterns: [path.join(sb.top, 'outside', 'secret.md')] });
+    assert.match(indexedText(svc), /SECRET-OUTSIDE/);
+  });
+});
+
+describe('notes service: file-watch events (issue 16)', () => {
+  let sb: ReturnType<typeof sandbox>;
+  beforeEach(() => {
+    sb = sandbox();
+    sb.write('ws/notes/a.md', '# A\nFirst note about NACL rules.\n');
+  });
+  afterEach(() => sb.cleanup());
+
+  it('batches 2,000 events into incremental updates without a full rescan', async () => {
+    const svc = new NotesService();
+    await svc.configure({ roots: [sb.ws], patterns: [] });
+    assert.equal(svc.fullScans, 1);
+    const created = sb.write('ws/notes/new.md', '# New\nKinesis shards carry 1 MB/s of writes each.\n');
+    const ignored = sb.write('ws/src/readme.md', '# Readme\nNot a notes file at all, about Kinesis.\n');
+    for (let i = 0; i < 1000; i++) {
+      svc.fileChanged(pathToFileURL(created).href, false);
+      svc.fileChanged(pathToFileURL(ignored).href, false);
+    }
+    await svc.idle();
+    assert.equal(svc.fullScans, 1, 'file events never start a full rescan');
+    assert.ok(svc.index.has(created));
+    assert.ok(!svc.index.has(ignored));
+    fs.rmSync(created);
+    svc.fileChanged(pathToFileURL(created).href, true);
+    await svc.idle();
+    assert.ok(!svc.index.has(created));
+    assert.equal(svc.fullScans, 1);
+  });
+});
+
+describe('notes service: links, encodings, caps and missing paths', () => {
+  let sb: ReturnType<typeof sandbox>;
+  beforeEach(() => (sb = sandbox()));
+  afterEach(() => sb.cleanup());
+
+  it('links a passage from a file whose name has parentheses (issue 16)', async () => {
+    const file = sb.write('ws/notes/sqs (copy) ).md', '# SQS\nVisibilityTimeout defaults to 30 seconds and goes up to 12 hours.\n');
+    const svc = new NotesService();
+    await svc.configure({ roots: [sb.ws], patterns: [] });
+    const service = createLanguageService({ notes: svc.index, linkFor: (f, l) => svc.linkFor(f, l) });
+    const md = service.explain('VisibilityTimeout').markdown;
+    const link = /\]\(([^)\s]+)\)/.exec(md);
+    assert.ok(link, md);
+    assert.equal(fileURLToPath(link[1].replace(/#L\d+$/, '')), file);
+  });
+
+  it('reads UTF-8 with BOM, UTF-16 with BOM and Latin-1 notes', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Kinesis\nUTF16MARK shards and partition keys.\n', 'utf16le')]);
+    sb.write('ws/notes/u16.txt', utf16);
+    sb.write('ws/notes/bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# EBS\nBOMMARK gp3 volumes.\n')]));
+    sb.write('ws/notes/latin1.txt', Buffer.from('# Résumé\nLATINMARK déploiement © CloudFormation.\n', 'latin1'));
+    const svc = new NotesService();
+    await svc.configure({ roots: [sb.ws], patterns: [] });
+    const text = indexedText(svc);
+    assert.match(text, /UTF16MARK shards/);
+    assert.match(text, /BOMMARK gp3/);
+    assert.match(text, /LATINMARK déploiement ©/);
+    assert.doesNotMatch(text, /\uFFFD/);
+  });
+
+  it('indexes big notes by default and names files a cap skipped, with the setting', async () => {
+    const para = '- Lambda timeout can be set up to 900 seconds per invocation.\n';
+    sb.write('ws/notes/big.md', '# Big\n' + para.repeat(Math.ceil((5.5 * 1024 * 1024) / para.length)));
+    const svc = new NotesService();
+    await svc.configure({ roots: [sb.ws], patterns: [] });
+    assert.ok(svc.index.has(path.join(sb.ws, 'notes', 'big.md')), '5.5 MB is indexed by default');
+    const log: string[] = [];
+    svc.onLog = (m) => log.push(m);
+    await svc.configure({ roots: [sb.ws], patterns: [], maxFileSizeMB: 1 });
+    assert.ok(log.some((l) => l.includes('big.md') && l.includes('awsNotes.notes.maxFileSizeMB')), log.join('\n'));
+  });
+
+  it('reports a notes path that does not exist by name, next to good ones', async () => {
+    sb.write('ws/notes/a.md', '# A\nSecurity groups are stateful.\n');
+    const svc = new NotesService();
+    const log: string[] = [];
+    svc.onLog = (m) => log.push(m);
+    await svc.configure({ roots: [sb.ws], patterns: ['notes', 'no-such-folder', 'gone.md'] });
+    assert.equal(svc.index.files().length, 1);
+    assert.ok(log.some((l) => l.includes('no-such-folder')));
+    assert.ok(log.some((l) => l.includes('gone.md')));
+  });
+
+  it('falls back to defaults for malformed settings', async () => {
+    sb.write('ws/notes/a.md', '# A\nSecurity groups are stateful.\n');
+    const svc = new NotesService();
+    await svc.configure({ roots: [sb.ws], patterns: null, userPatterns: 'x', maxFiles: 'many' } as never);
+    assert.equal(svc.index.files().length, 1);
+  });
+});
