@@ -16,5 +16,5 @@ export function onNotification<P>(client: LanguageClient, m: Message<P>, handler
 
 /** Answer one of the server's requests, typed by its message. */
 export function onRequest<P, R>(client: LanguageClient, m: Message<P, R>, handler: (params: P) => R): void {
-  client.onRequest(m.method, handler);
+  client.onRequest(m.method, (params: P) => handler(params) as unknown);
 }
