@@ -31,7 +31,13 @@ export function detectKind(doc: TemplateDocument, opts: KindOptions = {}): Kind 
       if (pats?.length && picomatch(pats, { dot: true, basename: !pats.some((p) => p.includes('/')) })(safeDecode(name))) return k;
     }
   }
+  if (isAmplifyBuildSpec(doc.root)) return null;
   return kindFromContent(doc.root) ?? kindFromName(name, doc.root);
+}
+
+/** Amplify's build spec (often named buildspec.yml): `version` with `frontend`/`backend`/`applications`, phases inside them. */
+function isAmplifyBuildSpec(root: Node | null): boolean {
+  return isMap(root) && get(root, 'version') !== undefined && get(root, 'phases') === undefined && ['frontend', 'backend', 'applications'].some((k) => get(root, k) !== undefined);
 }
 
 /** A CLI path may hold a `%` that is not an escape (`100%.yaml`): then it is used as it is. */

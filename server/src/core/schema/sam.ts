@@ -7,8 +7,6 @@ export interface SamType {
   properties: Record<string, string>;
   /** Required properties (beyond what Globals may supply). */
   required?: string[];
-  /** At least one of these groups must be present. */
-  oneOf?: string[][];
   /** Event source types accepted under `Events:`. */
   events?: string[];
   /** CloudFormation type whose attributes GetAtt may read on this resource. */
@@ -157,7 +155,6 @@ export const SAM_TYPES: Record<string, SamType> = {
       CapacityProviderConfig: 'Run on a Lambda capacity provider.',
       TenancyConfig: 'Tenant isolation settings.',
     },
-    oneOf: [['CodeUri', 'InlineCode', 'ImageUri']],
     events: FUNCTION_EVENTS,
     attributesFrom: ['AWS::Lambda::Function'],
   },

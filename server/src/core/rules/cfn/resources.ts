@@ -189,6 +189,16 @@ export const resourceKeys: Rule = {
       for (const p of r.node.pairs) {
         const k = keyText(p);
         if (allowed.includes(k) || /^Type:/.test(k)) continue;
+        if (k === 'Description' && r.type?.startsWith('AWS::Serverless::')) {
+          // SAM's transform drops it: the stack deploys, the text is lost.
+          out.push({
+            severity: 'warning',
+            message: `SAM ignores a 'Description' at resource level (in '${r.name}'), so it never reaches AWS. Move it under Properties if ${r.type} has a Description property, or make it a comment.`,
+            start: p.key.start,
+            end: p.key.end,
+          });
+          continue;
+        }
         const cands = closest(k, allowed, 2);
         out.push({
           message: `'${k}' is not a resource attribute (in '${r.name}').${didYouMean(cands)}${cands.length ? '' : ' Properties go under Properties:.'}`,

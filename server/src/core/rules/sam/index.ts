@@ -103,12 +103,6 @@ export const samRequired: Rule = {
           data: isMap(props) && props.pairs.length ? { fix: 'addKeys', keys: missing, sibling: props.pairs[0].key.start, lastEnd: props.pairs[props.pairs.length - 1].end } : undefined,
         });
       }
-      const image = str(get(props, 'PackageType') ?? get(globals, 'PackageType')) === 'Image';
-      for (const group of image ? [] : t.oneOf ?? []) {
-        if (!group.some(has)) {
-          out.push({ message: `${r.type} '${r.name}' needs one of ${group.join(', ')} (in Properties or Globals).`, start: at.start, end: at.end });
-        }
-      }
     });
   },
 };
