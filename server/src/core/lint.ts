@@ -1,5 +1,6 @@
 import type { TemplateDocument } from './document/model';
 import { isMap } from './document/nodes';
+import { readAsIntended } from './cfn/intended';
 import { detectKind, type Kind, type KindOptions } from './kind';
 import { KIND_LABELS } from './kindNames';
 import { documentRules } from './rules/document';
@@ -34,9 +35,10 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
   const findings: Finding[] = [...documentRules(doc)];
   const root = doc.root;
   if (isMap(root)) {
+    const intended = readAsIntended(root, kind);
     for (const rule of opts.rules?.filter((r) => r.kinds.includes(kind)) ?? rulesFor(kind)) {
       try {
-        for (const f of rule.check({ doc, kind, root, today: opts.today })) {
+        for (const f of rule.check({ doc, kind, root: intended, today: opts.today })) {
           findings.push({ ...f, code: rule.code, severity: f.severity ?? rule.severity });
         }
       } catch (e) {

@@ -13,9 +13,11 @@ export const unknownSection: Rule = {
   severity: 'error',
   title: 'Unknown top-level section',
   cfnLint: ['E1001'],
-  check({ root, kind }) {
+  check({ doc, root, kind }) {
     const out: RawFinding[] = [];
-    for (const p of root.pairs) {
+    // The sections as written: other rules read a misspelled one under its intended name.
+    const written = isMap(doc.root) ? doc.root : root;
+    for (const p of written.pairs) {
       const k = String(p.key.value ?? '');
       if (k in SECTIONS && (k !== 'Globals' || kind === 'sam')) continue;
       const names = Object.keys(SECTIONS).filter((s) => s !== 'Globals' || kind === 'sam');
