@@ -105,3 +105,25 @@ describe('schema fixes stay safe', () => {
     assert.equal(u[0].data, undefined);
   });
 });
+
+describe('candidate ranking: lint --fix applies the obvious one', () => {
+  it('AWS::SQS::Queu becomes AWS::SQS::Queue (same service) before AWS::PCS::Queue', () => {
+    const text = tpl('  Q:\n    Type: AWS::SQS::Queu\n');
+    const f = found(text, 'CFN3002')[0];
+    assert.deepEqual(f.data?.fix === 'replace' && f.data.candidates.slice(0, 2), ['AWS::SQS::Queue', 'AWS::PCS::Queue']);
+    assert.match(applyFirstFix(text, 'CFN3002'), /Type: AWS::SQS::Queue\n/);
+  });
+
+  it('GetAtt Url becomes QueueUrl (the name it ends), in both the list and the dotted form', () => {
+    const list = tpl('  Q:\n    Type: AWS::SQS::Queue\nOutputs:\n  U:\n    Value: !GetAtt [Q, Url]\n');
+    assert.match(found(list, 'CFN4003')[0].message, /Did you mean 'QueueUrl'/);
+    assert.match(applyFirstFix(list, 'CFN4003'), /!GetAtt \[Q, QueueUrl\]/);
+    const dotted = tpl('  Q:\n    Type: AWS::SQS::Queue\nOutputs:\n  U:\n    Value: !GetAtt Q.Url\n');
+    assert.match(applyFirstFix(dotted, 'CFN4003'), /!GetAtt Q\.QueueUrl\n/);
+  });
+
+  it('GetAtt reads the registry\'s read-only properties, nested ones included', () => {
+    const ok = tpl('  D:\n    Type: AWS::RDS::DBInstance\n    Properties: { DBInstanceClass: db.t3.micro, Engine: mysql }\nOutputs:\n  A:\n    Value: !GetAtt D.Endpoint.Address\n  Q:\n    Value: !GetAtt S.QueueName\n');
+    assert.deepEqual(found(ok.replace('Resources:\n', 'Resources:\n  S:\n    Type: AWS::SQS::Queue\n'), 'CFN4003'), []);
+  });
+});

@@ -7,9 +7,11 @@ export function closest(word: string, candidates: Iterable<string>, max = 3): st
   for (const c of candidates) {
     const lc = c.toLowerCase();
     const prefix = lc.startsWith(w) || w.startsWith(lc); // `Resource` → `Resources`
-    if (Math.abs(lc.length - w.length) > limit && !prefix) continue;
+    // The word is the last camel-case part of the candidate: `Url` → `QueueUrl`, ranked as a near miss.
+    const part = w.length >= 3 && lc.length > w.length && lc.endsWith(w) && /[A-Z]/.test(c[c.length - w.length]);
+    if (Math.abs(lc.length - w.length) > limit && !prefix && !part) continue;
     const cap = top.length < max ? limit + 1 : Math.min(limit + 1, top[top.length - 1].d + 1);
-    const d = lc === w ? 0 : prefix ? Math.min(Math.abs(lc.length - w.length), distance(w, lc, cap)) : distance(w, lc, cap);
+    const d = lc === w ? 0 : part ? 1 : prefix ? Math.min(Math.abs(lc.length - w.length), distance(w, lc, cap)) : distance(w, lc, cap);
     if (d > limit || d >= cap) continue;
     top.push({ c, d });
     top.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));

@@ -1,6 +1,7 @@
 /** What `Fn::GetAtt` may read, and how its argument names a resource and an attribute. */
 import { isScalar, isSeq, str, type Node } from '../document/nodes';
 import { resourceSpec } from '../schema/cfnSpec';
+import { registryType } from '../schema/registry';
 import { SAM_TYPES } from '../schema/sam';
 import { isCustomType, isModuleType } from './vocabulary';
 
@@ -10,10 +11,20 @@ export function attributesOf(type: string | undefined): string[] | undefined {
   const sam = SAM_TYPES[type];
   if (sam) {
     if (!sam.attributesFrom) return undefined;
-    return sam.attributesFrom.flatMap((t) => Object.keys(resourceSpec(t)?.a ?? {}));
+    return sam.attributesFrom.flatMap((t) => attributesOfCfn(t) ?? []);
   }
+  return attributesOfCfn(type);
+}
+
+/**
+ * The registry's read-only properties are the attributes; older types also answer to names only
+ * the CloudFormation resource specification lists (`AWS::SQS::Queue.QueueName`), so both count.
+ */
+function attributesOfCfn(type: string): string[] | undefined {
+  const reg = registryType(type);
   const spec = resourceSpec(type);
-  return spec ? Object.keys(spec.a) : undefined;
+  if (!reg && !spec) return undefined;
+  return [...new Set([...(reg?.readOnly ?? []), ...Object.keys(spec?.a ?? {})])];
 }
 
 /** `Res.Attr` (one scalar) or `[Res, Attr]`: the nodes and names of both parts. */

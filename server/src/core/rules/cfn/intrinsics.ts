@@ -6,7 +6,7 @@ import type { TemplateDocument } from '../../document/model';
 import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
 import { INTRINSICS } from '../../document/tags';
 import { closest, didYouMean } from '../../suggest';
-import type { RawFinding, Rule, RuleContext } from '../types';
+import type { FixData, RawFinding, Rule, RuleContext } from '../types';
 
 const CFN_KINDS = ['cfn', 'sam'] as const;
 
@@ -118,7 +118,7 @@ export const getAttResource = callRule('CFN4002', 'GetAtt names a resource that 
   report(out, parts.res, `GetAtt names '${parts.resName}', which is not a resource in this template.`, cands);
 }, { skipForeign: true });
 
-export const getAttAttribute = callRule('CFN4003', 'GetAtt attribute does not exist on that resource type', ['E1010'], (c, idx, out) => {
+export const getAttAttribute = callRule('CFN4003', 'GetAtt attribute does not exist on that resource type', ['E1010'], (c, idx, out, text) => {
   if (c.fn !== 'Fn::GetAtt') return;
   const parts = getAttParts(c.arg);
   if (!parts?.resName || !parts.attr || parts.attrName === undefined) return;
@@ -135,9 +135,16 @@ export const getAttAttribute = callRule('CFN4003', 'GetAtt attribute does not ex
     message: `${r.type} has no attribute '${parts.attrName}'.${didYouMean(cands)} ${attrs.length ? `Attributes: ${attrs.slice(0, 10).join(', ')}${attrs.length > 10 ? ', …' : ''}.` : 'It has no attributes to read.'}`,
     start: parts.attr.start,
     end: parts.attr.end,
-    data: cands.length && parts.attr !== parts.res ? { fix: 'replace', start: parts.attr.start, end: parts.attr.end, candidates: cands } : undefined,
+    data: cands.length ? attrFix(parts.attr, parts.attr === parts.res ? `${parts.resName}.` : '', text, cands) : undefined,
   });
 }, { skipForeign: true });
+
+/** Replace just the attribute: in `Res.Attr` (one plain scalar) the part after the dot. */
+function attrFix(attr: Node, before: string, text: string, candidates: string[]): FixData | undefined {
+  if (!before) return { fix: 'replace', start: attr.start, end: attr.end, candidates };
+  if (!text.startsWith(before, attr.start)) return undefined; // quoted or escaped: leave it to the user
+  return { fix: 'replace', start: attr.start + before.length, end: attr.end, candidates };
+}
 
 export const subVariablesResolve = callRule('CFN4004', 'Fn::Sub variable does not resolve', ['E1019'], (c, idx, out, source) => {
   if (c.fn !== 'Fn::Sub') return;
