@@ -127,3 +127,13 @@ describe('candidate ranking: lint --fix applies the obvious one', () => {
     assert.deepEqual(found(ok.replace('Resources:\n', 'Resources:\n  S:\n    Type: AWS::SQS::Queue\n'), 'CFN4003'), []);
   });
 });
+
+describe('schema patterns', () => {
+  it('run in linear time, search anywhere like JSON Schema, and fall back for lookaround', async () => {
+    const { matchesPattern } = await import('../../server/src/core/rules/jsonschema/pattern');
+    assert.equal(matchesPattern('^(a+)+$', `${'a'.repeat(5000).slice(0, 2000)}b`), false);
+    assert.equal(matchesPattern('[0-9]+', 'abc123'), true);
+    assert.equal(matchesPattern('^[a-z]+(?<!\\.git)$', 'repo'), true);
+    assert.equal(matchesPattern('^x$', 'y'.repeat(3000)), undefined);
+  });
+});
