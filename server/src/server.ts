@@ -18,6 +18,7 @@ import { COMPLETION_TRIGGERS, onCompletion, onCompletionResolve } from './handle
 import { onDefinition, onDocumentHighlight, onPrepareRename, onReferences, onRename } from './handlers/navigation';
 import { onDocumentSymbol } from './handlers/symbols';
 import { onInlayHints } from './handlers/inlayHints';
+import { stdioConnection } from './stdio';
 import { createLanguageService } from './core';
 import { DOCUMENT_KIND_REQUEST, EXPLAIN, NOTES_CONFIG, NOTES_PROGRESS, READ_NOTES_CONFIG, SEARCH_NOTES, type NotesConfig } from './core/protocol';
 import { VERSION } from './core/version';
@@ -158,5 +159,5 @@ export function startServer(connection: Connection): void {
 }
 
 if (require.main === module) {
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
 }
