@@ -55,7 +55,30 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
   } else if (root !== null && doc.problems.length === 0) {
     findings.push({ code: 'DOC1008', severity: 'error', message: `The top level of a ${KIND_LABELS[kind].long} file must be a mapping of keys to values.`, start: root.start, end: root.end });
   }
-  const kept = applySuppressions(doc, root, findings);
+  const kept = capFindings(applySuppressions(doc, root, findings));
   kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
   return { kind, findings: kept };
+}
+
+/** More findings than anyone reads; past this, editor and CLI slow down for nothing (a 10,000-variable Sub). */
+export const MAX_FINDINGS = 1000;
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** The first MAX_FINDINGS findings, errors before warnings before info, plus one DOC1020 saying how many were cut. */
+function capFindings(findings: Finding[]): Finding[] {
+  if (findings.length <= MAX_FINDINGS) return findings;
+  const ranked = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start);
+  const kept = ranked.slice(0, MAX_FINDINGS);
+  const cut = findings.length - kept.length;
+  const byCode = new Map<string, number>();
+  for (const f of ranked.slice(MAX_FINDINGS)) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+  const top = [...byCode].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([c, n]) => `${c} ×${n.toLocaleString('en-US')}`);
+  kept.push({
+    code: 'DOC1020',
+    severity: 'warning',
+    message: `${cut.toLocaleString('en-US')} more findings in this file are not listed (only the first ${MAX_FINDINGS.toLocaleString('en-US')} are; most of the rest: ${top.join(', ')}). Fix the listed ones, often one cause repeated, and check again.`,
+    start: 0,
+    end: 0,
+  });
+  return kept;
 }
