@@ -9,7 +9,8 @@ import { otherSectionRules } from './otherSections';
 import { parameterRules } from './parameters';
 import { resourceRules } from './resources';
 import { sectionRules } from './sections';
+import { securityGroupRules } from './securityGroups';
 import { subNeeded } from './subNeeded';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules];
