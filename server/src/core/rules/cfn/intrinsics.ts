@@ -218,7 +218,9 @@ export const conditionNames = callRule('CFN4006', 'Fn::If or Condition names a c
   report(out, nameNode, `Condition '${name}' is not defined in the Conditions section.`, closest(name, idx.conditions.keys(), 2));
 }, { skipForeign: true });
 
-type Shape = (arg: Node, idx: TemplateIndex) => string | undefined;
+/** What is wrong with a function's arguments: a sentence (reported on the function's key) or one pointing at the argument at fault. */
+type Problem = string | { problem: string; at: Node; data?: FixData };
+type Shape = (arg: Node, idx: TemplateIndex) => Problem | undefined;
 const listOf = (min: number, max = min): Shape => (a) => {
   if (intrinsicName(a)) return undefined;
   if (!isSeq(a)) return `takes a list of ${min === max ? min : `${min} to ${max}`} items`;
@@ -226,6 +228,33 @@ const listOf = (min: number, max = min): Shape => (a) => {
   return undefined;
 };
 const scalarOrFn: Shape = (a) => (isScalar(a) || intrinsicName(a) ? undefined : 'takes a string (or another function)');
+/** Functions whose result is one string, so never a list to select from. */
+const STRING_FUNCTIONS = new Set(['Fn::Join', 'Fn::Sub', 'Fn::Base64']);
+/** `[index, list]`: a whole-number index, a list (or a function returning one), and an index inside a literal list. */
+const selectArgs: Shape = (a) => {
+  if (!isSeq(a) || a.items.length !== 2) return undefined;
+  const [index, list] = a.items;
+  const i = isScalar(index) ? str(index)?.trim() : undefined;
+  if (isScalar(index) && (i === undefined || !/^\d+$/.test(i))) return { problem: `takes a whole-number index first (0 for the first item), not '${i ?? ''}'`, at: index };
+  if (isScalar(list) || STRING_FUNCTIONS.has(intrinsicName(list) ?? '')) {
+    return { problem: 'selects from a list (a literal list, !GetAZs, !Split, !Cidr or a list parameter), not from one string', at: list };
+  }
+  if (isSeq(list) && i !== undefined && Number(i) >= list.items.length) {
+    return { problem: `index ${i} is past the end of the ${list.items.length}-item list (indexes start at 0)`, at: index };
+  }
+  return undefined;
+};
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** A region name, or '' for the stack's own region. */
+const getAzsRegion: Shape = (a) => {
+  const v = isScalar(a) && typeof a.value === 'string' ? a.value.trim() : undefined;
+  if (!v || REGION.test(v)) return undefined;
+  const az = /^(.*-\d{1,2})[a-z]$/.exec(v);
+  if (az && REGION.test(az[1])) {
+    return { problem: `takes a region, not the Availability Zone '${v}'`, at: a, data: { fix: 'replace', start: a.start, end: a.end, candidates: [az[1]] } };
+  }
+  return { problem: `takes a region name such as us-east-1 (or '' for the stack's region), not '${v}'`, at: a };
+};
 const CONDITION_ITEMS = new Set(['Fn::And', 'Fn::Or', 'Fn::Not', 'Fn::Equals', 'Condition', 'Fn::If', 'Fn::Contains', 'Fn::EachMemberEquals', 'Fn::EachMemberIn']);
 /** Fn::And/Or/Not take conditions: other condition functions or `{Condition: Name}`. */
 function conditionItems(a: Node): string | undefined {
@@ -249,7 +278,7 @@ const SHAPES: Record<string, Shape> = {
     return 'takes a string, or [string, {variable: value}]';
   },
   'Fn::Join': (a) => listOf(2)(a, undefined!) ?? (isSeq(a) && !isScalar(a.items[0]) ? 'needs a delimiter string first' : undefined),
-  'Fn::Select': listOf(2),
+  'Fn::Select': (a, idx) => listOf(2)(a, idx) ?? selectArgs(a, idx),
   'Fn::Split': listOf(2),
   'Fn::If': listOf(3),
   'Fn::Equals': (a, idx) => listOf(2)(a, idx) ?? (isSeq(a) && a.items.some((i) => !isScalar(i) && !intrinsicName(i)) ? 'compares two strings (or functions that return strings), not lists or mappings' : undefined),
@@ -259,16 +288,20 @@ const SHAPES: Record<string, Shape> = {
   'Fn::FindInMap': (a, idx) => listOf(3, idx.languageExtensions ? 4 : 3)(a, idx),
   'Fn::Base64': scalarOrFn,
   'Fn::Cidr': listOf(3),
-  'Fn::GetAZs': scalarOrFn,
+  'Fn::GetAZs': (a, idx) => scalarOrFn(a, idx) ?? getAzsRegion(a, idx),
   'Fn::ImportValue': scalarOrFn,
 };
 
 export const functionShape = callRule('CFN4007', 'Intrinsic function has the wrong arguments', ['E1017', 'E1018', 'E1019', 'E1021', 'E1022', 'E1010', 'E1011', 'E1015', 'E1020', 'E1028', 'E1024'], (c, idx, out) => {
   const shape = SHAPES[c.fn];
   const problem = shape?.(c.arg, idx);
-  if (problem) {
+  if (typeof problem === 'string') {
     const key = c.node.pairs[0].key;
     out.push({ message: `${c.fn.replace(/^Fn::/, 'Fn::')} ${problem}.`, start: key.start, end: key.end });
+  } else if (problem) {
+    // A function argument is reported on its name (`!Join`), a list on its opening bracket.
+    const at = isMap(problem.at) && problem.at.pairs.length ? problem.at.pairs[0].key : problem.at;
+    out.push({ message: `${c.fn} ${problem.problem}.`, start: at.start, end: isSeq(at) ? at.start + 1 : at.end, data: problem.data });
   }
 });
 
