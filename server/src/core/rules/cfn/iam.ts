@@ -8,7 +8,7 @@
 import { policyDocuments, listItems, type PolicyDocument, type PolicyKind } from '../../cfn/policies';
 import { templateIndex } from '../../cfn/template';
 import { iamServices } from '../../facts';
-import { intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type Pair, type ScalarNode } from '../../document/nodes';
+import { getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type Pair, type ScalarNode } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
 import type { RawFinding, Rule, RuleContext } from '../types';
 
@@ -56,10 +56,6 @@ function statements(ctx: RuleContext): { st: MapNode; doc: PolicyDocument }[] {
   return out;
 }
 
-function pairOf(m: MapNode, k: string): Pair | undefined {
-  for (let i = m.pairs.length - 1; i >= 0; i--) if (keyText(m.pairs[i]) === k) return m.pairs[i];
-  return undefined;
-}
 
 export const policyElements: Rule = {
   code: 'IAM1001',
@@ -77,13 +73,13 @@ export const policyElements: Rule = {
         continue;
       }
       if (!plainMap(n)) continue;
-      const stmt = pairOf(n, 'Statement')?.value;
+      const stmt = getPair(n, 'Statement')?.value;
       if (isScalar(stmt)) out.push({ message: `Statement must be a list of statements (or one statement mapping), not '${String(stmt.value)}'.`, start: stmt.start, end: stmt.end });
       for (const it of listItems(stmt)) {
         if (!isMap(it) && !(isScalar(it) && stmt === it)) out.push({ message: `Each statement is a mapping with Effect, Action and ${d.kind === 'trust' ? 'Principal' : 'Resource'}.`, start: it.start, end: isScalar(it) ? it.end : it.start + 1 });
       }
       for (const p of n.pairs) if (!DOCUMENT_KEYS.includes(keyText(p))) out.push(unknownKey(p, DOCUMENT_KEYS, 'a policy document'));
-      const version = pairOf(n, 'Version');
+      const version = getPair(n, 'Version');
       const v = version && isScalar(version.value) ? version.value : undefined;
       if (v && !intrinsicName(version!.value) && !VERSIONS.includes(String(v.value))) {
         out.push({
@@ -93,7 +89,7 @@ export const policyElements: Rule = {
           data: { fix: 'replace', start: v.start, end: v.end, candidates: ['2012-10-17'] },
         });
       }
-      if (!pairOf(n, 'Statement')) {
+      if (!getPair(n, 'Statement')) {
         const at = n.pairs[0]?.key ?? n;
         out.push({ message: `This policy document has no Statement, so IAM rejects it. Add a Statement list (Effect, Action, ${d.kind === 'trust' ? 'Principal' : 'Resource'}).`, start: at.start, end: n.pairs.length ? at.end : at.start + 1 });
       }
@@ -108,7 +104,7 @@ function checkStatement(st: MapNode, d: PolicyDocument, out: RawFinding[]): void
   for (const p of st.pairs) if (!STATEMENT_KEYS.includes(keyText(p))) out.push(unknownKey(p, STATEMENT_KEYS, where));
   const first = st.pairs[0]?.key ?? st;
   const at = { start: first.start, end: st.pairs.length ? first.end : first.start + 1 };
-  const effect = pairOf(st, 'Effect');
+  const effect = getPair(st, 'Effect');
   if (!effect) out.push({ message: `This statement has no Effect; add 'Effect: Allow' or 'Effect: Deny'.`, ...at });
   else if (isScalar(effect.value) && !['Allow', 'Deny'].includes(String(effect.value.value))) {
     const e = effect.value;
@@ -130,14 +126,14 @@ function checkStatement(st: MapNode, d: PolicyDocument, out: RawFinding[]): void
     else forbid(st, ['Principal', 'NotPrincipal'], 'An identity policy applies to the role, user or group it is attached to, so it names no principal', out);
   }
   if (d.kind === 'identity') {
-    for (const r of listItems(pairOf(st, 'Resource')?.value).concat(listItems(pairOf(st, 'NotResource')?.value))) {
+    for (const r of listItems(getPair(st, 'Resource')?.value).concat(listItems(getPair(st, 'NotResource')?.value))) {
       const t = isScalar(r) ? str(r) : undefined;
       if (t !== undefined && !t.includes('${') && !ARN.test(t)) {
         out.push({ message: `Resource '${t}' is neither an ARN (arn:partition:service:region:account:resource) nor '*', so IAM rejects the policy.`, start: r.start, end: r.end });
       }
     }
   }
-  const sid = pairOf(st, 'Sid');
+  const sid = getPair(st, 'Sid');
   const s = sid && isScalar(sid.value) ? sid.value : undefined;
   if (d.kind === 'identity' && s && typeof s.value === 'string' && !/^[A-Za-z0-9]*$/.test(s.value)) {
     out.push({ message: `Sid '${s.value}' may only hold letters and digits in an identity policy.`, start: s.start, end: s.end, data: { fix: 'replace', start: s.start, end: s.end, candidates: [s.value.replace(/[^A-Za-z0-9]/g, '')] } });
@@ -145,7 +141,7 @@ function checkStatement(st: MapNode, d: PolicyDocument, out: RawFinding[]): void
 }
 
 function exactlyOne(st: MapNode, keys: [string, string] | string[], required: boolean, at: { start: number; end: number }, out: RawFinding[]): void {
-  const present = keys.map((k) => pairOf(st, k)).filter((p): p is Pair => !!p);
+  const present = keys.map((k) => getPair(st, k)).filter((p): p is Pair => !!p);
   if (present.length > 1) {
     const p = present[0];
     out.push({ message: `A statement has either ${keys[0]} or ${keys[1]}, not both.`, start: p.key.start, end: p.key.end });
@@ -156,7 +152,7 @@ function exactlyOne(st: MapNode, keys: [string, string] | string[], required: bo
 
 function forbid(st: MapNode, keys: string[], why: string, out: RawFinding[]): void {
   for (const k of keys) {
-    const p = pairOf(st, k);
+    const p = getPair(st, k);
     if (p) out.push({ message: `${why}: remove '${k}'.`, start: p.key.start, end: p.key.end, data: { fix: 'deletePair', start: p.start, end: p.end, key: k } });
   }
 }
@@ -184,7 +180,7 @@ export const policyConditionOperators: Rule = {
   check(ctx) {
     const out: RawFinding[] = [];
     for (const { st } of statements(ctx)) {
-      const cond = pairOf(st, 'Condition')?.value;
+      const cond = getPair(st, 'Condition')?.value;
       if (!plainMap(cond)) continue;
       for (const p of cond.pairs) {
         const k = keyText(p);
@@ -258,7 +254,7 @@ export const policyActions: Rule = {
     const out: RawFinding[] = [];
     for (const { st } of statements(ctx)) {
       for (const k of ['Action', 'NotAction']) {
-        for (const a of listItems(pairOf(st, k)?.value)) {
+        for (const a of listItems(getPair(st, k)?.value)) {
           const text = isScalar(a) ? str(a) : undefined;
           if (text === undefined) continue;
           const f = actionFinding(a as ScalarNode, text.trim());

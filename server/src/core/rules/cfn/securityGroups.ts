@@ -5,7 +5,7 @@
  */
 import { templateIndex } from '../../cfn/template';
 import { listItems } from '../../cfn/policies';
-import { get, isScalar, keyText, str, type MapNode, type Node, type Pair } from '../../document/nodes';
+import { get, getPair, isScalar, keyText, str, type MapNode, type Node, type Pair } from '../../document/nodes';
 import type { RawFinding, Rule, RuleContext } from '../types';
 
 const CFN_KINDS = ['cfn', 'sam'] as const;
@@ -37,10 +37,6 @@ function plain(n: Node | undefined): n is MapNode {
   return n?.kind === 'map' && !n.pairs.some((p) => /^(Ref|Fn::)/.test(keyText(p)));
 }
 
-function pairOf(m: MapNode, k: string): Pair | undefined {
-  for (let i = m.pairs.length - 1; i >= 0; i--) if (keyText(m.pairs[i]) === k) return m.pairs[i];
-  return undefined;
-}
 
 /** A literal integer port, or undefined when it is an intrinsic or not a number. */
 function port(p: Pair | undefined): number | undefined {
@@ -58,12 +54,12 @@ export const sgPorts: Rule = {
   check(ctx) {
     const out: RawFinding[] = [];
     for (const { map } of sgRules(ctx)) {
-      const proto = pairOf(map, 'IpProtocol');
+      const proto = getPair(map, 'IpProtocol');
       const protoText = proto && isScalar(proto.value) ? str(proto.value)?.trim() : undefined;
       const kind = protoText !== undefined ? PORTED[protoText] : undefined;
       if (!proto || !kind) continue;
-      const from = pairOf(map, 'FromPort');
-      const to = pairOf(map, 'ToPort');
+      const from = getPair(map, 'FromPort');
+      const to = getPair(map, 'ToPort');
       const missing = [from ? undefined : 'FromPort', to ? undefined : 'ToPort'].filter((x): x is string => !!x);
       if (missing.length) {
         const what = kind === 'icmp' ? 'an ICMP type and code (-1 for all)' : `a port range (FromPort ≤ ToPort, 0–65535)`;
@@ -104,12 +100,12 @@ export const sgIgnoredPorts: Rule = {
   check(ctx) {
     const out: RawFinding[] = [];
     for (const { map } of sgRules(ctx)) {
-      const proto = pairOf(map, 'IpProtocol');
+      const proto = getPair(map, 'IpProtocol');
       const protoText = proto && isScalar(proto.value) ? str(proto.value)?.trim() : undefined;
       if (protoText === undefined || MAY_HAVE_PORTS.test(protoText)) continue;
       const label = protoText === '-1' ? 'all traffic (-1)' : `protocol ${protoText}`;
       for (const k of ['FromPort', 'ToPort']) {
-        const p = pairOf(map, k);
+        const p = getPair(map, k);
         if (!p) continue;
         // `-1` ports with all traffic say the same thing twice; only other values mislead.
         if (protoText === '-1' && port(p) === -1) continue;
