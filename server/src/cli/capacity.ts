@@ -15,7 +15,7 @@ import {
 } from '../core/calc';
 import { reportText, type CalcReport } from '../core/calc/report';
 import { dynamoDbCapacityReport, dynamoDbUnitsBuyReport, kinesisShardsReport, lambdaConcurrencyReport, sqsFifoThroughputReport } from '../core/calc/reports';
-import { EXIT, parseArgs, UsageError, type CliIO } from './io';
+import { calculatorCommand, EXIT, parseArgs, UsageError, type CliIO } from './io';
 
 const USAGE = `Usage:
   aws-notes capacity dynamodb --item-size 6KB [--reads N | --reads-per-minute N]
@@ -148,18 +148,8 @@ const SERVICES: Record<string, { values: string[]; booleans?: string[]; run: (fl
   },
 };
 
-export async function runCapacity(argv: string[], io: CliIO): Promise<number> {
-  try {
-    return run(argv, io);
-  } catch (e) {
-    if (e instanceof UsageError || e instanceof CalcError) {
-      io.err(`aws-notes capacity: ${e.message}`);
-      if (e instanceof UsageError) io.err(USAGE);
-      return EXIT.usage;
-    }
-    throw e;
-  }
-}
+
+export const runCapacity = calculatorCommand('capacity', USAGE, (e) => e instanceof CalcError, run);
 
 function run(argv: string[], io: CliIO): number {
   const [service, ...rest] = argv;

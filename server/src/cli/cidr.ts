@@ -11,7 +11,7 @@ import {
   type OverlapResult,
   type SubnetInfo,
 } from '../core/calc';
-import { EXIT, parseArgs, UsageError, type CliIO } from './io';
+import { calculatorCommand, EXIT, parseArgs, UsageError, type CliIO } from './io';
 
 const USAGE = `Usage: aws-notes cidr <cidr> [--new-prefix N | --split N | --azs N --tiers a,b,c [--spare N] | --fn-cidr COUNT,BITS]
                        [--overlaps <cidr>...] [--json]
@@ -58,18 +58,8 @@ function intFlag(value: string | boolean | string[] | undefined, name: string, m
   return n;
 }
 
-export async function runCidr(argv: string[], io: CliIO): Promise<number> {
-  try {
-    return run(argv, io);
-  } catch (e) {
-    if (e instanceof UsageError || e instanceof CalcError) {
-      io.err(`aws-notes cidr: ${e.message}`);
-      if (e instanceof UsageError) io.err(USAGE);
-      return EXIT.usage;
-    }
-    throw e;
-  }
-}
+
+export const runCidr = calculatorCommand('cidr', USAGE, (e) => e instanceof CalcError, run);
 
 function run(argv: string[], io: CliIO): number {
   const { flags, positional } = parseArgs(argv, {

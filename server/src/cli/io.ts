@@ -54,3 +54,22 @@ export function parseArgs(
   }
   return { flags, positional };
 }
+
+/**
+ * Run a calculator subcommand: bad input (a usage mistake or a value the calculator rejects) is
+ * reported on stderr with exit code 2, and usage mistakes also print the usage text.
+ */
+export function calculatorCommand(name: string, usage: string, isInputError: (e: unknown) => boolean, run: (argv: string[], io: CliIO) => number) {
+  return async (argv: string[], io: CliIO): Promise<number> => {
+    try {
+      return run(argv, io);
+    } catch (e) {
+      if (e instanceof UsageError || isInputError(e)) {
+        io.err(`aws-notes ${name}: ${(e as Error).message}`);
+        if (e instanceof UsageError) io.err(usage);
+        return EXIT.usage;
+      }
+      throw e;
+    }
+  };
+}

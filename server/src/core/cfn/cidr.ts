@@ -3,7 +3,7 @@
  * Mappings value, `!GetAtt Vpc.CidrBlock`, or `!Select [i, !Cidr [block, count, bits]]` evaluated
  * the way CloudFormation does. The network rules, hovers and inlay hints all read it.
  */
-import { evaluateFnCidr, isCidr } from '../calc';
+import { evaluateFnCidr, isCidr, type FnCidrResult } from '../calc';
 import { get, intrinsicName, isMap, isScalar, isSeq, str, type MapNode, type Node, type ScalarNode } from '../document/nodes';
 import type { ResourceInfo, TemplateIndex } from './template';
 
@@ -75,17 +75,11 @@ export function resourceTarget(node: Node | undefined, idx: TemplateIndex, types
 }
 
 /** What a `!Cidr` in the template evaluates to. */
-export interface FnCidrBlocks {
+export type FnCidrBlocks = Omit<Extract<FnCidrResult, { ok: true }>, 'ok' | 'warnings'> & {
   kind: 'blocks';
-  ipBlock: string;
-  count: number;
-  cidrBits: number;
-  subnetPrefix: number;
-  blocks: string[];
-  steps: string[];
   /** The parameter whose Default decided an argument. */
   parameter?: string;
-}
+};
 
 /** Evaluate a `Fn::Cidr` node whose arguments can be worked out. */
 export function evaluateFnCidrNode(

@@ -7,6 +7,7 @@ import { get, getPair, isMap, isScalar, isSeq, keyText, type MapNode, type Node,
 import { eol, indentBefore, oneLine } from '../../document/text';
 import { EVENTS, PLATFORM_LABEL, scriptableHooks, type AppspecPlatform } from '../../schema/appspec';
 import { closest, didYouMean } from '../../suggest';
+import { replaceFinding } from '../define';
 import { isPlaceholder, mappingToListItem, mappingToListOfPairs } from '../textFixes';
 import type { FixData, RawFinding, Rule } from '../types';
 import { APPSPEC, hooksPair, isWindows, platformOf } from './context';
@@ -183,12 +184,7 @@ export const appspecHookName: Rule = {
       const where = PLATFORM_LABEL[platform];
       const runs = platform === 'server' ? 'the agent never runs scripts listed under it' : 'CodeDeploy never calls it';
       if (elsewhere.length) {
-        out.push({
-          message: `'${ref.name}' is an ${elsewhere.map((p) => PLATFORM_LABEL[p]).join(' and ')} hook; ${where} deployments do not have it, so ${runs}.${didYouMean(cands)} ${where} hooks: ${valid.join(', ')}.`,
-          start: ref.key.start,
-          end: ref.key.end,
-          data: cands.length ? { fix: 'replace', start: ref.key.start, end: ref.key.end, candidates: cands } : undefined,
-        });
+        out.push(replaceFinding(ref.key, `'${ref.name}' is an ${elsewhere.map((p) => PLATFORM_LABEL[p]).join(' and ')} hook; ${where} deployments do not have it, so ${runs}.`, cands, ` ${where} hooks: ${valid.join(', ')}.`));
       } else {
         const caseOnly = valid.find((v) => v.toLowerCase() === ref.name.toLowerCase());
         out.push({

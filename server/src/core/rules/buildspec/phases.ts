@@ -5,6 +5,7 @@ import { eol, indentBefore, lineOf, oneLine } from '../../document/text';
 import { PHASES, RUNTIMES } from '../../schema/buildspec';
 import { closest, didYouMean } from '../../suggest';
 import { describeNode } from '../appspec/structure';
+import { replaceFinding } from '../define';
 import { quoteNodeText, reindent, scalarToList, wholeLines } from '../textFixes';
 import type { FixData, RawFinding, Rule } from '../types';
 import { BUILDSPEC, isPhase, phasePairs } from './context';
@@ -366,12 +367,7 @@ export const buildspecRuntimeVersions: Rule = {
       const k = keyText(p);
       if (RUNTIMES.includes(k)) continue;
       const cands = closest(k, RUNTIMES, 2);
-      out.push({
-        message: `'${k}' is not a runtime CodeBuild can select.${didYouMean(cands)} Runtimes: ${RUNTIMES.join(', ')}. An unknown runtime fails the install phase.`,
-        start: p.key.start,
-        end: p.key.end,
-        data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined,
-      });
+      out.push(replaceFinding(p.key, `'${k}' is not a runtime CodeBuild can select.`, cands, ` Runtimes: ${RUNTIMES.join(', ')}. An unknown runtime fails the install phase.`));
     }
     return out;
   },

@@ -7,9 +7,9 @@ import { templateIndex } from '../../cfn/template';
 import type { TemplateDocument } from '../../document/model';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
 import { eol } from '../../document/text';
+import { cfnRule } from '../define';
 import type { FixData, RawFinding, Rule, RuleContext } from '../types';
 
-const CFN_KINDS = ['cfn', 'sam'] as const;
 export const DDB_TABLE = 'AWS::DynamoDB::Table';
 
 /** Both units written as literal zeros: CloudFormation accepts that with on-demand and ignores it. */
@@ -124,18 +124,11 @@ function check(ctx: RuleContext, t: TableCheck): void {
 }
 
 function ddbRule(code: 'DDB1001' | 'DDB1002', title: string, cfnLint: string[]): Rule {
-  return {
-    code,
-    kinds: CFN_KINDS,
-    severity: 'error',
-    title,
-    cfnLint,
-    check(ctx) {
-      const out: RawFinding[] = [];
-      check(ctx, { on: (c, f) => c === code && out.push(f) });
-      return out;
-    },
-  };
+  return cfnRule(code, title, cfnLint, (ctx) => {
+    const out: RawFinding[] = [];
+    check(ctx, { on: (c, f) => c === code && out.push(f) });
+    return out;
+  });
 }
 
 export const onDemandWithThroughput = ddbRule('DDB1001', 'DynamoDB on-demand table (PAY_PER_REQUEST) with ProvisionedThroughput', ['E3638']);

@@ -10,9 +10,9 @@ import { templateIndex } from '../../cfn/template';
 import { iamServices } from '../../facts';
 import { getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type Pair, type ScalarNode } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
+import { CFN_KINDS, replaceFinding } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
 
-const CFN_KINDS = ['cfn', 'sam'] as const;
 const VERSIONS = ['2012-10-17', '2008-10-17'];
 const DOCUMENT_KEYS = ['Version', 'Id', 'Statement'];
 const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
@@ -188,12 +188,7 @@ export const policyConditionOperators: Rule = {
         const prefix = /^(ForAnyValue|ForAllValues):/i.exec(k)?.[0] ?? '';
         const suffix = /IfExists$/i.test(k) ? 'IfExists' : '';
         const cands = closest(k.slice(prefix.length, k.length - suffix.length), OPERATORS, 2).map((c) => prefix + c + suffix);
-        out.push({
-          message: `'${k}' is not an IAM condition operator, so IAM rejects the policy.${didYouMean(cands)}`,
-          start: p.key.start,
-          end: p.key.end,
-          data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined,
-        });
+        out.push(replaceFinding(p.key, `'${k}' is not an IAM condition operator, so IAM rejects the policy.`, cands));
       }
     }
     return out;

@@ -6,9 +6,8 @@ import type { TemplateDocument } from '../../document/model';
 import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
 import { INTRINSICS } from '../../document/tags';
 import { closest, didYouMean } from '../../suggest';
+import { CFN_KINDS, cfnRule, replaceFinding } from '../define';
 import type { FixData, RawFinding, Rule, RuleContext } from '../types';
-
-const CFN_KINDS = ['cfn', 'sam'] as const;
 
 /** One intrinsic function call found in the template. */
 interface Call {
@@ -56,29 +55,19 @@ function targetExists(idx: TemplateIndex, name: string): boolean {
 }
 
 function report(out: RawFinding[], n: Node, message: string, candidates: string[] = []): void {
-  out.push({
-    message: message + didYouMean(candidates),
-    start: n.start,
-    end: n.end,
-    data: candidates.length && isScalar(n) ? { fix: 'replace', start: n.start, end: n.end, candidates } : undefined,
-  });
+  const f = replaceFinding(n, message, candidates);
+  if (!isScalar(n)) f.data = undefined; // only a plain value can be replaced by a name
+  out.push(f);
 }
 
 function callRule(code: string, title: string, cfnLint: string[], fn: (c: Call, idx: TemplateIndex, out: RawFinding[], text: string) => void, opts: { skipForeign?: boolean } = {}): Rule {
-  return {
-    code,
-    kinds: CFN_KINDS,
-    severity: 'error',
-    title,
-    cfnLint,
-    check(ctx) {
-      const idx = templateIndex(ctx.doc, ctx.root);
-      if (opts.skipForeign && idx.foreignTransform) return [];
-      const out: RawFinding[] = [];
-      for (const c of collect(ctx).calls) if (!c.inLoop) fn(c, idx, out, ctx.doc.text);
-      return out;
-    },
-  };
+  return cfnRule(code, title, cfnLint, (ctx) => {
+    const idx = templateIndex(ctx.doc, ctx.root);
+    if (opts.skipForeign && idx.foreignTransform) return [];
+    const out: RawFinding[] = [];
+    for (const c of collect(ctx).calls) if (!c.inLoop) fn(c, idx, out, ctx.doc.text);
+    return out;
+  });
 }
 
 export const refTarget = callRule('CFN4001', 'Ref target does not exist', ['E1012', 'E1020'], (c, idx, out) => {

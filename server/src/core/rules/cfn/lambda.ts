@@ -5,10 +5,10 @@
  */
 import { runtimeLifecycle, type RuntimeLifecycle } from '../../facts';
 import { get, intrinsicName, isScalar, isSeq, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
+import { CFN_KINDS } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
 import { templateIndex } from '../../cfn/template';
 
-const CFN_KINDS = ['cfn', 'sam'] as const;
 const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
 
 /** Literal runtime names a value can take (each branch of `Fn::If`); intrinsics we can't resolve give none. */

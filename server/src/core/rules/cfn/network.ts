@@ -8,9 +8,8 @@ import { args, evaluateFnCidrNode, resolveCidr, resourceTarget, type CidrValue }
 import { templateIndex, type ResourceInfo, type TemplateIndex } from '../../cfn/template';
 import type { TemplateDocument } from '../../document/model';
 import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
+import { cfnRule } from '../define';
 import type { RawFinding, Rule, RuleContext, Severity } from '../types';
-
-const CFN_KINDS = ['cfn', 'sam'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // The template's VPCs and subnets
@@ -235,18 +234,8 @@ function mayCoexist(a: ResourceInfo, b: ResourceInfo): boolean {
 }
 
 function networkRule(code: string, title: string, cfnLint: string[] = [], severity: Severity = 'error'): Rule {
-  return {
-    code,
-    kinds: CFN_KINDS,
-    severity,
-    title,
-    cfnLint,
-    check(ctx: RuleContext) {
-      return computeFindings(ctx.doc, ctx.root)
-        .filter((f) => f.code === code)
-        .map(({ code: _code, ...f }) => f);
-    },
-  };
+  const check = (ctx: RuleContext) => computeFindings(ctx.doc, ctx.root).filter((f) => f.code === code).map(({ code: _code, ...f }) => f);
+  return cfnRule(code, title, cfnLint, check, severity);
 }
 
 export const subnetOutsideVpc = networkRule('CIDR1001', "Subnet CIDR block outside its VPC's CIDR blocks");

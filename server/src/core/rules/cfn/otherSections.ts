@@ -2,9 +2,9 @@
 import { templateIndex } from '../../cfn/template';
 import { get, getPair, intrinsicName, isMap, isScalar, keyText, str } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
+import { CFN_KINDS } from '../define';
 import type { RawFinding, Rule } from '../types';
 
-const CFN_KINDS = ['cfn', 'sam'] as const;
 const OUTPUT_KEYS = ['Value', 'Description', 'Export', 'Condition'];
 
 export const outputValue: Rule = {

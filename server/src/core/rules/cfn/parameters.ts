@@ -3,9 +3,8 @@ import { templateIndex } from '../../cfn/template';
 import { allParameterTypes, PARAMETER_KEYS, validParameterType } from '../../cfn/vocabulary';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, str, type Node } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
+import { CFN_KINDS, replaceFinding } from '../define';
 import type { RawFinding, Rule } from '../types';
-
-const CFN_KINDS = ['cfn', 'sam'] as const;
 
 function eachParameter(ctx: Parameters<Rule['check']>[0], fn: (name: string, body: Node, out: RawFinding[]) => void): RawFinding[] {
   const out: RawFinding[] = [];
@@ -35,12 +34,7 @@ export const parameterType: Rule = {
       const t = str(tp.value);
       if (t === undefined || !validParameterType(t)) {
         const cands = t ? closest(t, allParameterTypes(), 2) : [];
-        out.push({
-          message: `'${t ?? ''}' is not a valid parameter Type.${didYouMean(cands)}${cands.length ? '' : ' Use String, Number, List<Number>, CommaDelimitedList, an AWS-specific type such as AWS::EC2::VPC::Id, or an SSM parameter type.'}`,
-          start: tp.value.start,
-          end: tp.value.end,
-          data: cands.length ? { fix: 'replace', start: tp.value.start, end: tp.value.end, candidates: cands } : undefined,
-        });
+        out.push(replaceFinding(tp.value, `'${t ?? ''}' is not a valid parameter Type.`, cands, `${cands.length ? '' : ' Use String, Number, List<Number>, CommaDelimitedList, an AWS-specific type such as AWS::EC2::VPC::Id, or an SSM parameter type.'}`));
       }
     });
   },

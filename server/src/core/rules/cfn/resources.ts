@@ -2,14 +2,13 @@ import { templateIndex, type ResourceInfo } from '../../cfn/template';
 import { CREATION_POLICY_KEYS, DELETION_POLICIES, isCustomType, isModuleType, RESOURCE_KEYS, UPDATE_POLICY_KEYS, UPDATE_REPLACE_POLICIES } from '../../cfn/vocabulary';
 import type { TemplateDocument } from '../../document/model';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
+import { CFN_KINDS, cfnRule, replaceFinding } from '../define';
 import { isNoValue, validateValue, type SchemaIssue, type SchemaIssueKind } from '../jsonschema/validate';
 import { registryType, registryTypeNames } from '../../schema/registry';
 import { SAM_RESOURCE_KEYS } from '../../schema/sam';
 import { closest, didYouMean } from '../../suggest';
 import type { RawFinding, Rule, RuleContext } from '../types';
 import { describe } from './sections';
-
-const CFN_KINDS = ['cfn', 'sam'] as const;
 
 
 /** Types CloudFormation accepts that the resource spec does not list (CDK's metadata marker). */
@@ -87,12 +86,7 @@ export const knownType: Rule = {
       if (t.startsWith('AWS::Serverless::')) return; // SAM's own rule reports these
       if (idx.foreignTransform && !t.startsWith('AWS::')) return; // a macro may define it
       const cands = closest(t, registryTypeNames(), 3);
-      out.push({
-        message: `'${t}' is not a known resource type.${didYouMean(cands)}`,
-        start: r.typeNode.start,
-        end: r.typeNode.end,
-        data: cands.length ? { fix: 'replace', start: r.typeNode.start, end: r.typeNode.end, candidates: cands } : undefined,
-      });
+      out.push(replaceFinding(r.typeNode, `'${t}' is not a known resource type.`, cands));
     });
   },
 };
@@ -150,17 +144,7 @@ function propertyFindings(ctx: RuleContext): SchemaIssue[] {
 }
 
 function propertyRule(code: string, issue: SchemaIssueKind, title: string, cfnLint: string[], severity: 'error' | 'warning' = 'error'): Rule {
-  return {
-    code,
-    kinds: CFN_KINDS,
-    severity,
-    title,
-    cfnLint,
-    check(ctx) {
-      if (templateIndex(ctx.doc, ctx.root).foreignTransform) return [];
-      return propertyFindings(ctx).filter((f) => f.issue === issue);
-    },
-  };
+  return cfnRule(code, title, cfnLint, (ctx) => (templateIndex(ctx.doc, ctx.root).foreignTransform ? [] : propertyFindings(ctx).filter((f) => f.issue === issue)), severity);
 }
 
 export const unknownProperty = propertyRule('CFN3003', 'unknown', 'Unknown resource property', ['E3002']);
@@ -200,12 +184,7 @@ export const resourceKeys: Rule = {
           continue;
         }
         const cands = closest(k, allowed, 2);
-        out.push({
-          message: `'${k}' is not a resource attribute (in '${r.name}').${didYouMean(cands)}${cands.length ? '' : ' Properties go under Properties:.'}`,
-          start: p.key.start,
-          end: p.key.end,
-          data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined,
-        });
+        out.push(replaceFinding(p.key, `'${k}' is not a resource attribute (in '${r.name}').`, cands, `${cands.length ? '' : ' Properties go under Properties:.'}`));
       }
     });
   },
@@ -234,12 +213,7 @@ export const dependsOn: Rule = {
           out.push({ message: `'${r.name}' depends on itself; remove it from DependsOn.`, start: it.start, end: it.end });
         } else if (!idx.resources.has(name) && !(idx.sam && names.some((n) => name.startsWith(n)))) {
           const cands = closest(name, names, 2);
-          out.push({
-            message: `DependsOn names '${name}', which is not a resource in this template.${didYouMean(cands)}`,
-            start: it.start,
-            end: it.end,
-            data: cands.length ? { fix: 'replace', start: it.start, end: it.end, candidates: cands } : undefined,
-          });
+          out.push(replaceFinding(it, `DependsOn names '${name}', which is not a resource in this template.`, cands));
         }
       }
     });
@@ -262,12 +236,7 @@ export const resourceCondition: Rule = {
         out.push({ message: 'Condition must be the name of a condition in the Conditions section.', start: n.start, end: n.end });
       } else if (!idx.conditions.has(c)) {
         const cands = closest(c, idx.conditions.keys(), 2);
-        out.push({
-          message: `Condition '${c}' is not defined in the Conditions section.${didYouMean(cands)}`,
-          start: n.start,
-          end: n.end,
-          data: cands.length ? { fix: 'replace', start: n.start, end: n.end, candidates: cands } : undefined,
-        });
+        out.push(replaceFinding(n, `Condition '${c}' is not defined in the Conditions section.`, cands));
       }
     };
     for (const r of idx.resources.values()) check(get(r.node, 'Condition'));

@@ -1,9 +1,8 @@
 import { SECTIONS } from '../../cfn/vocabulary';
 import { isMap, isScalar, isSeq, str, type Node } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
+import { CFN_KINDS } from '../define';
 import type { RawFinding, Rule } from '../types';
-
-const CFN_KINDS = ['cfn', 'sam'] as const;
 
 const SHAPE_LABEL = { map: 'a mapping', string: 'a string', stringOrList: 'a string or a list', any: '' };
 

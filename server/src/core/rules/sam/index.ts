@@ -3,6 +3,7 @@ import { get, getPair, intrinsicName, isMap, keyText, str, type MapNode, type Pa
 import { SAM_TRANSFORM } from '../../kind';
 import { SAM_GLOBALS, SAM_TYPES, samEventProperties } from '../../schema/sam';
 import { closest, didYouMean } from '../../suggest';
+import { replaceFinding } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
 
 const SAM = ['sam'] as const;
@@ -35,12 +36,7 @@ export const samType: Rule = {
     return eachServerless(ctx, (r, out) => {
       if (SAM_TYPES[r.type!] || !r.typeNode) return;
       const cands = closest(r.type!, Object.keys(SAM_TYPES), 2);
-      out.push({
-        message: `'${r.type}' is not a SAM resource type.${didYouMean(cands)} SAM types: ${Object.keys(SAM_TYPES).map((t) => t.slice(17)).join(', ')}.`,
-        start: r.typeNode.start,
-        end: r.typeNode.end,
-        data: cands.length ? { fix: 'replace', start: r.typeNode.start, end: r.typeNode.end, candidates: cands } : undefined,
-      });
+      out.push(replaceFinding(r.typeNode, `'${r.type}' is not a SAM resource type.`, cands, ` SAM types: ${Object.keys(SAM_TYPES).map((t) => t.slice(17)).join(', ')}.`));
     });
   },
 };
@@ -123,12 +119,7 @@ export const samEvents: Rule = {
       const v = str(tp.value);
       if (v !== undefined && !eventTypes.includes(v)) {
         const cands = closest(v, eventTypes, 2);
-        out.push({
-          message: `'${v}' is not an event source type for ${r.type}.${didYouMean(cands)} Types: ${eventTypes.join(', ')}.`,
-          start: tp.value.start,
-          end: tp.value.end,
-          data: cands.length ? { fix: 'replace', start: tp.value.start, end: tp.value.end, candidates: cands } : undefined,
-        });
+        out.push(replaceFinding(tp.value, `'${v}' is not an event source type for ${r.type}.`, cands, ` Types: ${eventTypes.join(', ')}.`));
       }
     });
   },
@@ -149,12 +140,7 @@ export const samGlobals: Rule = {
       const k = keyText(p);
       if (names.includes(k)) continue;
       const cands = closest(k, names, 2);
-      out.push({
-        message: `'${k}' is not a Globals section.${didYouMean(cands)} Sections: ${names.join(', ')}.`,
-        start: p.key.start,
-        end: p.key.end,
-        data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined,
-      });
+      out.push(replaceFinding(p.key, `'${k}' is not a Globals section.`, cands, ` Sections: ${names.join(', ')}.`));
     }
     return out;
   },
