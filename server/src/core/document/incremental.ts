@@ -1,4 +1,4 @@
-import { LineIndex } from './lines';
+import { LineIndex, parserText } from './lines';
 import type { TemplateDocument } from './model';
 import type { MapNode, Node, Pair } from './nodes';
 import { parseYamlCst } from './yamlCst';
@@ -44,7 +44,7 @@ export function reparseIncrementally(old: TemplateDocument, text: string, versio
 
   const fragment = text.slice(lineStart, regionEnd + delta);
   if (/^[^\S\n\r\u2028\u2029]*(---|\.\.\.)/m.test(fragment)) return undefined; // (one line per try: linear)
-  const parsed = parseYamlCst(fragment);
+  const parsed = parseYamlCst(parserText(fragment, 'yaml'));
   const fr = parsed.root;
   if (parsed.problems.length || parsed.duplicates.length || !fr || fr.kind !== 'map' || fr.pairs.length !== 1) return undefined;
   const newPair = shiftPair(fr.pairs[0], lineStart); // fragment offsets → document offsets

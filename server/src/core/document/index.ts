@@ -1,4 +1,4 @@
-import { LineIndex } from './lines';
+import { LineIndex, parserText } from './lines';
 import type { TemplateDocument } from './model';
 import { parseJson } from './json';
 import { parseYamlCst } from './yamlCst';
@@ -24,8 +24,8 @@ export function parseTemplate(uri: string, version: number, text: string, opts: 
   if (text.length > maxBytes) return { ...base, format: 'yaml', problems: [], skipped: tooLargeMessage(text.length, maxBytes) };
   const binary = binaryReason(text);
   if (binary) return { ...base, format: 'yaml', problems: [], skipped: binary };
-  const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text; // keep offsets; a BOM is not content
-  const format = looksJson(body) ? 'json' : 'yaml';
+  const format = looksJson(text) ? 'json' : 'yaml';
+  const body = parserText(text, format);
   const parsed = format === 'json' ? parseJson(body) : parseYamlCst(body);
   return { ...base, format, ...parsed };
 }
@@ -40,7 +40,7 @@ export function skippedDocument(uri: string, reason: string): TemplateDocument {
 }
 
 function looksJson(text: string): boolean {
-  const m = /^\s*(\S)/.exec(text);
+  const m = /^\s*(\S)/.exec(text); // \s includes a BOM
   return !!m && (m[1] === '{' || m[1] === '[');
 }
 

@@ -59,3 +59,15 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 }
+
+/**
+ * The text the parsers read: same length, so every offset is the document's. A lone CR is a line
+ * break (YAML 1.2 and JSON say so; the parsers do not). A JSON file's BOM becomes a space; the YAML
+ * parser reads a BOM itself, and a space there would indent the first line.
+ */
+export function parserText(text: string, format: 'yaml' | 'json'): string {
+  let t = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  if (format === 'json' && t.charCodeAt(0) === 0xfeff) t = ' ' + t.slice(1);
+  return t;
+}
+

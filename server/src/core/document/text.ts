@@ -3,7 +3,10 @@ import type { TemplateDocument } from './model';
 
 /** The line break the text already uses, so an edit does not mix styles. */
 export function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  const lf = text.indexOf('\n');
+  if (lf > 0 && text[lf - 1] === '\r') return '\r\n';
+  if (lf < 0 && text.includes('\r')) return '\r'; // CR-only (classic Mac) files
+  return '\n';
 }
 
 export function lineOf(doc: TemplateDocument, offset: number): { line: number; start: number; end: number } {
