@@ -49,7 +49,7 @@ describe('cli: aws-notes lint (walk → lint → fix → format)', () => {
     assert.equal(await runLint(['--fix', 'bad.yaml'], io), 0);
     assert.equal(fs.readFileSync(path.join(dir, 'bad.yaml'), 'utf8'), BAD.replace('VisibilityTimout', 'VisibilityTimeout'));
     assert.deepEqual(io.stdout, []);
-    assert.match(io.stderr[0], /0 error\(s\).*; 1 fixed$/);
+    assert.match(io.stderr[0], /0 error\(s\).*; 1 fixed in 1 file$/);
   });
 
   it('--kind forces a kind on files it would skip; a missing path is an I/O error', async () => {

@@ -2,18 +2,19 @@
  * `aws-notes lint`: walk → lint → fix → format. Each step is its own function; linting and fixing go
  * through the language service, like the editor's diagnostics and fix-all.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { applyEdits, createLanguageService, type LanguageService, type LintResult, type TemplateDocument } from '../core';
+import { createLanguageService, type LanguageService, type LintResult, type TemplateDocument } from '../core';
 import { DEFAULT_MAX_BYTES, skippedDocument, tooLargeMessage } from '../core/document';
-import { collectFiles, readRefusal, readText } from '../core/files';
+import { collectFiles, readRefusal } from '../core/files';
 import { fixesFor } from '../core/fixes';
+import type { RefusedFix } from '../core/fixGuard';
 import { KINDS, type Kind } from '../core/kind';
 import type { Finding } from '../core/rules/types';
 import { ruleDocsUrl } from '../core/rules/docs';
 import { allRules } from '../core/rules/registry';
 import { VERSION } from '../core/version';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
+import { readSource, writeFixed, type Source } from './write';
 
 interface LintArgs {
   format: 'text' | 'json' | 'sarif';
@@ -39,6 +40,17 @@ interface FileReport {
     fix?: { title: string; edits: { line: number; column: number; endLine: number; endColumn: number; text: string }[] };
   }[];
   fixed?: number;
+  /** `--fix` made fixes but did not write them, and why (read-only, changed on disk, encoding...). */
+  notWritten?: string;
+  /** Fixes not applied because they would add a finding. */
+  refused?: RefusedFix[];
+}
+
+/** What `--fix` did to one file. */
+interface FixReport {
+  fixed: number;
+  notWritten?: string;
+  refused: RefusedFix[];
 }
 
 /** A document and its findings. */
@@ -57,27 +69,27 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   let internalError = false;
   const limit = args.maxBytes ?? DEFAULT_MAX_BYTES;
   const lintOne = (file: string): void => {
-    let text = '';
+    let src: Source | undefined;
     let refusal: ReturnType<typeof readRefusal>;
     try {
       refusal = readRefusal(file, limit);
       if (refusal?.reason === 'type') throw new Error(refusal.message);
-      if (!refusal) text = readText(file);
+      if (!refusal) src = readSource(file);
     } catch (e) {
       io.err(`aws-notes lint: ${file}: ${(e as Error).message}`);
       ioError = true;
       return;
     }
     // A file above the limit is refused from its size alone, never read into memory.
-    let checked = refusal ? refusedFile(file, tooLargeMessage(refusal.size, limit), args.kind) : lintFile(service, file, 1, text, args.kind);
+    let checked = !src ? refusedFile(file, tooLargeMessage(refusal?.size ?? 0, limit), args.kind) : lintFile(service, file, 1, src.text, args.kind);
     // Files we did not read or parse (too large, binary) are reported so nothing is skipped silently.
     if (checked.result.kind === null && args.kind === undefined && !checked.doc.skipped) return;
-    let fixed: number | undefined;
-    if (args.fix && !refusal) {
-      ({ checked, fixed } = fixFile(service, file, checked, args.kind));
-      if (checked.doc.text !== text) fs.writeFileSync(file, checked.doc.text);
+    let fix: FixReport | undefined;
+    if (args.fix && src) {
+      ({ checked, fix } = fixFile(service, src, checked, args.kind));
+      if (fix.notWritten) ioError = true;
     }
-    reports.push(fileReport(io.cwd, file, checked, fixed));
+    reports.push(fileReport(io.cwd, file, checked, fix));
   };
   for (const file of files) {
     try {
@@ -132,26 +144,20 @@ function relativeName(cwd: string, file: string): string {
   return rel.startsWith('..') ? file : rel;
 }
 
-/** Apply the preferred fix of each finding, re-lint, repeat: later fixes see earlier ones. */
-function fixFile(service: LanguageService, file: string, start: Checked, kind: Kind | undefined): { checked: Checked; fixed: number } {
-  let { doc, result } = start;
-  let fixed = 0;
-  for (let pass = 0; pass < 5; pass++) {
-    const edits = service.fixAll({ uri: file, version: doc.version, getText: () => doc.text }, { kind });
-    if (!edits.length) break;
-    const next = applyEdits(doc.text, edits);
-    if (next === doc.text) break;
-    const after = lintFile(service, file, pass + 2, next, kind);
-    // Never write a file that no longer parses.
-    if (after.result.findings.some((f) => f.code === 'DOC1001') && !result.findings.some((f) => f.code === 'DOC1001')) break;
-    fixed += result.findings.length - after.result.findings.length;
-    ({ doc, result } = after);
-  }
-  return { checked: { doc, result }, fixed };
+/**
+ * Fix-all through the language service (each fix re-checked by the fix guard), then write the file
+ * back byte-safely; when it cannot be written, the report keeps the original findings and says why.
+ */
+function fixFile(service: LanguageService, src: Source, start: Checked, kind: Kind | undefined): { checked: Checked; fix: FixReport } {
+  const r = service.fixAll({ uri: start.doc.uri, version: start.doc.version, getText: () => start.doc.text }, { kind: kind ?? start.result.kind ?? undefined });
+  if (r.doc.text === src.text) return { checked: start, fix: { fixed: 0, refused: r.refused } };
+  const notWritten = writeFixed(src, r.doc.text);
+  if (notWritten) return { checked: start, fix: { fixed: 0, notWritten, refused: r.refused } };
+  return { checked: { doc: r.doc, result: { kind: start.result.kind, findings: r.findings } }, fix: { fixed: r.applied.length, refused: r.refused } };
 }
 
 /** Findings as 1-based lines and columns, with the first fix of each. */
-function fileReport(cwd: string, file: string, { doc, result }: Checked, fixed: number | undefined): FileReport {
+function fileReport(cwd: string, file: string, { doc, result }: Checked, fix: FixReport | undefined): FileReport {
   const at = (start: number, end: number) => {
     const a = doc.lines.positionAt(start);
     const b = doc.lines.positionAt(end);
@@ -160,7 +166,9 @@ function fileReport(cwd: string, file: string, { doc, result }: Checked, fixed: 
   return {
     file: relativeName(cwd, file),
     kind: result.kind,
-    fixed,
+    fixed: fix?.fixed,
+    ...(fix?.notWritten ? { notWritten: fix.notWritten } : {}),
+    ...(fix?.refused.length ? { refused: fix.refused } : {}),
     diagnostics: result.findings.map((f) => {
       const fix = fixesFor(doc, f)[0];
       return {
@@ -179,11 +187,27 @@ function formatReports(reports: FileReport[], args: LintArgs): { out: string[]; 
   if (args.format === 'json') return { out: [JSON.stringify(reports, null, 2)] };
   if (args.format === 'sarif') return { out: [JSON.stringify(toSarif(reports), null, 2)] };
   const out = reports.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`));
-  if (args.quiet) return { out };
+  // What --fix could not do is said even with --quiet: which file, which fix, and why.
+  const notes = reports.flatMap((r) => [
+    ...(r.notWritten ? [`${r.file}: fixes not written: ${r.notWritten}`] : []),
+    ...(r.refused ?? []).map((x) => `${r.file}: ${x.code} fix "${x.title}" skipped: ${x.reason}`),
+  ]);
+  if (args.quiet) return { out, summary: notes.join('\n') || undefined };
   const counts = { error: 0, warning: 0, info: 0 };
   for (const r of reports) for (const d of r.diagnostics) counts[d.severity]++;
-  const fixedTotal = reports.reduce((n, r) => n + (r.fixed ?? 0), 0);
-  return { out, summary: `${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info${args.fix ? `; ${fixedTotal} fixed` : ''}` };
+  const line = `${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info${args.fix ? `; ${fixSummary(reports)}` : ''}`;
+  return { out, summary: [...notes, line].join('\n') };
+}
+
+function fixSummary(reports: FileReport[]): string {
+  const fixed = reports.reduce((n, r) => n + (r.fixed ?? 0), 0);
+  const files = reports.filter((r) => r.fixed).length;
+  const parts = [`${fixed} fixed${fixed ? ` in ${files} file${files === 1 ? '' : 's'}` : ''}`];
+  const notWritten = reports.filter((r) => r.notWritten).length;
+  if (notWritten) parts.push(`${notWritten} file${notWritten === 1 ? '' : 's'} not written`);
+  const refused = reports.reduce((n, r) => n + (r.refused?.length ?? 0), 0);
+  if (refused) parts.push(`${refused} fix${refused === 1 ? ' was' : 'es were'} skipped because applying ${refused === 1 ? 'it' : 'them'} would add a problem`);
+  return parts.join(', ');
 }
 
 function toSarif(reports: FileReport[]) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeBytes } from './encoding';
 
 /** Extensions that can hold our kinds of files. */
 export const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json', '.template', '.jsonc'];
@@ -62,8 +63,7 @@ function fileType(st: fs.Stats): string {
   return 'not a file';
 }
 
-/** Read a file as text; invalid UTF-8 becomes U+FFFD (the parser then reports the file as not text). */
+/** Read a file as text in its own encoding (see decodeBytes); binary data is left to the parser to report. */
 export function readText(file: string): string {
-  const buf = fs.readFileSync(file);
-  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buf);
+  return decodeBytes(fs.readFileSync(file)).text;
 }

@@ -22,7 +22,8 @@ import {
 import { documentSymbols, type OutlineSymbol } from './editing/symbols';
 import type { CompletionResult } from './editing/types';
 import { explain, type ExplainResult } from './explain';
-import { applyEdits, fixesFor, type FixAction, type TextEdit } from './fixes';
+import { applyEdits, type FixAction, type TextEdit } from './fixes';
+import { fixAll, safeFixesFor, type FixAllResult, type GuardOptions } from './fixGuard';
 import { inlayHints, type InlayHintData, type OffsetRange } from './hints';
 import { hoverAt } from './hover';
 import { detectKind, type Kind } from './kind';
@@ -87,10 +88,10 @@ export interface LanguageService {
   /** The kind without running the rules (hover, completion, navigation run on every keystroke). */
   kindOf(file: SourceFile): { doc: TemplateDocument; kind: Kind | null };
   lint(file: SourceFile, opts?: { kind?: Kind }): LintResult;
-  /** Quick fixes of the findings that touch `range`. */
+  /** Quick fixes of the findings that touch `range`: only those that add no finding (the fix guard). */
   fixes(file: SourceFile, range: OffsetRange): FindingFixes[];
-  /** The preferred fix of every finding, as one set of edits. */
-  fixAll(file: SourceFile, opts?: { kind?: Kind }): TextEdit[];
+  /** The preferred fix of every finding, applied pass by pass, each re-checked by the fix guard. */
+  fixAll(file: SourceFile, opts?: { kind?: Kind }): FixAllResult;
   /** The hover: the specification line of the term at `offset`, then the knowledge base and the user's notes. */
   explainAt(file: SourceFile, offset: number): Explanation | null;
   /** Knowledge base and notes for a term typed by the user. */
@@ -126,11 +127,6 @@ export function languageIdOf(fileName: string): string {
   return ext === 'json' || ext === 'jsonc' ? 'json' : 'yaml';
 }
 
-/** One preferred fix per finding, applied together (the first when several are preferred). */
-export function preferredEdits(doc: TemplateDocument, findings: readonly Finding[]): TextEdit[] {
-  return findings.flatMap((f) => fixesFor(doc, f).filter((a) => a.preferred).slice(0, 1).flatMap((a) => a.edits));
-}
-
 export function createLanguageService(opts: LanguageServiceOptions = {}): LanguageService {
   let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...opts.settings };
   const docs = new DocumentCache({ maxBytes: settings.maxBytes });
@@ -161,6 +157,15 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
     return result;
   };
 
+  /** Fixes are re-linted as the same kind of file, with the same settings. */
+  const guardOptions = (file: SourceFile, kind: Kind | undefined): GuardOptions => ({
+    fileName: file.uri,
+    globs: settings.kinds,
+    kind,
+    parse: { maxBytes: settings.maxBytes },
+    onRuleError: (rule, e) => opts.onRuleError?.(rule.code, e),
+  });
+
   const explainTerm = (term: string, context?: string): ExplainResult =>
     explain(term, { notes: opts.notes, knowledge: opts.knowledge, context, displayPath: opts.displayPath, linkFor: opts.linkFor });
 
@@ -184,12 +189,14 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
     lint,
     fixes(file, range) {
       const doc = parse(file);
-      return lint(file)
-        .findings.filter((f) => f.end >= range.start && f.start <= range.end)
-        .map((finding) => ({ finding, fixes: fixesFor(doc, finding) }));
+      const { kind, findings } = lint(file);
+      if (!kind) return [];
+      const guard = guardOptions(file, kind);
+      return findings.filter((f) => f.end >= range.start && f.start <= range.end).map((finding) => ({ finding, fixes: safeFixesFor(doc, finding, findings, guard) }));
     },
     fixAll(file, o) {
-      return preferredEdits(parse(file), lint(file, o).findings);
+      const doc = parse(file);
+      return fixAll(doc, guardOptions(file, o?.kind ?? lint(file, o).kind ?? undefined));
     },
     explainAt(file, offset) {
       if (isNotesLanguage(file.languageId)) {
@@ -248,4 +255,4 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
 }
 
 export { applyEdits };
-export type { CompletionResult, ExplainResult, Finding, FixAction, InlayHintData, Kind, LintResult, OffsetRange, OutlineSymbol, TemplateDocument, TextEdit };
+export type { CompletionResult, ExplainResult, Finding, FixAction, FixAllResult, InlayHintData, Kind, LintResult, OffsetRange, OutlineSymbol, TemplateDocument, TextEdit };

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocuments, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, type LanguageService } from '../core';
+import type { LanguageService } from '../core';
 import { toRange } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.awsNotes`;
@@ -34,10 +34,10 @@ export function onCodeAction(service: LanguageService, documents: TextDocuments<
     }
   }
   if (wantsFixAll) {
-    // One preferred fix per finding, non-overlapping, applied together as a single edit.
-    const edits = service.fixAll(td);
-    if (edits.length) {
-      const text = applyEdits(doc.text, edits);
+    // The preferred fix of each finding, applied and re-checked pass by pass, as a single edit.
+    const { applied, doc: fixed } = service.fixAll(td);
+    if (applied.length && fixed.text !== doc.text) {
+      const text = fixed.text;
       out.push({
         title: 'Fix all AWS Notes problems',
         kind: FIX_ALL_KIND,

@@ -44,13 +44,22 @@ function looksJson(text: string): boolean {
   return !!m && (m[1] === '{' || m[1] === '[');
 }
 
-/** NUL bytes or many U+FFFD replacement characters (invalid UTF-8 decoded) mean this is not a text template. */
+/**
+ * NUL bytes, or many U+FFFD replacement characters or control characters (binary bytes read as
+ * Latin-1 by the CLI), mean this is not a text template.
+ */
 function binaryReason(text: string): string | undefined {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   if (sample.includes('\u0000')) return 'File contains NUL bytes (binary data); not checked.';
-  let bad = 0;
-  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) bad++;
-  if (bad > 0 && bad * 100 > sample.length) return 'File is not valid UTF-8 text; not checked.';
+  let replaced = 0;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0xfffd) replaced++;
+    else if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0x7f && c <= 0x9f)) control++;
+  }
+  if (replaced * 100 > sample.length) return 'File is not valid UTF-8 text; not checked.';
+  if ((replaced + control) * 100 > sample.length) return 'File is not text (it has many control characters); not checked.';
   return undefined;
 }
 
@@ -58,6 +67,11 @@ function binaryReason(text: string): string | undefined {
 export class DocumentCache {
   private readonly docs = new Map<string, TemplateDocument>();
   constructor(private readonly opts: ParseOptions = {}) {}
+
+  /** The options every parse uses (a fix is re-parsed with the same ones). */
+  get options(): ParseOptions {
+    return { ...this.opts };
+  }
 
   get(uri: string, version: number, text: () => string): TemplateDocument {
     const hit = this.docs.get(uri);

@@ -1,3 +1,4 @@
+import { locate } from '../document/locate';
 import type { TemplateDocument } from '../document/model';
 import { eol, lineOf } from '../document/text';
 import type { Finding, FixData } from '../rules/types';
@@ -20,12 +21,15 @@ export function fixesFor(doc: TemplateDocument, f: Pick<Finding, 'data'>): FixAc
   const d = f.data;
   if (!d) return [];
   switch (d.fix) {
-    case 'replace':
-      return d.candidates.map((c) => ({
+    case 'replace': {
+      // Renaming a key to one its mapping already has would make a duplicate key (the earlier value silently lost).
+      const taken = siblingKeys(doc, d.start, d.end);
+      return d.candidates.filter((c) => !taken.has(c)).map((c) => ({
         title: `Change to '${c}'`,
         edits: [replaceKeepingQuotes(doc.text, d.start, d.end, c)],
         preferred: d.candidates.length === 1,
       }));
+    }
     case 'insert':
       return [{ title: d.title, edits: [{ start: d.at, end: d.at, text: d.text }], preferred: true }];
     case 'deletePair':
@@ -58,6 +62,15 @@ function replaceKeepingQuotes(text: string, start: number, end: number, value: s
     return { start: start + 1, end: end - 1, text: q === "'" ? value.replace(/'/g, "''") : value.replace(/["\\]/g, '\\$&') };
   }
   return { start, end, text: value };
+}
+
+/** The other keys of the mapping whose key spans [start, end) (empty when that range is not a key). */
+function siblingKeys(doc: TemplateDocument, start: number, end: number): Set<string> {
+  const { steps, onKey } = locate(doc.root, start);
+  const pair = steps[steps.length - 1]?.pair;
+  const parent = steps[steps.length - 2]?.node;
+  if (!onKey || !pair || pair.key.start !== start || pair.key.end !== end || parent?.kind !== 'map') return new Set();
+  return new Set(parent.pairs.filter((p) => p !== pair).map((p) => String(p.key.value ?? '')));
 }
 
 /** Remove a `key: value` entry. YAML: its whole lines. JSON: the member and one adjoining comma. */

@@ -133,6 +133,9 @@ function resolved(ctx: SchemaContext, s: JsonSchema): JsonSchema {
 function objectChecks(ctx: SchemaContext, map: MapNode, schema: JsonSchema, at: Place, out: SchemaIssue[], depth: number): void {
   const props = schema.properties ?? {};
   const dynamic = hasDynamicKeys(map);
+  const present = new Set(map.pairs.map(keyText));
+  // Required names offered as a rename of a misspelled key: adding them too would make a duplicate.
+  const renamed = new Set<string>();
   for (const p of map.pairs) {
     const k = keyText(p);
     if (k.startsWith('Fn::')) continue;
@@ -143,7 +146,8 @@ function objectChecks(ctx: SchemaContext, map: MapNode, schema: JsonSchema, at: 
     }
     if (!sub) {
       if (schema.additionalProperties === false && schema.properties) {
-        const cands = closest(k, Object.keys(props), 3);
+        const cands = closest(k, Object.keys(props).filter((n) => !present.has(n)), 3);
+        for (const c of cands) renamed.add(c);
         out.push({
           issue: 'unknown',
           message: `'${k}' is not a property of ${at.name}.${didYouMean(cands)}${cands.length ? '' : ' Remove it.'}`,
@@ -162,15 +166,16 @@ function objectChecks(ctx: SchemaContext, map: MapNode, schema: JsonSchema, at: 
   if (dynamic) return; // keys a transform or loop adds: presence rules can't be judged
   const missing = (schema.required ?? []).filter((k) => presence(map, k) === 'no');
   if (missing.length) {
+    const toAdd = missing.filter((k) => !renamed.has(k));
     out.push({
       issue: 'required',
       message: `${at.name} is missing required ${missing.length === 1 ? 'property' : 'properties'} ${missing.map((m) => `'${m}'`).join(', ')}. Add ${missing.length === 1 ? 'it' : 'them'}.`,
       ...keyOrStart(map, at),
       path: at.path,
       // A key present as AWS::NoValue counts as missing, but adding it again would duplicate it.
-      data: missing.some((k) => map.pairs.some((p) => keyText(p) === k)) ? undefined : map.pairs.length
-        ? { fix: 'addKeys', keys: missing, sibling: map.pairs[0].key.start, lastEnd: map.pairs[map.pairs.length - 1].end }
-        : at.key ? { fix: 'addKeys', keys: missing, parent: at.key.start } : undefined,
+      data: !toAdd.length || toAdd.some((k) => present.has(k)) ? undefined : map.pairs.length
+        ? { fix: 'addKeys', keys: toAdd, sibling: map.pairs[0].key.start, lastEnd: map.pairs[map.pairs.length - 1].end }
+        : at.key ? { fix: 'addKeys', keys: toAdd, parent: at.key.start } : undefined,
     });
   }
   const xor = schema.requiredXor;
