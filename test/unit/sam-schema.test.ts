@@ -14,3 +14,39 @@ describe('SAM1006 serverless types without the transform', () => {
     assert.ok(!lint(fixed).findings.some((x) => x.code === 'SAM1006'));
   });
 });
+
+const sam = (props: string, extra = '') => `Transform: AWS::Serverless-2016-10-31\n${extra}Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: app.handler\n      Runtime: python3.12\n${props}`;
+const of = (text: string, code: string) => lint(text).findings.filter((f) => f.code === code);
+
+describe('SAM at every depth, from SAM\'s own schema', () => {
+  it('a clean function with events, policies and Globals has no findings', () => {
+    const text = sam('      MemorySize: 512\n      Events:\n        Q:\n          Type: SQS\n          Properties: { Queue: arn:aws:sqs:us-east-1:123456789012:q, BatchSize: 10 }\n      DeploymentPreference:\n        Type: AllAtOnce\n', 'Globals:\n  Function:\n    Timeout: 30\n    MemorySize: 256\n');
+    assert.deepEqual(lint(text).findings.map((f) => `${f.code} ${f.message}`), []);
+  });
+
+  it('pass-through properties are checked against the Lambda schema (range, with the clamp fix)', () => {
+    const text = sam('      MemorySize: 40000\n');
+    const f = of(text, 'CFN3101');
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /at most 32768/);
+    assert.match(applyFirstFix(text, 'CFN3101'), /MemorySize: 32768\n/);
+    assert.equal(of(sam('      MemorySize: 128\n'), 'CFN3101').length, 0);
+  });
+
+  it('nested SAM objects: unknown keys (SAM1002) and value types below the top level', () => {
+    const text = sam('      DeploymentPreference:\n        Type: AllAtOnce\n        Hookz: {}\n');
+    const f = of(text, 'SAM1002');
+    assert.equal(f.length, 1);
+    assert.deepEqual(f[0].path?.slice(3), ['DeploymentPreference', 'Hookz']);
+    assert.match(f[0].message, /Did you mean 'Hooks'/);
+  });
+
+  it('SAM1101 Globals keys per resource type, with did-you-mean', () => {
+    const text = sam('', 'Globals:\n  Function:\n    Timeout: 30\n    FunctionName: shared\n    MemorySise: 128\n');
+    const f = of(text, 'SAM1101');
+    assert.deepEqual(f.map((x) => x.path?.[2]), ['FunctionName', 'MemorySise']);
+    assert.match(f[0].message, /SAM does not take it from Globals\.Function/);
+    assert.doesNotMatch(applyFirstFix(text, 'SAM1101'), /FunctionName/); // nothing close: the fix removes it
+    assert.deepEqual(f[1].data, { fix: 'replace', start: f[1].start, end: f[1].end, candidates: ['MemorySize'] });
+  });
+});

@@ -98,3 +98,31 @@ export function resolveRef(root: JsonSchema, ref: string): JsonSchema | undefine
   const defs = root.definitions;
   return m && defs && Object.prototype.hasOwnProperty.call(defs, m[1]) ? defs[m[1]] : undefined;
 }
+
+/** SAM's own schema (resources, event sources, Globals), its policy templates and the managed policy names. */
+export interface SamRegistry extends JsonSchema {
+  source: string;
+  /** Policy template name → its parameter names. */
+  policyTemplates: Record<string, string[]>;
+  managedPolicies: string[];
+}
+
+let sam: SamRegistry | undefined;
+
+export function samRegistry(): SamRegistry {
+  sam ??= JSON.parse(fs.readFileSync(locateGenerated('registry/sam.json'), 'utf8')) as SamRegistry;
+  return sam;
+}
+
+/** The SAM schema definition of a serverless type's Properties (`AWS::Serverless::Function` → …function__Properties). */
+export function samPropertiesSchema(type: string): JsonSchema | undefined {
+  const m = /^AWS::Serverless::(\w+)$/.exec(type);
+  if (!m) return undefined;
+  const defs = samRegistry().definitions ?? {};
+  // The translator's module names: `httpapi`, `graphqlapi`, but `capacity_provider`.
+  for (const name of [m[1].toLowerCase(), m[1].replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()]) {
+    const d = defs[`samtranslator__internal__schema_source__aws_serverless_${name}__Properties`];
+    if (d) return d;
+  }
+  return undefined;
+}

@@ -8,6 +8,7 @@ import { registryType, registryTypeNames } from '../../schema/registry';
 import { SAM_RESOURCE_KEYS } from '../../schema/sam';
 import { closest, didYouMean } from '../../suggest';
 import type { RawFinding, Rule, RuleContext } from '../types';
+import { samSchemaIssues } from '../sam/schema';
 import { describe } from './sections';
 
 
@@ -139,6 +140,8 @@ function propertyFindings(ctx: RuleContext): SchemaIssue[] {
       });
     }
   }
+  // Serverless resources: the value checks of SAM's schema share these codes (unknown and missing keys are SAM1xxx).
+  if (idx.sam) for (const f of samSchemaIssues(ctx)) if (f.issue !== 'unknown' && f.issue !== 'required' && !f.shallow) out.push(f);
   valueCache.set(ctx.doc, out);
   return out;
 }

@@ -18,6 +18,8 @@ export interface SchemaContext {
   root: JsonSchema;
   /** AllowedValues of a template parameter, so `Ref: Param` is checked with each value it can take. */
   allowedValues?(param: string): string[] | undefined;
+  /** A `$ref` that stands for a schema elsewhere (SAM's pass-through properties → the CloudFormation type's). */
+  external?(ref: string, at: Place): { root: JsonSchema; schema: JsonSchema } | undefined;
 }
 
 /** Where a value sits: its path, its name for messages, and the key that owns it (for "missing" findings). */
@@ -39,6 +41,8 @@ const MAX_DEPTH = 60;
 export function validateValue(ctx: SchemaContext, node: Node, schema: JsonSchema, at: Place, out: SchemaIssue[], depth = 0): void {
   if (depth > MAX_DEPTH) return;
   if (schema.$ref) {
+    const ext = ctx.external?.(schema.$ref, at);
+    if (ext) validateValue({ root: ext.root, allowedValues: ctx.allowedValues }, node, ext.schema, at, out, depth + 1);
     const target = resolveRef(ctx.root, schema.$ref);
     if (target) validateValue(ctx, node, target, at, out, depth + 1);
   }
@@ -108,8 +112,10 @@ function alternatives(ctx: SchemaContext, node: Node, alts: JsonSchema[], exactl
       if (types.length) out.push(typeIssue(node, types, at));
       return;
     }
-    // Only one alternative has the right shape: its findings are the ones that matter.
-    const shaped = results.filter((r) => !r.some((f) => f.issue === 'type' && f.start === node.start));
+    // Only one alternative has the right shape (and the right discriminator, such as an event's
+    // `Type`): its findings are the ones that matter.
+    let shaped = results.filter((r) => !r.some((f) => f.issue === 'type' && f.start === node.start));
+    if (shaped.length > 1 && isMap(node)) shaped = shaped.filter((r) => !r.some((f) => f.issue === 'enum' && f.path?.length === at.path.length + 1));
     if (shaped.length === 1) out.push(...shaped[0]);
     return;
   }

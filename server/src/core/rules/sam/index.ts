@@ -5,6 +5,7 @@ import { SAM_GLOBALS, SAM_TYPES, samEventProperties } from '../../schema/sam';
 import { closest, didYouMean } from '../../suggest';
 import { replaceFinding } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
+import { samSchemaIssues } from './schema';
 
 const SAM = ['sam'] as const;
 
@@ -64,7 +65,25 @@ export const samProperties: Rule = {
           data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : { fix: 'deletePair', start: p.start, end: p.end, key: k },
         });
       }
-    });
+    }).concat(deepSchemaIssues(ctx, 'unknown'));
+  },
+};
+
+/** Findings of SAM's schema below where the hand-written rules look (nested objects, lists of objects). */
+function deepSchemaIssues(ctx: RuleContext, issue: 'unknown' | 'required'): RawFinding[] {
+  return samSchemaIssues(ctx).filter((f) => f.issue === issue && !f.shallow && f.path?.[0] === 'Resources');
+}
+
+export const samGlobalsKeys: Rule = {
+  code: 'SAM1101',
+  kinds: SAM,
+  severity: 'error',
+  title: 'Key not allowed in that Globals section',
+  cfnLint: ['E0001'],
+  check(ctx) {
+    return samSchemaIssues(ctx)
+      .filter((f) => f.issue === 'unknown' && f.path?.[0] === 'Globals')
+      .map((f) => ({ ...f, message: `${f.message.replace(/\.?( Did you mean.*| Remove it\.)?$/, '')}: SAM does not take it from Globals.${f.path![1]}.${(f.message.match(/ Did you mean.*$/) ?? [' Set it on each resource instead.'])[0]}` }));
   },
 };
 
@@ -99,7 +118,7 @@ export const samRequired: Rule = {
           data: isMap(props) && props.pairs.length ? { fix: 'addKeys', keys: missing, sibling: props.pairs[0].key.start, lastEnd: props.pairs[props.pairs.length - 1].end } : undefined,
         });
       }
-    });
+    }).concat(deepSchemaIssues(ctx, 'required'));
   },
 };
 
@@ -217,4 +236,4 @@ export const samEventSourceProperties: Rule = {
   },
 };
 
-export const samRules: Rule[] = [samType, samProperties, samRequired, samEvents, samGlobals, samTransform, samEventSourceProperties];
+export const samRules: Rule[] = [samType, samProperties, samRequired, samEvents, samGlobals, samTransform, samEventSourceProperties, samGlobalsKeys];
