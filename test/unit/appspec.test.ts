@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseTemplate } from '../../server/src/core/document';
 import { applyEdits, fixesFor } from '../../server/src/core/fixes';
@@ -7,18 +6,9 @@ import { lintDocument } from '../../server/src/core/lint';
 import { appspecRules } from '../../server/src/core/rules/appspec';
 import type { Finding } from '../../server/src/core/rules/types';
 import { appspecHookCompletions, appspecKeyInfo, appspecPlatform, hookOrder, hookPositions, RESERVED_EVENTS, scriptableHooks } from '../../server/src/core/schema/appspec';
+import { fixtureChecks, specKit } from './helpers';
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'appspec');
-const read = (p: string) => fs.readFileSync(p, 'utf8');
-const files = (dir: string) => fs.readdirSync(path.join(FIXTURES, dir)).sort().map((f) => path.join(FIXTURES, dir, f));
-
-function lint(text: string, name = 'appspec.yml') {
-  const doc = parseTemplate(name, 1, text);
-  return { doc, findings: lintDocument(doc, { kind: 'appspec', fileName: name }).findings };
-}
-
-const lintFile = (file: string) => lint(read(file), path.basename(file));
-const codes = (fs: Finding[]) => [...new Set(fs.map((f) => f.code))].sort();
+const { FIXTURES, read, files, lint, lintFile, codes } = specKit('appspec');
 
 /** Apply one fix action and lint again. */
 function applyFix(text: string, name: string, f: Finding, action = 0) {
@@ -30,35 +20,9 @@ function applyFix(text: string, name: string, f: Finding, action = 0) {
 }
 
 describe('appspec rules', () => {
-  describe('valid fixtures', () => {
-    for (const file of files('valid')) {
-      it(`${path.basename(file)} has no findings`, () => {
-        const { findings } = lintFile(file);
-        assert.deepEqual(findings.map((f) => `${f.code}: ${f.message}`), []);
-      });
-    }
-  });
+  fixtureChecks('appspec', appspecRules, /^APPSPEC1\d{3}$/);
 
-  describe('invalid fixtures', () => {
-    for (const file of files('invalid')) {
-      const expected = path.basename(file).replace(/[-.].*$/, '');
-      it(`${path.basename(file)} triggers ${expected}`, () => {
-        const { findings } = lintFile(file);
-        assert.ok(findings.some((f) => f.code === expected), `found ${codes(findings).join(', ')}`);
-        assert.ok(!findings.some((f) => f.code === 'INTERNAL' || f.code === 'DOC1001'));
-      });
-    }
-
-    it('has an invalid fixture for every rule, and codes are unique and stable', () => {
-      const covered = new Set(files('invalid').map((f) => path.basename(f).replace(/[-.].*$/, '')));
-      const all = appspecRules.map((r) => r.code);
-      assert.equal(new Set(all).size, all.length);
-      for (const code of all) {
-        assert.match(code, /^APPSPEC1\d{3}$/);
-        assert.ok(covered.has(code), `no invalid fixture for ${code}`);
-      }
-    });
-
+  describe('finding ranges', () => {
     it('points every finding at a token inside the file', () => {
       for (const file of files('invalid')) {
         const text = read(file);

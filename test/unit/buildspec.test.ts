@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseTemplate } from '../../server/src/core/document';
 import { applyEdits, fixesFor } from '../../server/src/core/fixes';
@@ -7,18 +6,9 @@ import { lintDocument } from '../../server/src/core/lint';
 import { buildspecRules } from '../../server/src/core/rules/buildspec';
 import type { Finding } from '../../server/src/core/rules/types';
 import { buildspecKeyInfo, PHASES } from '../../server/src/core/schema/buildspec';
+import { fixtureChecks, specKit } from './helpers';
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'buildspec');
-const read = (p: string) => fs.readFileSync(p, 'utf8');
-const files = (dir: string) => fs.readdirSync(path.join(FIXTURES, dir)).sort().map((f) => path.join(FIXTURES, dir, f));
-
-function lint(text: string, name = 'buildspec.yml') {
-  const doc = parseTemplate(name, 1, text);
-  return { doc, findings: lintDocument(doc, { kind: 'buildspec', fileName: name }).findings };
-}
-
-const lintFile = (file: string) => lint(read(file), path.basename(file));
-const codes = (fs: Finding[]) => [...new Set(fs.map((f) => f.code))].sort();
+const { FIXTURES, read, files, lint, lintFile, codes } = specKit('buildspec');
 const first = (text: string, code: string, starts?: string) => lint(text).findings.find((f) => f.code === code && (!starts || f.message.startsWith(starts)))!;
 
 function applyFix(text: string, f: Finding, action = 0) {
@@ -30,34 +20,7 @@ function applyFix(text: string, f: Finding, action = 0) {
 }
 
 describe('buildspec rules', () => {
-  describe('valid fixtures', () => {
-    for (const file of files('valid')) {
-      it(`${path.basename(file)} has no findings`, () => {
-        assert.deepEqual(lintFile(file).findings.map((f) => `${f.code}: ${f.message}`), []);
-      });
-    }
-  });
-
-  describe('invalid fixtures', () => {
-    for (const file of files('invalid')) {
-      const expected = path.basename(file).replace(/[-.].*$/, '');
-      it(`${path.basename(file)} triggers ${expected}`, () => {
-        const { findings } = lintFile(file);
-        assert.ok(findings.some((f) => f.code === expected), `found ${codes(findings).join(', ')}`);
-        assert.ok(!findings.some((f) => f.code === 'INTERNAL' || f.code === 'DOC1001'));
-      });
-    }
-
-    it('has an invalid fixture for every rule, and codes are unique and stable', () => {
-      const covered = new Set(files('invalid').map((f) => path.basename(f).replace(/[-.].*$/, '')));
-      const all = buildspecRules.map((r) => r.code);
-      assert.equal(new Set(all).size, all.length);
-      for (const code of all) {
-        assert.match(code, /^BUILDSPEC1\d{3}$/);
-        assert.ok(covered.has(code), `no invalid fixture for ${code}`);
-      }
-    });
-  });
+  fixtureChecks('buildspec', buildspecRules, /^BUILDSPEC1\d{3}$/);
 
   describe('fixes', () => {
     it('every fix action re-parses and removes its finding', () => {

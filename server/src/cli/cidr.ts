@@ -126,23 +126,25 @@ function run(argv: string[], io: CliIO): number {
   const overlaps = overlapTargets.map((t) => cidrOverlap(info.cidr, t));
   const uniqueWarnings = [...new Set(warnings)];
 
-  if (flags.json) {
-    io.out(JSON.stringify(toJson(info, steps, uniqueWarnings, subnets, unused, overlaps, extra), null, 2));
-    return EXIT.ok;
-  }
-  io.out(toText(info, steps, uniqueWarnings, subnets, unused, overlaps, title));
+  const result: CidrRun = { info, steps, warnings: uniqueWarnings, subnets, unused, overlaps, extra, title };
+  io.out(flags.json ? JSON.stringify(toJson(result), null, 2) : toText(result));
   return EXIT.ok;
 }
 
-function toJson(
-  info: CidrInfo,
-  steps: string[],
-  warnings: string[],
-  subnets: SubnetRow[] | undefined,
-  unused: string[] | undefined,
-  overlaps: OverlapResult[],
-  extra: Record<string, unknown>,
-): Record<string, unknown> {
+/** Everything one `aws-notes cidr` run worked out, for either output. */
+interface CidrRun {
+  info: CidrInfo;
+  steps: string[];
+  warnings: string[];
+  subnets?: SubnetRow[];
+  unused?: string[];
+  overlaps: OverlapResult[];
+  extra: Record<string, unknown>;
+  /** What the subnet table shows, e.g. "4 × /18". */
+  title: string;
+}
+
+function toJson({ info, steps, warnings, subnets, unused, overlaps, extra }: CidrRun): Record<string, unknown> {
   return {
     input: info.input,
     cidr: info.cidr,
@@ -180,15 +182,7 @@ function count(n: number | string): string {
   return typeof n === 'number' ? fmt(n) : fmt(BigInt(n));
 }
 
-function toText(
-  info: CidrInfo,
-  steps: string[],
-  warnings: string[],
-  subnets: SubnetRow[] | undefined,
-  unused: string[] | undefined,
-  overlaps: OverlapResult[],
-  title: string,
-): string {
+function toText({ info, steps, warnings, subnets, unused, overlaps, title }: CidrRun): string {
   const total = count(exactCount(info.totalAddresses, info.totalAddressesExact));
   const usable = count(exactCount(info.usableAddresses, info.usableAddressesExact));
   const sizeNote = info.version === 4 ? '/16–/28' : 'VPC /44–/60, subnet /44–/64, steps of 4';

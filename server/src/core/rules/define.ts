@@ -1,5 +1,8 @@
 /** Small builders most rules share: the CloudFormation kinds, a rule from its check, a did-you-mean finding. */
-import { didYouMean } from '../suggest';
+import type { TemplateDocument } from '../document/model';
+import { keyText, type MapNode } from '../document/nodes';
+import { closest, didYouMean } from '../suggest';
+import { addTopLevelKey } from './textFixes';
 import type { RawFinding, Rule, RuleContext, Severity } from './types';
 
 /** CloudFormation rules run on SAM templates too (SAM is CloudFormation plus a transform). */
@@ -21,4 +24,15 @@ export function replaceFinding(at: { start: number; end: number }, message: stri
     end: at.end,
     data: candidates.length ? { fix: 'replace', start: at.start, end: at.end, candidates } : undefined,
   };
+}
+
+/**
+ * A file without its `version` key (AppSpec, buildspec): one finding on the first key whose fix adds
+ * `version: <value>` at the top. Nothing when a near-miss key (`verison`) is there: the unknown-key
+ * rule reports that one with its rename.
+ */
+export function versionMissing(doc: TemplateDocument, root: MapNode, present: boolean, message: string, value: { yaml: string; json: string }): RawFinding[] {
+  if (present || root.pairs.some((p) => closest(keyText(p), ['version'], 1).length)) return [];
+  const at = root.pairs[0]?.key ?? root;
+  return [{ message, start: at.start, end: at.end, data: addTopLevelKey(doc, root, 'version', value.yaml, value.json, `Add 'version: ${value.yaml}'`) }];
 }

@@ -1,6 +1,5 @@
-import { isScalar, keyText, type ScalarNode } from '../../document/nodes';
-import { closest } from '../../suggest';
-import { addTopLevelKey } from '../textFixes';
+import { isScalar, type ScalarNode } from '../../document/nodes';
+import { versionMissing } from '../define';
 import type { RawFinding, Rule } from '../types';
 import { APPSPEC, pairAnyCase, platformOf } from './context';
 
@@ -10,16 +9,8 @@ export const appspecVersionMissing: Rule = {
   severity: 'error',
   title: "AppSpec file without 'version'",
   check({ doc, root }) {
-    if (pairAnyCase(root, 'version')) return [];
-    // A misspelt key (`verison`) is reported with its fix by the unknown-key rule.
-    if (root.pairs.some((p) => closest(keyText(p), ['version'], 1).length)) return [];
-    const at = root.pairs[0]?.key ?? root;
-    return [{
-      message: "An AppSpec file needs 'version: 0.0' (the only AppSpec version); CodeDeploy rejects the revision without it.",
-      start: at.start,
-      end: at.end,
-      data: addTopLevelKey(doc, root, 'version', '0.0', '0.0', "Add 'version: 0.0'"),
-    }];
+    const message = "An AppSpec file needs 'version: 0.0' (the only AppSpec version); CodeDeploy rejects the revision without it.";
+    return versionMissing(doc, root, !!pairAnyCase(root, 'version'), message, { yaml: '0.0', json: '0.0' });
   },
 };
 

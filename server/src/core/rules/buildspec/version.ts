@@ -1,6 +1,5 @@
-import { getPair, isScalar, keyText } from '../../document/nodes';
-import { closest } from '../../suggest';
-import { addTopLevelKey } from '../textFixes';
+import { getPair, isScalar } from '../../document/nodes';
+import { versionMissing } from '../define';
 import type { Rule } from '../types';
 import { BUILDSPEC } from './context';
 
@@ -10,16 +9,9 @@ export const buildspecVersionMissing: Rule = {
   severity: 'error',
   title: "Buildspec without 'version'",
   check({ doc, root }) {
-    if (getPair(root, 'version')) return [];
     // `Version:` or `verison:` is reported with its fix by the unknown-key rule.
-    if (root.pairs.some((p) => closest(keyText(p), ['version'], 1).length)) return [];
-    const at = root.pairs[0]?.key ?? root;
-    return [{
-      message: "A buildspec needs 'version: 0.2' as its first key; CodeBuild refuses the file (YAML_FILE_ERROR) without it.",
-      start: at.start,
-      end: at.end,
-      data: addTopLevelKey(doc, root, 'version', '0.2', '"0.2"', "Add 'version: 0.2'"),
-    }];
+    const message = "A buildspec needs 'version: 0.2' as its first key; CodeBuild refuses the file (YAML_FILE_ERROR) without it.";
+    return versionMissing(doc, root, !!getPair(root, 'version'), message, { yaml: '0.2', json: '"0.2"' });
   },
 };
 

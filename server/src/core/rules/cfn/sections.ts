@@ -1,111 +1,76 @@
 import { SECTIONS } from '../../cfn/vocabulary';
 import { isMap, isScalar, isSeq, str, type Node } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
-import { CFN_KINDS } from '../define';
-import type { RawFinding, Rule } from '../types';
+import { cfnRule } from '../define';
+import type { RawFinding } from '../types';
 
 const SHAPE_LABEL = { map: 'a mapping', string: 'a string', stringOrList: 'a string or a list', any: '' };
 
-export const unknownSection: Rule = {
-  code: 'CFN1001',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Unknown top-level section',
-  cfnLint: ['E1001'],
-  check({ doc, root, kind }) {
-    const out: RawFinding[] = [];
-    // The sections as written: other rules read a misspelled one under its intended name.
-    const written = isMap(doc.root) ? doc.root : root;
-    for (const p of written.pairs) {
-      const k = String(p.key.value ?? '');
-      if (k in SECTIONS && (k !== 'Globals' || kind === 'sam')) continue;
-      const names = Object.keys(SECTIONS).filter((s) => s !== 'Globals' || kind === 'sam');
-      const cands = closest(k, names, 2);
-      out.push({
-        message: `'${k}' is not a CloudFormation template section.${didYouMean(cands)}${cands.length ? '' : ` Sections are ${names.join(', ')}.`}`,
-        start: p.key.start,
-        end: p.key.end,
-        path: [k],
-        data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : { fix: 'deletePair', start: p.start, end: p.end, key: k },
-      });
-    }
-    return out;
-  },
-};
+export const unknownSection = cfnRule('CFN1001', 'Unknown top-level section', ['E1001'], ({ doc, root, kind }) => {
+  const out: RawFinding[] = [];
+  // The sections as written: other rules read a misspelled one under its intended name.
+  const written = isMap(doc.root) ? doc.root : root;
+  for (const p of written.pairs) {
+    const k = String(p.key.value ?? '');
+    if (k in SECTIONS && (k !== 'Globals' || kind === 'sam')) continue;
+    const names = Object.keys(SECTIONS).filter((s) => s !== 'Globals' || kind === 'sam');
+    const cands = closest(k, names, 2);
+    out.push({
+      message: `'${k}' is not a CloudFormation template section.${didYouMean(cands)}${cands.length ? '' : ` Sections are ${names.join(', ')}.`}`,
+      start: p.key.start,
+      end: p.key.end,
+      path: [k],
+      data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : { fix: 'deletePair', start: p.start, end: p.end, key: k },
+    });
+  }
+  return out;
+});
 
-export const resourcesRequired: Rule = {
-  code: 'CFN1002',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Resources section missing or empty',
-  cfnLint: ['E1001'],
-  check({ root }) {
-    const pair = root.pairs.find((p) => p.key.value === 'Resources');
-    if (!pair) {
-      const near = root.pairs.find((p) => closest(String(p.key.value ?? ''), ['Resources'], 1).length);
-      if (near) return []; // CFN1001 already suggests the rename
-      return [{ message: "A template needs a 'Resources' section with at least one resource.", start: root.start, end: Math.min(root.end, root.pairs[0]?.key.end ?? root.start) }];
-    }
-    if (isMap(pair.value) && pair.value.pairs.length === 0) {
-      return [{ message: "'Resources' is empty; CloudFormation needs at least one resource to create a stack.", start: pair.key.start, end: pair.key.end, severity: 'warning' }];
-    }
-    return [];
-  },
-};
+export const resourcesRequired = cfnRule('CFN1002', 'Resources section missing or empty', ['E1001'], ({ root }) => {
+  const pair = root.pairs.find((p) => p.key.value === 'Resources');
+  if (!pair) {
+    const near = root.pairs.find((p) => closest(String(p.key.value ?? ''), ['Resources'], 1).length);
+    if (near) return []; // CFN1001 already suggests the rename
+    return [{ message: "A template needs a 'Resources' section with at least one resource.", start: root.start, end: Math.min(root.end, root.pairs[0]?.key.end ?? root.start) }];
+  }
+  if (isMap(pair.value) && pair.value.pairs.length === 0) {
+    return [{ message: "'Resources' is empty; CloudFormation needs at least one resource to create a stack.", start: pair.key.start, end: pair.key.end, severity: 'warning' }];
+  }
+  return [];
+});
 
-export const sectionShape: Rule = {
-  code: 'CFN1003',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Section value has the wrong shape',
-  cfnLint: ['E1001', 'E1004'],
-  check({ root }) {
-    const out: RawFinding[] = [];
-    for (const p of root.pairs) {
-      const k = String(p.key.value ?? '');
-      const shape = SECTIONS[k];
-      if (!shape || shape === 'any') continue;
-      if (!matches(p.value, shape)) {
-        out.push({ message: `'${k}' must be ${SHAPE_LABEL[shape]}${describe(p.value)}.`, start: p.key.start, end: p.key.end, path: [k] });
-      }
+export const sectionShape = cfnRule('CFN1003', 'Section value has the wrong shape', ['E1001', 'E1004'], ({ root }) => {
+  const out: RawFinding[] = [];
+  for (const p of root.pairs) {
+    const k = String(p.key.value ?? '');
+    const shape = SECTIONS[k];
+    if (!shape || shape === 'any') continue;
+    if (!matches(p.value, shape)) {
+      out.push({ message: `'${k}' must be ${SHAPE_LABEL[shape]}${describe(p.value)}.`, start: p.key.start, end: p.key.end, path: [k] });
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
 
-export const formatVersion: Rule = {
-  code: 'CFN1004',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: "AWSTemplateFormatVersion is not '2010-09-09'",
-  cfnLint: ['E1001'],
-  check({ root }) {
-    const p = root.pairs.find((x) => x.key.value === 'AWSTemplateFormatVersion');
-    if (!p || !isScalar(p.value)) return [];
-    const v = str(p.value);
-    if (v === '2010-09-09') return [];
-    return [{
-      message: `AWSTemplateFormatVersion must be '2010-09-09' (the only version there is), not '${v ?? ''}'.`,
-      start: p.value.start,
-      end: p.value.end,
-      data: { fix: 'replace', start: p.value.start, end: p.value.end, candidates: ['2010-09-09'] },
-    }];
-  },
-};
+export const formatVersion = cfnRule('CFN1004', "AWSTemplateFormatVersion is not '2010-09-09'", ['E1001'], ({ root }) => {
+  const p = root.pairs.find((x) => x.key.value === 'AWSTemplateFormatVersion');
+  if (!p || !isScalar(p.value)) return [];
+  const v = str(p.value);
+  if (v === '2010-09-09') return [];
+  return [{
+    message: `AWSTemplateFormatVersion must be '2010-09-09' (the only version there is), not '${v ?? ''}'.`,
+    start: p.value.start,
+    end: p.value.end,
+    data: { fix: 'replace', start: p.value.start, end: p.value.end, candidates: ['2010-09-09'] },
+  }];
+});
 
-export const descriptionLength: Rule = {
-  code: 'CFN1005',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Template description longer than 1,024 bytes',
-  cfnLint: ['E1003'],
-  check({ root }) {
-    const p = root.pairs.find((x) => x.key.value === 'Description');
-    const v = str(p?.value);
-    if (!p || v === undefined || Buffer.byteLength(v, 'utf8') <= 1024) return [];
-    return [{ message: `The template Description is ${Buffer.byteLength(v, 'utf8')} bytes; CloudFormation allows at most 1,024. Shorten it.`, start: p.key.start, end: p.key.end }];
-  },
-};
+export const descriptionLength = cfnRule('CFN1005', 'Template description longer than 1,024 bytes', ['E1003'], ({ root }) => {
+  const p = root.pairs.find((x) => x.key.value === 'Description');
+  const v = str(p?.value);
+  if (!p || v === undefined || Buffer.byteLength(v, 'utf8') <= 1024) return [];
+  return [{ message: `The template Description is ${Buffer.byteLength(v, 'utf8')} bytes; CloudFormation allows at most 1,024. Shorten it.`, start: p.key.start, end: p.key.end }];
+});
 
 function matches(n: Node, shape: 'map' | 'string' | 'stringOrList'): boolean {
   if (shape === 'map') return isMap(n);
