@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { lint } from './helpers';
+import { applyFirstFix, lint } from './helpers';
 
 const errors = (text: string) =>
   lint(text)
@@ -27,5 +27,37 @@ describe('one root cause, one error', () => {
   it('an unknown resource type gets one error, no property errors', () => {
     const text = 'Resources:\n  Q:\n    Type: AWS::SQS::Queu\n    Properties:\n      VisibilityTimeout: 30\n      Nonsense: 1\nOutputs:\n  O:\n    Value: !GetAtt Q.Arn\n';
     assert.deepEqual(errors(text), [['CFN3002', 3]]);
+  });
+
+  it('Type:AWS::EC2::Instance above a Properties block: one syntax error with the insert-a-space fix, and the resource is checked as meant', () => {
+    const text = 'Resources:\n  I:\n    Type:AWS::EC2::Instance\n    Properties:\n      ImageIdd: ami-123\nOutputs:\n  O:\n    Value: !GetAtt I.PublicIp\n';
+    const { findings } = lint(text);
+    assert.deepEqual(errors(text), [['DOC1001', 3], ['CFN3003', 5]]);
+    assert.match(findings[0].message, /No space after 'Type:'/);
+    const fixed = applyFirstFix(text, 'DOC1001');
+    assert.equal(fixed, text.replace('Type:AWS', 'Type: AWS'));
+    assert.deepEqual(errors(fixed), [['CFN3003', 5]]);
+  });
+
+  it('a quote never closed: one error at the opening quote with a fix, and the rest of the file is still checked', () => {
+    const text = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "orders\n  C:\n    Type: AWS::SNS::Topik\nOutputs:\n  OA:\n    Value: !Ref A\n  OC:\n    Value: !Ref C\n';
+    const { findings } = lint(text);
+    assert.deepEqual(errors(text), [['DOC1001', 5], ['CFN3002', 7]]);
+    assert.equal(findings[0].start, text.indexOf('"orders'));
+    assert.equal(applyFirstFix(text, 'DOC1001'), text.replace('"orders', '"orders"'));
+  });
+
+  it('a syntax error gives one error, not a cascade of structure and reference errors', () => {
+    const indent = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n  B:\n    Type: AWS::SQS::Queue\n    Properties:\n     QueueName: x\n      DelaySeconds: 5\n  C:\n    Type: AWS::SNS::Topic\nOutputs:\n  OC:\n    Value: !Ref C\n';
+    assert.deepEqual(errors(indent), [['DOC1001', 7]]);
+    const tab = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n  B:\n\tType: AWS::SQS::Queue\n  C:\n    Type: AWS::SNS::Topic\nOutputs:\n  OA:\n    Value: !Ref A\n  OC:\n    Value: !Ref C\n';
+    assert.deepEqual(errors(tab), [['DOC1001', 5]]);
+  });
+
+  it('away from a syntax error, rules still report', () => {
+    const text = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimout: 5\n  B:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: [a, b\n';
+    const out = errors(text);
+    assert.ok(out.some(([c, l]) => c === 'CFN3003' && l === 5), JSON.stringify(out));
+    assert.ok(out.some(([c]) => c === 'DOC1001'));
   });
 });

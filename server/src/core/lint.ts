@@ -1,5 +1,6 @@
 import type { TemplateDocument } from './document/model';
 import { isMap } from './document/nodes';
+import { dropCascades } from './cascade';
 import { readAsIntended } from './cfn/intended';
 import { detectKind, type Kind, type KindOptions } from './kind';
 import { KIND_LABELS } from './kindNames';
@@ -55,7 +56,7 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
   } else if (root !== null && doc.problems.length === 0) {
     findings.push({ code: 'DOC1008', severity: 'error', message: `The top level of a ${KIND_LABELS[kind].long} file must be a mapping of keys to values.`, start: root.start, end: root.end });
   }
-  const kept = capFindings(applySuppressions(doc, root, findings));
+  const kept = capFindings(applySuppressions(doc, root, dropCascades(doc, findings)));
   kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
   return { kind, findings: kept };
 }

@@ -8,6 +8,8 @@ export interface SyntaxProblem {
   start: number;
   end: number;
   severity?: 'error' | 'warning' | 'info';
+  /** Text whose insertion repairs it (a quick fix). */
+  fix?: { at: number; text: string; title: string };
 }
 
 export interface DuplicateKey {

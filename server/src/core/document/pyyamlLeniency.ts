@@ -17,18 +17,32 @@ export interface Insertion {
 
 export type Leniency = 'indent' | 'dash';
 
+/**
+ * A real syntax error whose intended structure is clear (`Type:AWS::EC2::Instance` above a
+ * `Properties:` block, a quote never closed): reported once, with the insertion that repairs it, and
+ * read as repaired so the rest of the file is checked without a cascade.
+ */
+export interface Recovery {
+  start: number;
+  end: number;
+  message: string;
+  fix: Insertion & { title: string };
+}
+
 export interface Widened {
   text: string;
+  /** PyYAML leniency and recoveries, in offset order. */
   insertions: Insertion[];
   /** Where the first relied-on leniency is (original offset), and which one; how many spots in all. */
-  first: { at: number; what: Leniency };
+  first: { at: number; what: Leniency } | undefined;
   count: number;
+  recoveries: Recovery[];
 }
 
 export function widenForPyYaml(text: string): Widened | undefined {
   const s = new Scanner(text);
   s.run();
-  if (!s.insertions.length || !s.first) return undefined;
+  if (!s.insertions.length) return undefined;
   let out = '';
   let from = 0;
   for (const ins of s.insertions) {
@@ -36,7 +50,7 @@ export function widenForPyYaml(text: string): Widened | undefined {
     from = ins.at;
   }
   out += text.slice(from);
-  return { text: out, insertions: s.insertions, first: s.first, count: s.count };
+  return { text: out, insertions: s.insertions, first: s.first, count: s.count, recoveries: s.recoveries };
 }
 
 /** Maps an offset in the widened text back to the original: inside an insertion, to where it was inserted. */
@@ -74,7 +88,9 @@ class Scanner {
   readonly insertions: Insertion[] = [];
   first: { at: number; what: Leniency } | undefined;
   count = 0;
+  readonly recoveries: Recovery[] = [];
   private i = 0;
+  private unclosed = false;
 
   constructor(private readonly t: string) {}
 
@@ -86,6 +102,19 @@ class Scanner {
     this.insertions.push(...insertions);
     this.first ??= { at: insertions[0].at, what };
     this.count++;
+  }
+
+  private recover(r: Recovery): void {
+    this.insertions.push({ at: r.fix.at, text: r.fix.text });
+    this.recoveries.push(r);
+  }
+
+  /** The end of j's line, before any \r\n. */
+  private lineEnd(j: number): number {
+    let k = this.eol(j);
+    if (this.t[k - 1] === '\n') k--;
+    if (this.t[k - 1] === '\r') k--;
+    return k;
   }
 
   private eol(j: number): number {
@@ -136,7 +165,23 @@ class Scanner {
           continue;
         }
         if (c === "'" || c === '"') {
+          const mark = { n: this.insertions.length, count: this.count, first: this.first };
           j = this.quoted(j, owner + 1);
+          if (this.unclosed) {
+            // Never closed: read it as ending with its line, and drop what the scan assumed inside it.
+            this.unclosed = false;
+            this.insertions.length = mark.n;
+            this.count = mark.count;
+            this.first = mark.first;
+            const at = this.lineEnd(this.openQuote);
+            this.recover({
+              start: this.openQuote,
+              end: this.openQuote + 1,
+              message: `This quoted value is never closed, so the rest of the file would be part of it. Add the closing ${c} (we read the value as ending with this line).`,
+              fix: { at, text: c, title: `Close the quote at the end of the line` },
+            });
+            j = at;
+          }
           atToken = false;
           continue;
         }
@@ -145,6 +190,7 @@ class Scanner {
           atToken = false;
           continue;
         }
+        this.noSpaceKey(j);
         if (c === '|' || c === '>') {
           this.i = this.skipBlockScalar(this.eol(j), owner);
           return;
@@ -158,6 +204,37 @@ class Scanner {
       j++;
     }
     this.i = this.eol(j);
+  }
+
+  /**
+   * `Type:AWS::EC2::Instance` above a block at its own indentation or deeper: YAML reads the line and
+   * the next line as one multi-line key. Meant: `Type: AWS::EC2::Instance`.
+   */
+  private noSpaceKey(j: number): void {
+    const t = this.t;
+    if (!/^[ -]*$/.test(t.slice(t.lastIndexOf('\n', j - 1) + 1, j))) return; // first on its line (or after `- `)
+    const end = this.lineEnd(j);
+    const m = /^([A-Za-z][\w.-]*):([A-Za-z!][^\s#]*)[ \t]*(?:#.*)?$/.exec(t.slice(j, end));
+    if (!m) return;
+    let k = this.eol(j);
+    for (;;) {
+      let n = k;
+      while (t[n] === ' ') n++;
+      if (n >= t.length) return;
+      if (isBlank(t[n]) || t[n] === '#') {
+        k = this.eol(n);
+        continue;
+      }
+      if (n - k < this.col(j)) return;
+      break;
+    }
+    const at = j + m[1].length + 1;
+    this.recover({
+      start: j,
+      end: j + m[0].trimEnd().length,
+      message: `No space after '${m[1]}:', so YAML reads '${m[1]}:${m[2]}' and the next line as one key. Write '${m[1]}: ${m[2]}'.`,
+      fix: { at, text: ' ', title: `Insert a space after '${m[1]}:'` },
+    });
   }
 
   /** Block scalar content: blank lines and lines indented deeper than the owning collection. */
@@ -182,9 +259,12 @@ class Scanner {
   }
 
   /** From the opening quote; returns the offset after the closing one. */
+  private openQuote = 0;
+
   private quoted(j: number, need: number): number {
     const t = this.t;
     const q = t[j];
+    this.openQuote = j;
     let k = j + 1;
     while (k < t.length) {
       const c = t[k];
@@ -202,6 +282,7 @@ class Scanner {
       if (c === '\n') this.continuation(k + 1, need);
       k++;
     }
+    this.unclosed = true;
     return k;
   }
 
@@ -232,6 +313,7 @@ class Scanner {
         atToken = true;
       } else if (atToken && (c === "'" || c === '"')) {
         k = this.quoted(k, need);
+        this.unclosed = false; // the flow collection's own error covers it
         atToken = false;
         continue;
       } else if (atToken && c === '-' && t[k + 1] !== undefined && ',]}'.includes(t[k + 1])) {

@@ -21,8 +21,9 @@ const CFN_TAGS = Object.keys(SHORT_TAGS).flatMap((tag) => [
 ]);
 
 /**
- * YAML as CloudFormation reads it: when the strict parse fails only because the file relies on
- * PyYAML's leniency, the widened text's tree (mapped back to this text's offsets) plus one warning.
+ * YAML as CloudFormation reads it: when the strict parse fails because the file relies on PyYAML's
+ * leniency (or has a mistake whose intent is clear), the widened text's tree, mapped back to this
+ * text's offsets, plus one warning (and one error per recovered mistake, with its fix).
  */
 export function parseYaml(text: string): ParseResult {
   const strict = parseYamlStrict(text);
@@ -34,18 +35,19 @@ export function parseYaml(text: string): ParseResult {
   const lenient = parseYamlStrict(widened.text);
   if (errors(lenient) >= before) return strict;
   unwiden(lenient, widened);
-  lenient.problems.push(portabilityWarning(text, widened));
+  if (widened.first) lenient.problems.push(portabilityWarning(text, widened.first, widened.count));
+  for (const r of widened.recoveries) lenient.problems.push({ code: 'YAML', ...r });
   return lenient;
 }
 
-function portabilityWarning(text: string, w: Widened): SyntaxProblem {
-  const line = text.slice(0, w.first.at).split('\n').length;
-  const more = w.count > 1 ? ` (and ${w.count - 1} more place${w.count > 2 ? 's' : ''})` : '';
+function portabilityWarning(text: string, first: NonNullable<Widened['first']>, count: number): SyntaxProblem {
+  const line = text.slice(0, first.at).split('\n').length;
+  const more = count > 1 ? ` (and ${count - 1} more place${count > 2 ? 's' : ''})` : '';
   const what =
-    w.first.what === 'dash'
+    first.what === 'dash'
       ? `a bare '-' inside [ ] on line ${line}${more}: CloudFormation reads it as the string "-", YAML 1.2 as a list marker. Quote it ('-')`
       : `a quoted value or [ ]/{ } list continues on line ${line}${more} indented no deeper than its key. Indent the continuation lines`;
-  let start = w.first.at;
+  let start = first.at;
   while (text[start] === ' ') start++;
   return {
     code: 'PYYAML',

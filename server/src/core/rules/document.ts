@@ -30,7 +30,8 @@ export const DOCUMENT_CODES = [
 export function documentRules(doc: TemplateDocument): Finding[] {
   const out: Finding[] = [];
   for (const p of doc.problems) {
-    out.push({ code: CODES[p.code] ?? 'DOC1001', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end });
+    const data = p.fix ? ({ fix: 'insert', ...p.fix } as const) : undefined;
+    out.push({ code: CODES[p.code] ?? 'DOC1001', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end, ...(data ? { data } : {}) });
   }
   for (const d of doc.duplicates) {
     const first = doc.lines.positionAt(d.first.start).line + 1;
