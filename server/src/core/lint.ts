@@ -1,6 +1,6 @@
 import type { TemplateDocument } from './document/model';
 import { isMap } from './document/nodes';
-import { dropCascades } from './cascade';
+import { dropCascades } from './rules/cascade';
 import { readAsIntended } from './cfn/intended';
 import { detectKind, type Kind, type KindOptions } from './kind';
 import { KIND_LABELS } from './kindNames';

@@ -1,6 +1,6 @@
-import type { TemplateDocument } from './document/model';
-import { isMap } from './document/nodes';
-import type { Finding } from './rules/types';
+import type { TemplateDocument } from '../document/model';
+import { isMap } from '../document/nodes';
+import type { Finding } from './types';
 
 /**
  * Findings that say something named elsewhere does not exist: after a syntax error the parser may
