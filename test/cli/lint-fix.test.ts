@@ -98,4 +98,13 @@ describe('cli: aws-notes lint --fix never loses a byte', () => {
     assert.match(io.stderr, /CFN3004 fix "Add 'DefaultCacheBehavior'" skipped: it would add CFN3005/);
     assert.match(io.stderr, /; 0 fixed, 1 fix was skipped because applying it would add a problem/);
   });
+
+  it('fixes an ECS AppSpec as an AppSpec and counts what it fixed', async () => {
+    const file = path.join(dir, 'deploy.yaml');
+    const target = (d: string) => `Resources:\n${d}TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: "arn:aws:ecs:us-east-1:111122223333:task-definition/web:1"\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 80\n`;
+    fs.writeFileSync(file, target('  - '));
+    const { io } = await fix('deploy.yaml');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'version: 0.0\n' + target('  - '));
+    assert.match(io.stderr, /1 file checked: 0 error\(s\).*; 1 fixed in 1 file/);
+  });
 });

@@ -73,6 +73,18 @@ export function isSamTemplate(root: Node | null): boolean {
   return false;
 }
 
+/**
+ * An AppSpec deployment target: an ECS service with `LoadBalancerInfo` (CloudFormation's has
+ * `LoadBalancers`) or a Lambda alias shift (`CurrentVersion`/`TargetVersion`), or in a list.
+ */
+function isDeploymentTarget(n: Node): boolean {
+  const type = str(get(n, 'Type'));
+  const props = get(n, 'Properties');
+  if (type === 'AWS::ECS::Service') return get(props, 'LoadBalancerInfo') !== undefined;
+  if (type === 'AWS::Lambda::Function') return get(props, 'CurrentVersion') !== undefined || get(props, 'TargetVersion') !== undefined;
+  return false;
+}
+
 export function kindFromContent(root: Node | null): Kind | null {
   if (!isMap(root)) return null;
   const has = (k: string) => root.pairs.some((p) => p.key.value === k);
@@ -84,7 +96,12 @@ export function kindFromContent(root: Node | null): Kind | null {
     // ECS/Lambda AppSpecs: the service reads keys in any case (`resources:` appears in AWS's own examples).
     const resources = get(root, 'Resources') ?? get(root, 'resources');
     if (has('os') || has('hooks') || has('files') || isSeq(resources) || has('Hooks')) return 'appspec';
+    // `Resources:` written as a mapping (the list dash forgotten): the target still says AppSpec.
+    if (!has('AWSTemplateFormatVersion') && isMap(resources) && resources.pairs.some((p) => isDeploymentTarget(p.value))) return 'appspec';
   }
+  // An ECS or Lambda AppSpec without `version`: CloudFormation's Resources is never a list.
+  const list = get(root, 'Resources') ?? get(root, 'resources');
+  if (isSeq(list) && list.items.some((i) => isMap(i) && i.pairs.some((p) => isDeploymentTarget(p.value)))) return 'appspec';
   if (isSamTemplate(root)) return 'sam';
   if (has('AWSTemplateFormatVersion')) return 'cfn';
   const res = get(root, 'Resources');
