@@ -1,3 +1,4 @@
+import { commentsOf } from './document/comments';
 import type { TemplateDocument } from './document/model';
 import { get, isMap, isScalar, isSeq, str, type Node } from './document/nodes';
 import { ruleByCode } from './rules/registry';
@@ -53,16 +54,19 @@ function matchesOurs(codes: string[] | true, code: string): boolean {
   return codes === true || codes.includes(code);
 }
 
-const COMMENT = /#\s*aws-notes-disable(-next-line|-line)?\b([^\n#]*)/g;
+const COMMENT = /^(?:#|\/\/|\/\*)\s*aws-notes-disable(-next-line|-line)?\b([^\n#*]*)/;
 
+/** Only real comments count (the parser's comment tokens), never text in a string or a command. */
 function commentSuppressions(doc: TemplateDocument): { file?: string[] | true; lines: Map<number, string[] | true> } {
   const lines = new Map<number, string[] | true>();
   let file: string[] | true | undefined;
   if (!doc.text.includes('aws-notes-disable')) return { lines };
-  for (const m of doc.text.matchAll(COMMENT)) {
-    const codes = m[2].split(/[\s,]+/).filter((c) => /^[A-Z]+\d+$/.test(c));
+  for (const c of commentsOf(doc)) {
+    const m = COMMENT.exec(c.text);
+    if (!m) continue;
+    const codes = m[2].split(/[\s,]+/).filter((x) => /^[A-Z]+\d+$/.test(x));
     const value: string[] | true = codes.length ? codes : true;
-    const line = doc.lines.positionAt(m.index!).line;
+    const line = doc.lines.positionAt(c.start).line;
     if (m[1] === '-next-line') lines.set(line + 1, value);
     else if (m[1] === '-line') lines.set(line, value);
     else file = value === true || file === true ? true : [...(file ?? []), ...value];

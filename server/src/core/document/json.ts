@@ -70,7 +70,7 @@ export function parseJson(source: string): ParseResult {
 }
 
 /** jsonc-parser's SyntaxKind values (a const enum, which isolated modules cannot read). */
-const K = { closeBrace: 2, closeBracket: 4, comma: 5, lineComment: 12, blockComment: 13, eof: 17 } as Record<string, SyntaxKind>;
+export const K = { closeBrace: 2, closeBracket: 4, comma: 5, lineComment: 12, blockComment: 13, eof: 17 } as Record<string, SyntaxKind>;
 
 /** Commas directly before a closing `}` or `]` (comments between count as nothing). */
 function trailingCommas(text: string): { first: number; count: number } {
