@@ -52,7 +52,7 @@ function build(doc: TemplateDocument): SymbolTable {
   const definitions = new Map<string, Occurrence>();
   const define = (p: Pair, ns: Namespace, what: Occurrence['what']) => {
     const name = keyText(p);
-    const r = nameRange(doc.text, p.key, name);
+    const r = nameRange(doc.text, p.key, name, true);
     if (!r) return;
     const o: Occurrence = { name, ns, ...r, definition: true, what };
     occurrences.push(o);
@@ -131,10 +131,11 @@ class Collector {
     if (!isScalar(n) || typeof n.value !== 'string') return;
     let name = n.value;
     if (dotted && name.includes('.')) name = name.slice(0, name.indexOf('.'));
-    this.add(name, ns, n.start, n.end);
+    this.add(name, ns, n.start, n.end, false, name === n.value);
   }
 
-  private add(name: string, ns: Namespace, from: number, to: number, exact = false): void {
+  /** `whole`: the scalar is the name alone, so an escaped spelling of it may be replaced whole. */
+  private add(name: string, ns: Namespace, from: number, to: number, exact = false, whole = false): void {
     let target = name;
     if (!this.defs.has(id(ns, name))) {
       if (ns !== 'logicalId') return;
@@ -142,7 +143,7 @@ class Collector {
       if (!owner) return;
       target = owner;
     }
-    const r = exact ? { start: from, end: from + target.length } : nameRange(this.text, { start: from, end: to }, target);
+    const r = exact ? { start: from, end: from + target.length } : nameRange(this.text, { start: from, end: to }, target, whole && target === name);
     if (r) this.out.push({ name: target, ns, ...r, definition: false });
   }
 
@@ -178,10 +179,18 @@ class Collector {
   }
 }
 
-/** Where `name` is written inside a node's text (after an opening quote, before `.Attr`). */
-function nameRange(text: string, n: { start: number; end: number }, name: string): { start: number; end: number } | undefined {
-  const i = text.slice(n.start, n.end).indexOf(name);
-  return i < 0 ? undefined : { start: n.start + i, end: n.start + i + name.length };
+/**
+ * Where `name` is written in a node's text: at its start (after an opening quote, before `.Attr`).
+ * An escaped spelling (`"\x51.QueueName"` is `Q.QueueName`) does not start with the name: then only
+ * a quoted scalar that is the name alone is replaced whole; anything else is left alone rather
+ * than matching the name somewhere else (inside the attribute).
+ */
+function nameRange(text: string, n: { start: number; end: number }, name: string, whole: boolean): { start: number; end: number } | undefined {
+  const raw = text.slice(n.start, n.end);
+  const q = raw[0] === '"' || raw[0] === "'" ? 1 : 0;
+  if (raw.startsWith(name, q)) return { start: n.start + q, end: n.start + q + name.length };
+  if (whole && q && raw.length >= 2 && raw[raw.length - 1] === raw[0]) return { start: n.start + 1, end: n.end - 1 };
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
