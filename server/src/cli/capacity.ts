@@ -19,7 +19,7 @@ import { calculatorCommand, EXIT, parseArgs, UsageError, type CliIO } from './io
 
 const USAGE = `Usage:
   aws-notes capacity dynamodb --item-size 6KB [--reads N | --reads-per-minute N]
-                              [--consistency eventual|strong|transactional] [--writes N] [--transactional-writes]
+                              [--consistency eventual|strong|transactional] [--writes N | --writes-per-minute N] [--transactional-writes]
                               [--per second|minute] [--write-mode standard|transactional] [--storage-gb N] [--json]
   aws-notes capacity dynamodb --rcu N [--wcu N] [--item-size 6KB] [--json]      (what the units buy)
   aws-notes capacity kinesis --records-per-second N --record-size 1KB [--consumers N] [--enhanced-fan-out] [--json]
@@ -54,13 +54,13 @@ function oneOf(flags: Flags, a: string, b: string): void {
 
 const SERVICES: Record<string, { values: string[]; booleans?: string[]; run: (flags: Flags) => Outcome }> = {
   dynamodb: {
-    values: ['item-size', 'reads', 'reads-per-minute', 'writes', 'per', 'consistency', 'write-mode', 'storage-gb', 'rcu', 'wcu'],
+    values: ['item-size', 'reads', 'reads-per-minute', 'writes', 'writes-per-minute', 'per', 'consistency', 'write-mode', 'storage-gb', 'rcu', 'wcu'],
     booleans: ['transactional-writes'],
     run: (flags) => {
       const rcu = num(flags, 'rcu');
       const wcu = num(flags, 'wcu');
       if (rcu !== undefined || wcu !== undefined) {
-        const loadFlags = ['reads', 'reads-per-minute', 'writes', 'per', 'consistency', 'write-mode', 'transactional-writes', 'storage-gb'].filter(
+        const loadFlags = ['reads', 'reads-per-minute', 'writes', 'writes-per-minute', 'per', 'consistency', 'write-mode', 'transactional-writes', 'storage-gb'].filter(
           (f) => flags[f] !== undefined,
         );
         if (loadFlags.length) throw new UsageError(`--rcu/--wcu ask what units buy; drop --${loadFlags.join(', --')}`);
@@ -68,29 +68,38 @@ const SERVICES: Record<string, { values: string[]; booleans?: string[]; run: (fl
         return { report: dynamoDbUnitsBuyReport(r, str(flags, 'item-size')), result: r };
       }
       oneOf(flags, 'reads', 'reads-per-minute');
-      if (flags['reads-per-minute'] !== undefined && flags.per !== undefined) {
-        throw new UsageError('--reads-per-minute already says "per minute"; drop --per');
+      oneOf(flags, 'writes', 'writes-per-minute');
+      for (const f of ['reads-per-minute', 'writes-per-minute']) {
+        if (flags[f] !== undefined && flags.per !== undefined) throw new UsageError(`--${f} already says "per minute"; drop --per`);
       }
       if (flags['transactional-writes'] && flags['write-mode'] !== undefined && flags['write-mode'] !== 'transactional') {
         throw new UsageError(`--transactional-writes contradicts --write-mode ${String(flags['write-mode'])}`);
       }
-      const readsPerMinute = num(flags, 'reads-per-minute');
-      let reads = num(flags, 'reads');
-      const writes = num(flags, 'writes');
-      if (reads === undefined && readsPerMinute === undefined && writes === undefined) {
-        throw new UsageError('give --reads and/or --writes (--reads-per-minute also works; --rcu/--wcu show what units buy)');
+      const load = {
+        reads: { perSecond: num(flags, 'reads'), perMinute: num(flags, 'reads-per-minute') },
+        writes: { perSecond: num(flags, 'writes'), perMinute: num(flags, 'writes-per-minute') },
+      };
+      const given = Object.values(load).filter((l) => l.perSecond !== undefined || l.perMinute !== undefined);
+      if (!given.length) {
+        throw new UsageError('give --reads and/or --writes (--reads-per-minute and --writes-per-minute also work; --rcu/--wcu show what units buy)');
       }
       let per = str(flags, 'per') as RatePer | undefined;
       const preSteps: string[] = [];
-      if (readsPerMinute !== undefined) {
-        if (writes === undefined) {
-          // Only reads were given, so the whole load is per minute and the calculator shows the conversion.
-          reads = readsPerMinute;
-          per = 'minute';
-        } else {
-          // Writes stay per second: convert the reads here and show the working.
-          reads = readsPerMinute / 60;
-          preSteps.push(`Per minute → per second: ${fmt(readsPerMinute)} reads/min ÷ 60 = ${fmt(reads, 3)} reads/s`);
+      let reads = load.reads.perSecond;
+      let writes = load.writes.perSecond;
+      if (given.every((l) => l.perMinute !== undefined)) {
+        // The whole load is per minute: the calculator shows the conversion itself.
+        reads = load.reads.perMinute;
+        writes = load.writes.perMinute;
+        per = 'minute';
+      } else {
+        // Mixed: the per-second figures stay, the per-minute ones are converted here with the working shown.
+        for (const [what, l] of Object.entries(load)) {
+          if (l.perMinute === undefined) continue;
+          const perSecond = l.perMinute / 60;
+          preSteps.push(`Per minute → per second: ${fmt(l.perMinute)} ${what}/min ÷ 60 = ${fmt(perSecond, 3)} ${what}/s`);
+          if (what === 'reads') reads = perSecond;
+          else writes = perSecond;
         }
       }
       const writeMode = flags['transactional-writes'] ? 'transactional' : (str(flags, 'write-mode') as WriteMode | undefined);
