@@ -34,3 +34,30 @@ describe('cli: capacity dynamodb --writes-per-minute', () => {
     assert.match(b.io.stderr, /drop --per/);
   });
 });
+
+describe('cli: cidr plan with a chosen subnet size (--azs --tiers --new-prefix)', () => {
+  it('fills AZ × tier with /20s and lists every other /20 as spare', async () => {
+    const r = await run(runCidr, ['10.0.0.0/16', '--new-prefix', '20', '--azs', '4', '--tiers', 'a,b', '--json']);
+    assert.equal(r.code, 0, r.io.stderr);
+    const j = r.json();
+    assert.equal(j.plan.subnetPrefix, 20);
+    assert.deepEqual(
+      j.subnets.map((s: { cidr: string; az: string; tier: string }) => `${s.az}${s.tier} ${s.cidr}`),
+      ['Aa 10.0.0.0/20', 'Ab 10.0.16.0/20', 'Ba 10.0.32.0/20', 'Bb 10.0.48.0/20', 'Ca 10.0.64.0/20', 'Cb 10.0.80.0/20', 'Da 10.0.96.0/20', 'Db 10.0.112.0/20'],
+    );
+    const spare = j.unused ?? j.spare;
+    assert.equal(spare.length, 8);
+    assert.equal(spare[0], '10.0.128.0/20');
+    assert.equal(spare[7], '10.0.240.0/20');
+    const text = await run(runCidr, ['10.0.0.0/16', '--new-prefix', '20', '--azs', '4', '--tiers', 'a,b']);
+    assert.match(text.io.stdout, /Chosen size \/20: \/16 → \/20 is 4 extra network bits → 2\^4 = 16 slots, enough for 8/);
+  });
+
+  it('says when the chosen size cannot hold the plan', async () => {
+    const r = await run(runCidr, ['10.0.0.0/22', '--new-prefix', '24', '--azs', '3', '--tiers', 'a,b']);
+    assert.equal(r.code, 2);
+    assert.match(r.io.stderr, /10\.0\.0\.0\/22 holds 4 \/24 subnets, but the plan needs 6/);
+    const split = await run(runCidr, ['10.0.0.0/16', '--split', '4', '--azs', '2', '--tiers', 'a']);
+    assert.equal(split.code, 2);
+  });
+});

@@ -13,12 +13,13 @@ import {
 } from '../core/calc';
 import { calculatorCommand, EXIT, parseArgs, UsageError, type CliIO } from './io';
 
-const USAGE = `Usage: aws-notes cidr <cidr> [--new-prefix N | --split N | --azs N --tiers a,b,c [--spare N] | --fn-cidr COUNT,BITS]
+const USAGE = `Usage: aws-notes cidr <cidr> [--new-prefix N | --split N | --azs N --tiers a,b,c [--spare N] [--new-prefix N] | --fn-cidr COUNT,BITS]
                        [--overlaps <cidr>...] [--json]
 
   --new-prefix N      every subnet of size /N inside the block
   --split N           N equal subnets (rounded up to a power of two; the rest listed as unused)
-  --azs N --tiers …   plan N AZs × the named tiers of equal subnets (+ --spare N free slots)
+  --azs N --tiers …   plan N AZs × the named tiers of equal subnets (+ --spare N free slots);
+                      with --new-prefix N the subnets are /N and every slot left over is listed as spare
   --fn-cidr C,B       what CloudFormation's !Cidr [<cidr>, C, B] returns (B = host bits per block)
   --overlaps X        does X overlap the block? Repeat, comma-separate, or list several after it
   --json              machine-readable output`;
@@ -84,8 +85,9 @@ function run(argv: string[], io: CliIO): number {
   const tiers = flags.tiers === undefined ? undefined : String(flags.tiers).split(',');
   const fnCidr = flags['fn-cidr'] === undefined ? undefined : String(flags['fn-cidr']);
   const planning = azs !== undefined || tiers !== undefined || spare !== undefined;
-  const modes = [newPrefix !== undefined, split !== undefined, planning, fnCidr !== undefined].filter(Boolean).length;
-  if (modes > 1) throw new UsageError('use only one of --new-prefix, --split, --azs/--tiers and --fn-cidr');
+  // --new-prefix with a plan chooses the plan's subnet size.
+  const modes = [newPrefix !== undefined && !planning, split !== undefined, planning, fnCidr !== undefined].filter(Boolean).length;
+  if (modes > 1) throw new UsageError('use only one of --new-prefix, --split, --azs/--tiers (optionally with --new-prefix) and --fn-cidr');
   if (planning && (azs === undefined || tiers === undefined)) throw new UsageError('planning needs both --azs N and --tiers a,b,c');
 
   const info = analyzeCidr(positional[0]);
@@ -96,7 +98,7 @@ function run(argv: string[], io: CliIO): number {
   const extra: Record<string, unknown> = {};
   let title = '';
 
-  if (newPrefix !== undefined || split !== undefined) {
+  if (!planning && (newPrefix !== undefined || split !== undefined)) {
     const r = splitCidr(positional[0], newPrefix !== undefined ? { newPrefix } : { count: split ?? 1 });
     steps.push(...r.steps);
     warnings.push(...r.warnings);
@@ -104,7 +106,7 @@ function run(argv: string[], io: CliIO): number {
     unused = r.unused;
     title = `${subnets.length} × /${r.newPrefix}`;
   } else if (planning) {
-    const plan = planVpcSubnets({ vpcCidr: positional[0], azs: azs ?? 1, tiers: tiers ?? [], spare });
+    const plan = planVpcSubnets({ vpcCidr: positional[0], azs: azs ?? 1, tiers: tiers ?? [], spare, subnetPrefix: newPrefix });
     steps.push(...plan.steps);
     warnings.push(...plan.warnings);
     subnets = plan.subnets.map((s) => row(s, { az: s.az, tier: s.tier }));

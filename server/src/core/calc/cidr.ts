@@ -540,6 +540,8 @@ export interface VpcPlanInput {
   tiers: string[];
   /** Extra slots to keep free for later. */
   spare?: number;
+  /** A chosen subnet size (e.g. 20 for /20s): AZ × tier fill the first slots, every other slot is spare. */
+  subnetPrefix?: number;
 }
 
 export interface PlannedSubnet extends SubnetInfo {
@@ -574,6 +576,17 @@ const SUBNETS_PER_VPC_QUOTA = 200;
  * Lay out azs × tiers equal subnets (+ spare) in a VPC: the smallest power of two of slots that
  * fits decides the subnet prefix. Throws CalcError on bad input or when the VPC is too small.
  */
+/** A chosen subnet prefix, checked: inside the block, whole slots for the plan, a listable number of slots. */
+function chosenPrefix(b: { prefix: number; width: number; version: number }, prefix: number, slotsNeeded: number, cidr: string): number {
+  checkWholeNumber(prefix, 'the subnet prefix', 0);
+  if (b.version === 6 && prefix % 4 !== 0) throw new CalcError(`AWS accepts IPv6 subnet sizes in steps of /4; /${prefix} is not one`);
+  if (prefix < b.prefix || prefix > b.width) throw new CalcError(`/${prefix} subnets do not fit in ${cidr}: give a prefix from /${b.prefix} to /${b.width}`);
+  const slots = 2 ** (prefix - b.prefix);
+  if (slots < slotsNeeded) throw new CalcError(`${cidr} holds ${plural(slots, `/${prefix} subnet`)}, but the plan needs ${fmt(slotsNeeded)}: choose a larger prefix number or fewer AZs/tiers`);
+  if (slots > MAX_SUBNETS) throw new CalcError(`${cidr} split into /${prefix}s is ${fmt(slots)} slots; at most ${fmt(MAX_SUBNETS)} can be listed`);
+  return prefix;
+}
+
 export function planVpcSubnets(input: VpcPlanInput): VpcPlan {
   const vpc = analyzeCidr(input.vpcCidr);
   const b = parseBlock(input.vpcCidr);
@@ -591,14 +604,21 @@ export function planVpcSubnets(input: VpcPlanInput): VpcPlan {
   const assigned = input.azs * tiers.length;
   const slotsNeeded = assigned + spareRequested;
   if (slotsNeeded > MAX_SUBNETS) throw new CalcError(`a plan may have at most ${fmt(MAX_SUBNETS)} slots, this one needs ${fmt(slotsNeeded)}`);
-  const extraBits = bitsFor(slotsNeeded);
+  let extraBits = bitsFor(slotsNeeded);
   let subnetPrefix = b.prefix + extraBits;
-  steps.push(
-    `${plural(input.azs, 'AZ')} × ${plural(tiers.length, 'tier')} = ${plural(assigned, 'subnet')}` +
-      (spareRequested ? ` + ${fmt(spareRequested)} spare = ${plural(slotsNeeded, 'slot')}` : '') +
-      ` → smallest power of two ≥ ${fmt(slotsNeeded)} is 2^${extraBits} = ${fmt(2 ** extraBits)}`,
-  );
-  steps.push(`${extraBits} extra network bits → /${b.prefix} + ${extraBits} = /${subnetPrefix}`);
+  if (input.subnetPrefix !== undefined) {
+    subnetPrefix = chosenPrefix(b, input.subnetPrefix, slotsNeeded, vpc.cidr);
+    extraBits = subnetPrefix - b.prefix;
+    steps.push(`${plural(input.azs, 'AZ')} × ${plural(tiers.length, 'tier')} = ${plural(assigned, 'subnet')}` + (spareRequested ? ` + ${fmt(spareRequested)} spare = ${plural(slotsNeeded, 'slot')}` : ''));
+    steps.push(`Chosen size /${subnetPrefix}: /${b.prefix} → /${subnetPrefix} is ${extraBits} extra network bits → 2^${extraBits} = ${plural(2 ** extraBits, 'slot')}, enough for ${fmt(slotsNeeded)}`);
+  } else {
+    steps.push(
+      `${plural(input.azs, 'AZ')} × ${plural(tiers.length, 'tier')} = ${plural(assigned, 'subnet')}` +
+        (spareRequested ? ` + ${fmt(spareRequested)} spare = ${plural(slotsNeeded, 'slot')}` : '') +
+        ` → smallest power of two ≥ ${fmt(slotsNeeded)} is 2^${extraBits} = ${fmt(2 ** extraBits)}`,
+    );
+    steps.push(`${extraBits} extra network bits → /${b.prefix} + ${extraBits} = /${subnetPrefix}`);
+  }
   if (b.version === 6 && subnetPrefix % 4 !== 0) {
     // AWS only accepts IPv6 subnet sizes in steps of /4, so round the subnet prefix up.
     const rounded = Math.ceil(subnetPrefix / 4) * 4;
