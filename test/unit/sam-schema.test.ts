@@ -50,3 +50,35 @@ describe('SAM at every depth, from SAM\'s own schema', () => {
     assert.deepEqual(f[1].data, { fix: 'replace', start: f[1].start, end: f[1].end, candidates: ['MemorySize'] });
   });
 });
+
+describe('SAM policy templates and managed policy names', () => {
+  const fn = (policies: string) => sam(`      Policies:\n${policies}`);
+
+  it('accepts templates with their parameters, managed names, ARNs, documents and intrinsics', () => {
+    const ok = fn('        - DynamoDBCrudPolicy:\n            TableName: !Ref Table\n        - AWSLambdaBasicExecutionRole\n        - arn:aws:iam::aws:policy/ReadOnlyAccess\n        - CloudWatchPutMetricPolicy: {}\n        - Statement:\n            - Effect: Allow\n              Action: s3:GetObject\n              Resource: "*"\n        - !Ref PolicyArn\n');
+    assert.deepEqual(lint(ok).findings.filter((f) => /^SAM110/.test(f.code)).map((f) => f.message), []);
+  });
+
+  it('SAM1102 an unknown template with did-you-mean, a missing parameter with an add fix, an extra one as a warning', () => {
+    const typo = fn('        - DynamoDBCrudPolicyy:\n            TableName: t\n');
+    assert.match(of(typo, 'SAM1102')[0].message, /Did you mean 'DynamoDBCrudPolicy'/);
+    assert.match(applyFirstFix(typo, 'SAM1102'), /- DynamoDBCrudPolicy:\n/);
+    const missing = fn('        - S3ReadPolicy:\n            BuckteName: b\n');
+    const f = of(missing, 'SAM1102');
+    assert.equal(f.length, 1); // BuckteName → BucketName (warning); BucketName is not also reported missing
+    assert.equal(f[0].severity, 'warning');
+    assert.match(f[0].message, /Did you mean 'BucketName'/);
+    const none = fn('        - SQSPollerPolicy:\n            Other: x\n');
+    const g = of(none, 'SAM1102');
+    const need = g.find((x) => x.severity === 'error');
+    assert.match(need?.message ?? '', /SQSPollerPolicy needs 'QueueName'/);
+    assert.deepEqual(need?.data && need.data.fix === 'addKeys' && need.data.keys, ['QueueName']);
+  });
+
+  it('SAM1103 an unknown managed policy name (warning) with the closest names', () => {
+    const text = fn('        - AmazonS3ReadOnlyAcess\n');
+    const f = of(text, 'SAM1103');
+    assert.equal(f[0].severity, 'warning');
+    assert.match(applyFirstFix(text, 'SAM1103'), /- AmazonS3ReadOnlyAccess\n/);
+  });
+});

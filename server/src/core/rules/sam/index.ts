@@ -5,6 +5,7 @@ import { SAM_GLOBALS, SAM_TYPES, samEventProperties } from '../../schema/sam';
 import { closest, didYouMean } from '../../suggest';
 import { replaceFinding } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
+import { samPolicyRules } from './policies';
 import { samSchemaIssues } from './schema';
 
 const SAM = ['sam'] as const;
@@ -236,4 +237,4 @@ export const samEventSourceProperties: Rule = {
   },
 };
 
-export const samRules: Rule[] = [samType, samProperties, samRequired, samEvents, samGlobals, samTransform, samEventSourceProperties, samGlobalsKeys];
+export const samRules: Rule[] = [samType, samProperties, samRequired, samEvents, samGlobals, samTransform, samEventSourceProperties, samGlobalsKeys, ...samPolicyRules];
