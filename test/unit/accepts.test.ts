@@ -28,4 +28,23 @@ describe('what CloudFormation and SAM accept gets no error', () => {
     // A CodeBuild buildspec with the same name still is one.
     assert.equal(detectKind(parseTemplate('file:///p/buildspec.yml', 1, 'version: 0.2\nphases:\n  build:\n    commands: [make]\n'), { fileName: '/p/buildspec.yml' }), 'buildspec');
   });
+
+  it('unquoted yes/no/on/off are Booleans, as PyYAML reads them', () => {
+    const text = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      FifoQueue: yes\n      ContentBasedDeduplication: off\n';
+    assert.deepEqual(lint(text).findings.filter((f) => f.severity === 'error'), []);
+    const quoted = lint(text.replace('yes', "'yes'")).findings.filter((f) => f.severity === 'error');
+    assert.deepEqual(quoted.map((f) => f.code), ['CFN3005']);
+  });
+
+  it("registry patterns in Java's dialect (\\p{Print}) are read as meant, not as the letters p{Print}", () => {
+    const text = 'Resources:\n  P:\n    Type: AWS::ApplicationAutoScaling::ScalingPolicy\n    Properties:\n      PolicyName: AStepPolicy\n      PolicyType: StepScaling\n      ScalingTargetId: abc\n';
+    assert.deepEqual(lint(text).findings.filter((f) => f.code === 'CFN3103'), []);
+  });
+
+  it('a dynamic reference is not held to the value constraints it will be replaced by', () => {
+    const text = "Resources:\n  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      EventSourceArn: '{{resolve:ssm:/SQS_Queue/SQS_ARN}}'\n      FunctionName: f\n";
+    assert.deepEqual(lint(text).findings.filter((f) => f.severity === 'error'), []);
+    const bad = lint(text.replace("'{{resolve:ssm:/SQS_Queue/SQS_ARN}}'", 'not-an-arn')).findings.filter((f) => f.severity === 'error');
+    assert.ok(bad.some((f) => /^CFN310[23]$/.test(f.code)), JSON.stringify(bad.map((f) => f.code)));
+  });
 });

@@ -13,6 +13,8 @@ export function expectedTypes(s: JsonSchema): string[] | undefined {
  * Does a literal fit a JSON type, read as CloudFormation reads it: scalars convert freely to
  * strings, "5" is a fine integer and "true" a fine Boolean.
  */
+const YAML11_BOOL = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
 export function literalTypeOk(node: Node, t: string): boolean {
   switch (t) {
     case 'object':
@@ -32,7 +34,8 @@ export function literalTypeOk(node: Node, t: string): boolean {
     case 'number':
       return typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)));
     case 'boolean':
-      return typeof v === 'boolean' || (typeof v === 'string' && /^(true|false)$/i.test(v));
+      // Unquoted yes/no/on/off are Booleans to PyYAML (YAML 1.1), so to CloudFormation too.
+      return typeof v === 'boolean' || (typeof v === 'string' && (/^(true|false)$/i.test(v) || (!node.quoted && YAML11_BOOL.test(v))));
     default:
       return true;
   }

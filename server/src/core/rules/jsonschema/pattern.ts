@@ -20,14 +20,17 @@ export function matchesPattern(pattern: string, value: string): boolean | undefi
   return m ? m(value) : undefined;
 }
 
-function compile(pattern: string): Matcher | null {
+function compile(source: string): Matcher | null {
+  // Java's \p{Print} (the registry's dialect) has no RE2 or JavaScript spelling: any non-control character.
+  const pattern = source.replace(/\\p\{Print\}/g, '[^\\x00-\\x1F\\x7F]');
   try {
     const re = RE2JS.compile(pattern);
     return (v) => re.matcher(v).find();
   } catch {
     /* lookaround and friends: below */
   }
-  for (const flags of ['u', '']) {
+  // Without the u flag \p{…} would silently mean the letters p{…}: only try it when there is none.
+  for (const flags of /\\[pP]\{/.test(pattern) ? ['u'] : ['u', '']) {
     try {
       const re = new RegExp(pattern, flags);
       return (v) => re.test(v);

@@ -270,6 +270,8 @@ function arrayChecks(ctx: SchemaContext, seq: Node & { kind: 'seq' }, schema: Js
 function scalarChecks(node: Node, schema: JsonSchema, at: Place, out: SchemaIssue[]): void {
   if (!isScalar(node) || node.value === null) return;
   const v = node.value;
+  // A dynamic reference ({{resolve:ssm:…}}) is replaced by its value at deploy time: its text proves nothing.
+  if (typeof v === 'string' && v.includes('{{resolve:')) return;
   const text = String(v);
   const allowed = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined);
   if (allowed && allowed.length) {
