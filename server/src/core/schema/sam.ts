@@ -269,6 +269,7 @@ export const SAM_GLOBALS: Record<string, string> = {
   StateMachine: 'AWS::Serverless::StateMachine',
   LayerVersion: 'AWS::Serverless::LayerVersion',
   CapacityProvider: 'AWS::Serverless::CapacityProvider',
+  WebSocketApi: 'AWS::Serverless::WebSocketApi',
 };
 
 /** Resource-level keys SAM adds beside the usual CloudFormation ones. */
