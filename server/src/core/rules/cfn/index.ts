@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { capacityRules } from './capacity';
 import { circularDependency } from './dependencies';
+import { dynamodbKeyRules } from './dynamodbKeys';
 import { iamRules } from './iam';
 import { intrinsicRules } from './intrinsics';
 import { lambdaRules } from './lambda';
@@ -13,4 +14,4 @@ import { securityGroupRules } from './securityGroups';
 import { subNeeded } from './subNeeded';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules];
