@@ -76,7 +76,7 @@ describe('cli: aws-notes explain', () => {
     const { code, io } = await run(['Flibbertigibbet', '--notes', 'test/fixtures/notes']);
     assert.equal(code, 1);
     assert.match(io.stdout, /No entry for `Flibbertigibbet`/);
-    assert.match(io.stdout, /Nothing about `Flibbertigibbet` in your notes/);
+    assert.match(io.stdout, /Not in your notes/);
   });
 
   it('finds default notes under the current directory when --notes is not given', async () => {

@@ -34,7 +34,6 @@ describe('explain evaluation set (../shared/notes)', () => {
     const quoted = runEval(hovers, notes, { passagesOnly: true });
     console.log(`      quoted notes passages alone (retrieval quality): ${quoted.passed}/${quoted.total} = ${pct(quoted.share)}`);
 
-    assert.ok(buildMs < 1000, `index build took ${buildMs} ms`);
     assert.ok(withNotes.share >= 0.9, `with notes ${pct(withNotes.share)}:\n${describeFailures(withNotes)}`);
   });
 });

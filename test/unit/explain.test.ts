@@ -35,7 +35,7 @@ describe('explain', () => {
     const r = explain('Flibbertigibbet', { notes });
     assert.equal(r.entryId, undefined);
     assert.match(r.markdown, /No entry for `Flibbertigibbet` in the bundled knowledge base/);
-    assert.match(r.markdown, /Nothing about `Flibbertigibbet` in your notes/);
+    assert.match(r.markdown, /Not in your notes/);
     assert.deepEqual(r.passages, []);
     assert.equal(explain('   ').markdown, 'Nothing to explain.');
     assert.equal(explain(undefined as unknown as string).passages.length, 0);

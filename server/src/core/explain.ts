@@ -133,6 +133,37 @@ function notesQuery(term: string): string {
     .replace(/::/g, ' ');
 }
 
+/** `AWS::SQS::Queue` → service "SQS", name "Queue"; undefined for anything else. */
+function resourceType(term: string): { service: string; name: string } | undefined {
+  const m = /^AWS::([A-Za-z0-9]+)::([A-Za-z0-9]+)$/.exec(term);
+  if (!m) return undefined;
+  // SAM resources are about the service they create.
+  const service = m[1] === 'Serverless' ? `SAM serverless ${SAM_SERVICES[m[2]] ?? ''}` : m[1];
+  return { service, name: m[2] };
+}
+
+const SAM_SERVICES: Record<string, string> = {
+  Function: 'Lambda',
+  Api: 'API Gateway',
+  HttpApi: 'API Gateway',
+  SimpleTable: 'DynamoDB',
+  StateMachine: 'Step Functions',
+  LayerVersion: 'Lambda layer',
+};
+
+/**
+ * Where the notes search looks, from the term and where it stands: a resource type must be
+ * about its service; a property prefers passages about its resource's service; an appspec hook
+ * or buildspec phase prefers passages about CodeDeploy or CodeBuild.
+ */
+function notesSearch(term: string, context: string | undefined): { query: string; require?: string; prefer?: string } {
+  const type = resourceType(term);
+  if (type) return { query: type.name, require: type.service };
+  const ctxType = context ? resourceType(context) : undefined;
+  if (ctxType) return { query: notesQuery(term), prefer: `${ctxType.service} ${ctxType.name}` };
+  return { query: notesQuery(term), prefer: context ? notesQuery(context) : undefined };
+}
+
 /**
  * Low-weight words that describe the topic. Besides title and aliases, the entry's summary and
  * facts work as query expansion: passages that talk about the same limits and concepts as the
@@ -193,11 +224,12 @@ export function explain(term: string, opts: ExplainOptions = {}): ExplainResult 
 
   const passages: ExplainPassage[] = [];
   if (opts.notes) {
-    const query = notesQuery(cleanTerm);
+    const where = notesSearch(cleanTerm, context);
     const searchContext = [entry ? entryContext(entry) : '', context ? notesQuery(context) : ''].join(' ').trim();
-    const hits = opts.notes.search(query, maxPassages, { context: searchContext || undefined });
-    const queryTokens = new Set(tokenize(query));
-    if (hits.length === 0) parts.push(`_Nothing about ${codeSpan(cleanTerm)} in your notes._`);
+    const hits = opts.notes.search(where.query, maxPassages, { context: searchContext || undefined, require: where.require, prefer: where.prefer });
+    const queryTokens = new Set(tokenize(where.query));
+    // One line, so the knowledge-base explanation above stays the answer.
+    if (hits.length === 0) parts.push('_Not in your notes._');
     else {
       parts.push('**From your notes**');
       for (const hit of hits) {

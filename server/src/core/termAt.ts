@@ -8,6 +8,8 @@
  *   - any other word (phases, hooks, acronyms in notes).
  */
 
+import { IAM_TERM_RE } from './notes/terms';
+
 /** Characters that can be part of a term: letters, digits, `_`, `-`, `.`, `:` and `!`, `@`, `$` prefixes. */
 const TERM_CHAR = /[A-Za-z0-9_:.\-!@$<>]/;
 
@@ -43,6 +45,9 @@ export function termAt(text: string, offset: number): string | undefined {
 
   // `Key:value` without a space (invalid YAML but common in notes) or `Key:` — split on single
   // colons, keeping `::` inside resource types, and take the part under the cursor.
+  // `iam:PassRole`, `aws:SecureTransport`: one IAM-style term, not "iam" or "aws".
+  const whole = word.replace(/^[-.]+/, '').replace(/(?<![-.:])[-.:]+$/, '');
+  if (IAM_TERM_RE.test(whole)) return whole;
   const parts: { s: number; e: number }[] = [];
   let partStart = 0;
   for (let i = 0; i < word.length; i++) {

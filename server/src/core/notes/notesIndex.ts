@@ -22,7 +22,22 @@ export interface NotesSearchOptions {
   context?: string;
   /** Weight of context words relative to query words (default 0.35). */
   contextWeight?: number;
+  /**
+   * Words of which a passage must match at least one (in its text or headings), e.g. the service
+   * of a resource type: `AWS::Batch::JobQueue` is about Batch, never about SQS queues.
+   */
+  require?: string;
+  /**
+   * Words that say where the term stands (the service of a hovered property, the appspec or
+   * buildspec): passages that match one rank well above passages about another service.
+   */
+  prefer?: string;
 }
+
+/** Score factor for passages that match a `prefer` word (Lambda's Timeout over SQS's). */
+const PREFER_BOOST = 3;
+/** Score factor for passages whose heading names the term itself (not a passing mention). */
+const HEADING_BOOST = 2;
 
 /** Code examples rank below prose about the same thing. */
 const CODE_BOOST = 0.75;
@@ -34,7 +49,7 @@ const GENERIC_PARTS = new Set(
   (
     'get set put list att attribute id ids arn name type count size config configuration specification ' +
     'spec policy setting enabled enable mode second minute hour day in time window max min total number ' +
-    'identifier source target value key option detail rule group item status code'
+    'identifier source target value key option detail rule group item status code message period'
   ).split(' '),
 );
 /** Most context tokens added to a query (they only re-rank). */
@@ -166,20 +181,40 @@ export class NotesIndex {
       // the index score more passages (it dominated hover latency).
       const context = opts.context ? this.contextTokens(opts.context).filter((t) => !primary.has(t)).slice(0, MAX_CONTEXT_TOKENS) : [];
       const weight = opts.contextWeight ?? 0.35;
-      const all = [...primary, ...context].join(' ');
-      const results = this.search_.search(all, {
+      const preferred = opts.prefer ? new Set(this.contextTokens(opts.prefer)) : undefined;
+      // A generic name (`Name`, `Type`, `Timeout` is not one) says nothing without its service.
+      const generic = [...strong].every((t) => GENERIC_PARTS.has(t));
+      const requireText = opts.require ?? (generic ? opts.prefer : undefined);
+      const required = requireText ? new Set(this.contextTokens(requireText)) : undefined;
+      const extra = [...(required ?? []), ...(preferred ?? [])].filter((t) => !primary.has(t) && !context.includes(t));
+      const all = [...primary, ...context, ...extra].join(' ');
+      const raw = this.search_.search(all, {
         tokenize: (q) => q.split(' '), // already tokenized above
         boostTerm: (term) => (strong.has(term) ? 1 : parts.has(term) ? PART_WEIGHT : weight),
         boostDocument: (id) => (this.passages.get(id as number)?.kind === 'code' ? CODE_BOOST : 1),
       });
+      // Precision over recall: a passage must name the term (a whole word or synonym), or carry
+      // the pieces of a split name that mean something — two of them when there are two:
+      // `Gateway` of `NatGateway` or `Before` of `BeforeInstall` alone is never enough, while
+      // `ShardCount` has only one (`count` is generic), so "shard" is.
+      const meaningful = [...parts].filter((p) => !GENERIC_PARTS.has(p));
       const relevant = (terms: string[]) =>
-        terms.some((t) => strong.has(t) || (parts.has(t) && !GENERIC_PARTS.has(t))) ||
-        (parts.size > 0 && terms.filter((t) => parts.has(t)).length >= Math.min(2, parts.size));
+        terms.some((t) => strong.has(t)) ||
+        (meaningful.length > 0 && meaningful.filter((p) => terms.includes(p)).length >= Math.min(meaningful.length, 2)) ||
+        (parts.size >= 2 && [...parts].every((p) => terms.includes(p)));
+      const results = raw
+        .filter((r) => relevant(r.terms) && (!required || r.terms.some((t) => required.has(t))))
+        .map((r) => {
+          let score = r.score;
+          if (preferred && r.terms.some((t) => preferred.has(t))) score *= PREFER_BOOST;
+          if (Object.entries(r.match).some(([t, fields]) => strong.has(t) && fields.includes('heading'))) score *= HEADING_BOOST;
+          return { id: r.id as number, score };
+        })
+        .sort((a, b) => b.score - a.score);
       const hits: NotesHit[] = [];
       const seen = new Set<string>();
       for (const r of results) {
-        if (!relevant(r.terms)) continue;
-        const p = this.passages.get(r.id as number);
+        const p = this.passages.get(r.id);
         if (!p) continue;
         const key = p.text.replace(/\s+/g, ' ').trim().toLowerCase();
         if (seen.has(key)) continue;

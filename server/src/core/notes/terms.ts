@@ -112,6 +112,24 @@ export interface DetailedToken {
   kind: TokenKind;
 }
 
+/**
+ * IAM-style names are one term: `iam:PassRole`, `aws:SecureTransport`, `dynamodb:LeadingKeys`,
+ * `s3:*` (a lowercase service prefix, a colon, an action or key). Bounded runs keep the scan
+ * linear on hostile text such as `a-a-a-a-…`.
+ */
+const IAM_TERM = /[a-z][a-z0-9-]{0,40}:(?:[A-Z][A-Za-z0-9]{0,100}\*?|\*)/y;
+export const IAM_TERM_RE = /^[a-z][a-z0-9-]{0,40}:(?:[A-Z][A-Za-z0-9]{0,100}\*?|\*)$/;
+
+/** Splits `VisibilityTimeout` → visibility, timeout; `DBInstance` → db, instance. */
+function camelParts(word: string, out: DetailedToken[]): void {
+  if (!/[a-z][A-Z]|[A-Z]{2}[a-z]/.test(word)) return;
+  const parts = word
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(' ');
+  for (const p of parts) if (p) out.push({ token: p.toLowerCase(), kind: 'part' });
+}
+
 /** Raw words: split on anything that is not a letter/digit, then split camelCase into parts too. */
 function rawWords(text: string): DetailedToken[] {
   const out: DetailedToken[] = [];
@@ -119,15 +137,24 @@ function rawWords(text: string): DetailedToken[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && out.length < MAX_TOKENS_PER_TEXT) {
     const word = m[0];
-    out.push({ token: word.toLowerCase(), kind: 'word' });
-    // `VisibilityTimeout` → also `visibility`, `timeout`; `DBInstance` → `db`, `instance`.
-    if (/[a-z][A-Z]|[A-Z]{2}[a-z]/.test(word)) {
-      const parts = word
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-        .split(' ');
-      for (const p of parts) if (p) out.push({ token: p.toLowerCase(), kind: 'part' });
+    // At a lowercase word followed by `:`, try the IAM form first; its pieces still count as parts.
+    if (text[m.index + word.length] === ':' && /^[a-z]/.test(word)) {
+      IAM_TERM.lastIndex = m.index;
+      const iam = IAM_TERM.exec(text);
+      if (iam && text[m.index + iam[0].length] !== ':' && (m.index === 0 || text[m.index - 1] !== ':')) {
+        out.push({ token: iam[0].toLowerCase(), kind: 'word' });
+        const [service, action] = iam[0].split(':');
+        out.push({ token: service, kind: 'part' });
+        if (action !== '*') {
+          out.push({ token: action.replace(/\*$/, '').toLowerCase(), kind: 'part' });
+          camelParts(action, out);
+        }
+        re.lastIndex = m.index + iam[0].length;
+        continue;
+      }
     }
+    out.push({ token: word.toLowerCase(), kind: 'word' });
+    camelParts(word, out);
   }
   return out;
 }
