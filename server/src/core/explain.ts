@@ -63,7 +63,9 @@ export function quoteUntrusted(text: string): string {
       .replace(/^(\u00a0*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
     return line;
   });
-  // Hard line breaks keep the note's own line structure inside one quote paragraph.
+  // A table (every line a `|` row) renders as a table; other text keeps the note's own line
+  // structure with hard line breaks inside one quote paragraph.
+  if (lines.length > 1 && lines.every((l) => l.startsWith('|'))) return lines.map((l) => `> ${l}`).join('\n');
   return lines.map((l) => `> ${l}`).join('  \n');
 }
 
@@ -80,6 +82,20 @@ export function escapeProse(text: string): string {
 function codeSpan(s: string): string {
   const clean = s.replace(/[`\r\n]/g, "'").slice(0, 120);
   return '`' + clean + '`';
+}
+
+/** First word start at or after `i` (or `i` when the window is one long word). */
+function wordStartAfter(text: string, i: number, limit: number): number {
+  if (/\s/.test(text[i - 1] ?? ' ')) return i;
+  for (let k = i; k < Math.min(limit, i + 40); k++) if (/\s/.test(text[k])) return k + 1;
+  return i;
+}
+
+/** Last word end at or before `i` (or `i` when the window is one long word). */
+function wordEndBefore(text: string, i: number, limit: number): number {
+  if (/\s/.test(text[i] ?? ' ')) return i;
+  for (let k = i - 1; k > Math.max(limit, i - 40); k--) if (/\s/.test(text[k])) return k;
+  return i;
 }
 
 /** Picks the part of a long passage that mentions the query, keeping whole lines. */
@@ -118,8 +134,12 @@ export function focusExcerpt(hit: NotesHit, queryTokens: Set<string>, maxChars =
       const p = lower.indexOf(t);
       if (p >= 0 && (pos < 0 || p < pos)) pos = p;
     }
-    const start = Math.max(0, Math.min(pos < 0 ? 0 : pos - 150, text.length - maxChars));
-    text = (start > 0 ? '…' : '') + text.slice(start, start + maxChars) + (start + maxChars < text.length ? '…' : '');
+    let start = Math.max(0, Math.min(pos < 0 ? 0 : pos - 150, text.length - maxChars));
+    let end = Math.min(text.length, start + maxChars);
+    // Cut at word boundaries: never half a word at either end.
+    if (start > 0) start = wordStartAfter(text, start, end);
+    if (end < text.length) end = wordEndBefore(text, end, start);
+    text = (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
   }
   return { file: hit.file, line: hit.line + from, text };
 }

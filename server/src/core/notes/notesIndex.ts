@@ -174,6 +174,7 @@ export class NotesIndex {
       const strong = new Set<string>();
       const parts = new Set<string>();
       for (const t of tokenizeDetailed(query)) (t.kind === 'part' ? parts : strong).add(t.token);
+      const pieces = [...parts]; // every piece of a split name, even one that is also a word
       for (const t of strong) parts.delete(t);
       const primary = new Set([...strong, ...parts]);
       if (primary.size === 0 || limit <= 0) return [];
@@ -194,14 +195,14 @@ export class NotesIndex {
         boostDocument: (id) => (this.passages.get(id as number)?.kind === 'code' ? CODE_BOOST : 1),
       });
       // Precision over recall: a passage must name the term (a whole word or synonym), or carry
-      // the pieces of a split name that mean something — two of them when there are two:
-      // `Gateway` of `NatGateway` or `Before` of `BeforeInstall` alone is never enough, while
-      // `ShardCount` has only one (`count` is generic), so "shard" is.
-      const meaningful = [...parts].filter((p) => !GENERIC_PARTS.has(p));
+      // every piece of a split name that means something (one may be missing from a name of five
+      // or more): `Gateway` of `NatGateway`, `Before` of `BeforeInstall` or `BeforeAllowTraffic`
+      // for `BeforeAllowTestTraffic` are never enough, while `ShardCount` has only one such piece
+      // (`count` is generic), so "shard" is.
+      const meaningful = pieces.filter((p) => !GENERIC_PARTS.has(p));
+      const needed = meaningful.length >= 5 ? meaningful.length - 1 : meaningful.length;
       const relevant = (terms: string[]) =>
-        terms.some((t) => strong.has(t)) ||
-        (meaningful.length > 0 && meaningful.filter((p) => terms.includes(p)).length >= Math.min(meaningful.length, 2)) ||
-        (parts.size >= 2 && [...parts].every((p) => terms.includes(p)));
+        terms.some((t) => strong.has(t)) || (needed > 0 && meaningful.filter((p) => terms.includes(p)).length >= needed);
       const results = raw
         .filter((r) => relevant(r.terms) && (!required || r.terms.some((t) => required.has(t))))
         .map((r) => {

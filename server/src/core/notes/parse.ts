@@ -66,6 +66,11 @@ function indentWidth(line: string): number {
   return w;
 }
 
+/** `|---|:---:|` under a table's header row. */
+function isTableRule(line: string | undefined): boolean {
+  return line !== undefined && line.includes('-') && /^[\s:|-]+$/.test(line);
+}
+
 function isBlank(line: string): boolean {
   return line.trim() === '';
 }
@@ -293,7 +298,7 @@ function packPassages(
   lines: string[],
   blocks: Block[],
   path: string[],
-  emit: (start: number, end: number, path: string[], code: boolean) => void,
+  emit: (start: number, end: number, path: string[], code: boolean, header?: string[]) => void,
 ): void {
   let curStart = -1;
   let curEnd = -1;
@@ -323,6 +328,11 @@ function packPassages(
           emit(b.start, b.start, path, false);
           packPassages(lines, childBlocks, childPath, emit);
         }
+      } else if (b.kind === 'table' && lineCount > 2) {
+        // Every piece of a long table carries its header row (and rule) so its columns stay named.
+        const headerEnd = isTableRule(lines[b.start + 1]) ? b.start + 1 : b.start;
+        for (let s = headerEnd + 1; s <= b.end; s += PASSAGE_MAX_LINES)
+          emit(s, Math.min(b.end, s + PASSAGE_MAX_LINES - 1), path, false, lines.slice(b.start, headerEnd + 1));
       } else if (lineCount > 1) {
         for (let s = b.start; s <= b.end; s += PASSAGE_MAX_LINES)
           emit(s, Math.min(b.end, s + PASSAGE_MAX_LINES - 1), path, b.kind === 'code');
@@ -347,6 +357,19 @@ function packPassages(
 }
 
 /**
+ * Whether a passage says anything: a flashcard "- 1 RCU = 4 KB." or a Cyrillic line does; a
+ * passage of only images, in-page TOC links, `{{TOC}}`, table rules or punctuation does not.
+ * Bounded runs keep the patterns linear on hostile text.
+ */
+export function hasReadableText(body: string): boolean {
+  const rest = body
+    .replace(/!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)/g, ' ') // images
+    .replace(/\[[^\]\n]{0,300}\]\(#[^)\n]{0,300}\)/g, ' ') // links to headings of the same page
+    .replace(/\{\{TOC\}\}|\[TOC\]/gi, ' ');
+  return (rest.match(/\p{L}/gu)?.length ?? 0) >= 2;
+}
+
+/**
  * Parses one notes file into passages. Never throws: odd input (binary, huge lines, empty)
  * just yields fewer or no passages.
  */
@@ -357,13 +380,12 @@ export function parseNotes(file: string, text: string): NoteSection[] {
     const out: NoteSection[] = [];
     for (const section of findSections(lines)) {
       const blocks = blocksOf(lines, section.bodyStart, section.bodyEnd);
-      packPassages(lines, blocks, section.path, (start, end, path, code) => {
+      packPassages(lines, blocks, section.path, (start, end, path, code, header) => {
         // Trim blank lines at the edges so line numbers point at content.
         while (start < end && isBlank(lines[start])) start++;
         while (end > start && isBlank(lines[end])) end--;
-        const body = dedent(lines.slice(start, end + 1));
-        // Separators and stray punctuation ("........") are not worth a hover.
-        if ((body.match(/[A-Za-z]/g)?.length ?? 0) < 8) return;
+        const body = dedent([...(header ?? []), ...lines.slice(start, end + 1)]);
+        if (!hasReadableText(body)) return;
         out.push({
           file,
           title: section.title,

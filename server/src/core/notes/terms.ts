@@ -80,6 +80,11 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['crosszone', 'cross zone', 'cross-zone'],
   ['longpolling', 'long polling', 'receivemessagewaittimeseconds'],
   ['fifo', 'first in first out', 'fifoqueue', 'fifotopic'],
+  // Where notes say it differently from the template or API name.
+  ['onezoneia', 'onezone ia', 'one zone ia', 'one zone-ia', 'one-zone ia', 'one zone infrequent access'],
+  ['standardia', 'standard ia', 'standard-ia', 'standard infrequent access'],
+  ['autoassignpublicip', 'mappubliciponlaunch', 'auto assign public ip', 'auto-assign public ip', 'auto assign public ipv4', 'auto-assign public ipv4'],
+  ['provisionedthroughputexceeded', 'provisionedthroughputexceededexception', 'provisioned throughput exceeded'],
 ];
 
 /** Words too common in AWS notes to help ranking. */
