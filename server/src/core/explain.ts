@@ -8,9 +8,11 @@ import { tokenize } from './notes/terms';
 
 export interface ExplainPassage {
   file: string;
-  /** 1-based line where the quoted excerpt starts. */
+  /** 1-based line where the quoted excerpt starts (after any repeated header lines). */
   line: number;
   text: string;
+  /** Lines at the top of `text` repeated from a table's header (not at `line`). */
+  headerLines?: number;
 }
 
 export interface ExplainOptions {
@@ -100,6 +102,13 @@ function wordEndBefore(text: string, i: number, limit: number): number {
 
 /** Picks the part of a long passage that mentions the query, keeping whole lines. */
 export function focusExcerpt(hit: NotesHit, queryTokens: Set<string>, maxChars = EXCERPT_CHARS): ExplainPassage {
+  if (hit.headerLines) {
+    // A table piece: focus the rows, keep the header on top; line numbers are the rows'.
+    const all = hit.text.split('\n');
+    const header = all.slice(0, hit.headerLines).join('\n');
+    const rows = focusExcerpt({ ...hit, text: all.slice(hit.headerLines).join('\n'), headerLines: 0 }, queryTokens, Math.max(100, maxChars - header.length));
+    return { ...rows, text: `${header}\n${rows.text}`, headerLines: hit.headerLines };
+  }
   const lines = hit.text.split('\n');
   if (hit.text.length <= maxChars) return { file: hit.file, line: hit.line, text: hit.text };
   const scores = lines.map((l) => {

@@ -11,6 +11,8 @@ export interface NotesHit {
   title: string;
   headingPath: string[];
   score: number;
+  /** Repeated header lines at the top of `text` (see NoteSection.headerLines). */
+  headerLines?: number;
 }
 
 export interface NotesSearchOptions {
@@ -32,6 +34,34 @@ export interface NotesSearchOptions {
    * buildspec): passages that match one rank well above passages about another service.
    */
   prefer?: string;
+}
+
+/** Candidates checked for a split name's phrase before giving up (each check tokenizes a passage). */
+const MAX_PHRASE_CHECKS = 60;
+
+/**
+ * Whether `needed` of the pieces appear in order, close together (a gap of one word at most
+ * between them), in the text: "lifecycle hook" for `LifecycleHook`, `BeforeAllowTraffic` for
+ * its own pieces, but not "before allowing … tests … traffic" for `BeforeAllowTestTraffic`.
+ */
+export function hasPhrase(text: string, pieces: string[], needed: number): boolean {
+  const tokens = tokenizeDetailed(text).map((t) => t.token);
+  for (let i = 0; i < tokens.length; i++) {
+    const first = pieces.indexOf(tokens[i]);
+    if (first < 0 || first > pieces.length - needed) continue;
+    let matched = 1;
+    let next = first + 1;
+    let last = i;
+    for (let j = i + 1; j < tokens.length && j - last <= 2 && next < pieces.length; j++) {
+      const at = pieces.indexOf(tokens[j], next);
+      if (at < 0) continue;
+      matched++;
+      next = at + 1;
+      last = j;
+    }
+    if (matched >= needed) return true;
+  }
+  return false;
 }
 
 /** Score factor for passages that match a `prefer` word (Lambda's Timeout over SQS's). */
@@ -173,7 +203,15 @@ export class NotesIndex {
       // (`GetAtt` must not match every passage that says "get").
       const strong = new Set<string>();
       const parts = new Set<string>();
-      for (const t of tokenizeDetailed(query)) (t.kind === 'part' ? parts : strong).add(t.token);
+      // Specific: synonyms and compound names (`NetworkAcl`), never one plain word (`Cluster`).
+      const specific = new Set<string>();
+      let lastWord = '';
+      for (const t of tokenizeDetailed(query)) {
+        (t.kind === 'part' ? parts : strong).add(t.token);
+        if (t.kind === 'synonym') specific.add(t.token);
+        if (t.kind === 'part' && lastWord) specific.add(lastWord);
+        if (t.kind === 'word') lastWord = t.token;
+      }
       const pieces = [...parts]; // every piece of a split name, even one that is also a word
       for (const t of strong) parts.delete(t);
       const primary = new Set([...strong, ...parts]);
@@ -186,7 +224,8 @@ export class NotesIndex {
       // A generic name (`Name`, `Type`, `Timeout` is not one) says nothing without its service.
       const generic = [...strong].every((t) => GENERIC_PARTS.has(t));
       const requireText = opts.require ?? (generic ? opts.prefer : undefined);
-      const required = requireText ? new Set(this.contextTokens(requireText)) : undefined;
+      // Whole words only: `FSx` must not be satisfied by the `F` of "FIle".
+      const required = requireText ? new Set(tokenizeDetailed(requireText).filter((t) => t.kind !== 'part').map((t) => t.token)) : undefined;
       const extra = [...(required ?? []), ...(preferred ?? [])].filter((t) => !primary.has(t) && !context.includes(t));
       const all = [...primary, ...context, ...extra].join(' ');
       const raw = this.search_.search(all, {
@@ -201,22 +240,31 @@ export class NotesIndex {
       // (`count` is generic), so "shard" is.
       const meaningful = pieces.filter((p) => !GENERIC_PARTS.has(p));
       const needed = meaningful.length >= 5 ? meaningful.length - 1 : meaningful.length;
-      const relevant = (terms: string[]) =>
-        terms.some((t) => strong.has(t)) || (needed > 0 && meaningful.filter((p) => terms.includes(p)).length >= needed);
+      const headingNames = (match: Record<string, string[]>) => Object.entries(match).some(([t, fields]) => specific.has(t) && fields.includes('heading'));
+      const strongHit = (terms: string[]) => terms.some((t) => strong.has(t));
+      const relevant = (terms: string[]) => strongHit(terms) || (needed > 0 && meaningful.filter((p) => terms.includes(p)).length >= needed);
       const results = raw
-        .filter((r) => relevant(r.terms) && (!required || r.terms.some((t) => required.has(t))))
+        // The required service may also be implied by a heading that names the term itself
+        // ("Network Access Control Lists (NACL)" is about `AWS::EC2::NetworkAcl`).
+        .filter((r) => relevant(r.terms) && (!required || r.terms.some((t) => required.has(t)) || headingNames(r.match)))
         .map((r) => {
           let score = r.score;
           if (preferred && r.terms.some((t) => preferred.has(t))) score *= PREFER_BOOST;
-          if (Object.entries(r.match).some(([t, fields]) => strong.has(t) && fields.includes('heading'))) score *= HEADING_BOOST;
-          return { id: r.id as number, score };
+          if (headingNames(r.match)) score *= HEADING_BOOST;
+          return { id: r.id as number, score, strong: strongHit(r.terms) };
         })
         .sort((a, b) => b.score - a.score);
       const hits: NotesHit[] = [];
       const seen = new Set<string>();
+      let phraseChecks = 0;
       for (const r of results) {
         const p = this.passages.get(r.id);
         if (!p) continue;
+        // Pieces of a split name count only as a phrase ("backup plan", not "backup … plan").
+        if (meaningful.length > 1 && !r.strong) {
+          if (++phraseChecks > MAX_PHRASE_CHECKS) break;
+          if (!hasPhrase(`${p.headingPath.join(' ')}\n${p.text}`, meaningful, needed)) continue;
+        }
         const key = p.text.replace(/\s+/g, ' ').trim().toLowerCase();
         if (seen.has(key)) continue;
         seen.add(key);
@@ -227,6 +275,7 @@ export class NotesIndex {
           text: p.text,
           title: p.title,
           headingPath: p.headingPath,
+          headerLines: p.headerLines,
           score: r.score,
         });
         if (hits.length >= limit) break;

@@ -25,6 +25,11 @@ export interface NoteSection {
   text: string;
   /** 'code' when the passage is only a fenced code block (examples rank below explanations). */
   kind: 'text' | 'code';
+  /**
+   * Lines at the top of `text` repeated from elsewhere (a long table's header row and rule):
+   * `line` is where the text after them starts.
+   */
+  headerLines?: number;
 }
 
 /** Passage size targets: small enough to read in a hover, big enough to carry a fact. */
@@ -394,6 +399,7 @@ export function parseNotes(file: string, text: string): NoteSection[] {
           endLine: end + 1,
           text: body,
           kind: code ? 'code' : 'text',
+          ...(header?.length ? { headerLines: header.length } : {}),
         });
       });
     }

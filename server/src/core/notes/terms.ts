@@ -125,6 +125,9 @@ export interface DetailedToken {
 const IAM_TERM = /[a-z][a-z0-9-]{0,40}:(?:[A-Z][A-Za-z0-9]{0,100}\*?|\*)/y;
 export const IAM_TERM_RE = /^[a-z][a-z0-9-]{0,40}:(?:[A-Z][A-Za-z0-9]{0,100}\*?|\*)$/;
 
+/** `pre_build`, `STANDARD_IA`: snake_case names (bounded pieces keep it linear). */
+const SNAKE_TERM = /[A-Za-z0-9]{1,60}(?:_[A-Za-z0-9]{1,60}){1,8}/y;
+
 /** Splits `VisibilityTimeout` → visibility, timeout; `DBInstance` → db, instance. */
 function camelParts(word: string, out: DetailedToken[]): void {
   if (!/[a-z][A-Z]|[A-Z]{2}[a-z]/.test(word)) return;
@@ -155,6 +158,17 @@ function rawWords(text: string): DetailedToken[] {
           camelParts(action, out);
         }
         re.lastIndex = m.index + iam[0].length;
+        continue;
+      }
+    }
+    // `post_build`, `ONEZONE_IA`: one name, its pieces only parts (never "build" alone).
+    if (text[m.index + word.length] === '_' && /^_[A-Za-z0-9]/.test(text.slice(m.index + word.length, m.index + word.length + 2))) {
+      SNAKE_TERM.lastIndex = m.index;
+      const snake = SNAKE_TERM.exec(text);
+      if (snake) {
+        out.push({ token: snake[0].toLowerCase(), kind: 'word' });
+        for (const piece of snake[0].split('_')) if (piece) out.push({ token: piece.toLowerCase(), kind: 'part' });
+        re.lastIndex = m.index + snake[0].length;
         continue;
       }
     }
