@@ -60,4 +60,10 @@ describe('one root cause, one error', () => {
     assert.ok(out.some(([c, l]) => c === 'CFN3003' && l === 5), JSON.stringify(out));
     assert.ok(out.some(([c]) => c === 'DOC1001'));
   });
+
+  it('a JSON syntax error: the first error only, no misplaced sections after it', () => {
+    const text = '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Metadata": {\n    "Stack" {\n      "Value": "2"\n    },\n    "VersionDate": {\n      "Value": "1"\n    }\n  },\n  "Resources": {\n    "Q": {"Type": "AWS::SQS::Queue"}\n  }\n}\n';
+    const found = lint(text, { name: 'file:///t.json' }).findings.filter((f) => f.severity === 'error');
+    assert.deepEqual(found.map((f) => [f.code, text.slice(0, f.start).split('\n').length]), [['DOC1001', 4]]);
+  });
 });

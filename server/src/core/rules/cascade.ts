@@ -8,6 +8,9 @@ import type { Finding } from './types';
  */
 const CROSS_REFERENCE_CODES = new Set(['CFN1002', 'CFN3008', 'CFN3009', 'CFN4001', 'CFN4002', 'CFN4005', 'CFN4006']);
 
+/** Findings about the top-level layout: after a syntax error, keys may have landed at the wrong level. */
+const LAYOUT_CODES = new Set(['CFN1001', 'CFN1003']);
+
 /**
  * One root cause, one error: around a syntax error the parser's guess at the structure is
  * unreliable, so rule findings there are consequences, not problems of their own. Drops them (on the
@@ -22,15 +25,18 @@ export function dropCascades(doc: TemplateDocument, findings: Finding[]): Findin
   const errorLines = new Set(errors.map((e) => line(e.start)));
   const spans = errors.map((e) => entrySpan(doc, e.start)).filter((s): s is [number, number] => !!s);
   const syntaxLines = new Set<number>();
+  const first = Math.min(...errors.map((e) => e.start));
   return findings.filter((f) => {
     const l = line(f.start);
     if (f.code.startsWith('DOC')) {
       if (f.code !== 'DOC1001' && f.code !== 'DOC1006') return true;
+      // JSON parsers stop at the first error (CloudFormation's too); what follows is our parser's guess.
+      if (doc.format === 'json' && f.start > first) return false;
       if (syntaxLines.has(l)) return false;
       syntaxLines.add(l);
       return true;
     }
-    if (CROSS_REFERENCE_CODES.has(f.code)) return false;
+    if (CROSS_REFERENCE_CODES.has(f.code) || (LAYOUT_CODES.has(f.code) && f.start > first)) return false;
     if (errorLines.has(l) || errorLines.has(l - 1) || errorLines.has(l + 1)) return false;
     return !spans.some(([s, e]) => f.start >= s && f.start < e);
   });
