@@ -7,9 +7,11 @@ export interface Settings {
   validate: { enable: boolean };
   kinds: Partial<Record<Kind, string[]>>;
   maxFileSizeMB: number;
+  /** Best-practice checks by code; `false` switches one off (all on by default). */
+  bestPractices: Record<string, boolean>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { validate: { enable: true }, kinds: {}, maxFileSizeMB: 5 };
+export const DEFAULT_SETTINGS: Settings = { validate: { enable: true }, kinds: {}, maxFileSizeMB: 5, bestPractices: {} };
 
 /**
  * Settings are user input (hand-edited JSON, other tools, old versions): anything of the wrong
@@ -41,7 +43,15 @@ export function checkSettings(raw: unknown): { settings: Settings; problems: str
   if (typeof s.maxFileSizeMB === 'number' && Number.isFinite(s.maxFileSizeMB) && s.maxFileSizeMB >= 0.1) maxFileSizeMB = s.maxFileSizeMB;
   else if (s.maxFileSizeMB !== undefined && s.maxFileSizeMB !== null) bad('maxFileSizeMB', s.maxFileSizeMB, 'a number of megabytes, at least 0.1');
 
-  return { settings: { validate: { enable }, kinds, maxFileSizeMB }, problems };
+  const bestPractices: Record<string, boolean> = {};
+  if (isObject(s.bestPractices)) {
+    for (const [code, on] of Object.entries(s.bestPractices)) {
+      if (typeof on === 'boolean') bestPractices[code] = on;
+      else bad(`bestPractices.${code}`, on, 'true or false');
+    }
+  } else if (s.bestPractices !== undefined && s.bestPractices !== null) bad('bestPractices', s.bestPractices, 'an object such as { "BP1008": false }');
+
+  return { settings: { validate: { enable }, kinds, maxFileSizeMB, bestPractices }, problems };
 }
 
 /** The notes configuration the client sends, or undefined when it is not of the right shape. */
@@ -60,7 +70,11 @@ export function checkNotesConfig(raw: unknown): NotesConfig | undefined {
 
 /** What the language service needs from them. */
 export function serviceSettings(s: Settings): ServiceSettings {
-  return { kinds: s.kinds, maxBytes: s.maxFileSizeMB * 1048576 };
+  return {
+    kinds: s.kinds,
+    maxBytes: s.maxFileSizeMB * 1048576,
+    disabled: Object.entries(s.bestPractices).filter(([, on]) => on === false).map(([code]) => code),
+  };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

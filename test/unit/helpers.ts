@@ -5,20 +5,24 @@ import { parseTemplate, type TemplateDocument } from '../../server/src/core/docu
 import { applyEdits, fixesFor } from '../../server/src/core/fixes';
 import type { Kind } from '../../server/src/core/kind';
 import { lintDocument } from '../../server/src/core/lint';
+import { practiceRules } from '../../server/src/core/rules/practice';
 import type { Finding, Rule } from '../../server/src/core/rules/types';
 
-export function lint(text: string, opts: { name?: string; kind?: Kind } = {}): { doc: TemplateDocument; findings: Finding[] } {
+/** Best-practice warnings (BP1xxx) are off unless a test asks for them: rule tests look at their own codes. */
+export const PRACTICE_CODES = practiceRules.map((r) => r.code);
+
+export function lint(text: string, opts: { name?: string; kind?: Kind; bestPractices?: boolean } = {}): { doc: TemplateDocument; findings: Finding[] } {
   const name = opts.name ?? 'file:///t.yaml';
   const doc = parseTemplate(name, 1, text);
-  return { doc, findings: lintDocument(doc, { fileName: name, kind: opts.kind }).findings };
+  return { doc, findings: lintDocument(doc, { fileName: name, kind: opts.kind, disabled: opts.bestPractices ? [] : PRACTICE_CODES }).findings };
 }
 
-export function codes(text: string, opts: { name?: string; kind?: Kind } = {}): string[] {
+export function codes(text: string, opts: { name?: string; kind?: Kind; bestPractices?: boolean } = {}): string[] {
   return lint(text, opts).findings.map((f) => f.code);
 }
 
 /** Apply the first fix of the first finding with `code`; returns the new text. */
-export function applyFirstFix(text: string, code: string, choice = 0, opts: { name?: string; kind?: Kind } = {}): string {
+export function applyFirstFix(text: string, code: string, choice = 0, opts: { name?: string; kind?: Kind; bestPractices?: boolean } = {}): string {
   const { doc, findings } = lint(text, opts);
   const f = findings.find((x) => x.code === code);
   if (!f) throw new Error(`no ${code} in ${JSON.stringify(findings.map((x) => x.code))}`);

@@ -7,6 +7,8 @@
  * In the spirit of vscode-json-languageservice: plain offsets and plain data in and out, no LSP
  * types; the handlers translate.
  */
+import { templateGraph, type TemplateGraph } from './cfn/graph';
+import { resolveTemplate, type ResolveOptions, type Resolution } from './cfn/resolve';
 import { DocumentCache, type TemplateDocument } from './document';
 import { completeAt, completionDocumentation } from './editing/completion';
 import {
@@ -30,6 +32,7 @@ import { detectKind, type Kind } from './kind';
 import type { KnowledgeBase } from './knowledge';
 import { lintDocument, type LintResult } from './lint';
 import type { NotesIndex } from './notes';
+import { ruleByCode } from './rules/registry';
 import type { Finding } from './rules/types';
 import { termAt } from './termAt';
 
@@ -47,6 +50,8 @@ export interface ServiceSettings {
   kinds: Partial<Record<Kind, string[]>>;
   /** Larger files are not parsed (setting `awsNotes.maxFileSizeMB`). */
   maxBytes: number;
+  /** Codes switched off (setting `awsNotes.bestPractices`: `{"BP1008": false}`). */
+  disabled?: string[];
 }
 
 export interface LanguageServiceOptions {
@@ -108,6 +113,10 @@ export interface LanguageService {
   highlights(file: SourceFile, offset: number): Occurrence[];
   prepareRename(file: SourceFile, offset: number): PrepareRenameResult | null;
   rename(file: SourceFile, offset: number, newName: string): RenameResult | null;
+  /** The resource graph of a CloudFormation/SAM template; null for other documents. */
+  graph(file: SourceFile): TemplateGraph | null;
+  /** What-if: the template resolved for these parameter values and region; null for other documents. */
+  resolve(file: SourceFile, opts?: ResolveOptions): Resolution | null;
   /** Forget a document (closed in the editor, or done with in the CLI). */
   close(uri: string): void;
 }
@@ -151,6 +160,7 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
       fileName: file.uri,
       globs: settings.kinds,
       kind: o.kind,
+      disabled: settings.disabled,
       onRuleError: (rule, e) => opts.onRuleError?.(rule.code, e),
     });
     lints.set(file.uri, { version: file.version, kind: o.kind, result });
@@ -168,6 +178,21 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
 
   const explainTerm = (term: string, context?: string): ExplainResult =>
     explain(term, { notes: opts.notes, knowledge: opts.knowledge, context, displayPath: opts.displayPath, linkFor: opts.linkFor });
+
+  /**
+   * A best-practice warning under the cursor, explained from the knowledge base and the user's
+   * notes (searched by the concern, e.g. "SSH or RDP open to the internet"), when they cover it.
+   */
+  const practiceExplanation = (file: SourceFile, offset: number): Explanation | null => {
+    for (const f of lint(file).findings) {
+      const rule = f.start <= offset && offset <= f.end ? ruleByCode(f.code) : undefined;
+      if (!rule?.bestPractice) continue;
+      const ex = explainTerm(rule.title);
+      if (!ex.entryId && !ex.passages.length) return null;
+      return { ...ex, markdown: `**${f.code}** · ${rule.title}\n\n${ex.markdown}`, start: f.start, end: f.end };
+    }
+    return null;
+  };
 
   /** Navigation works in templates only: AppSpec and buildspec files define no names used elsewhere. */
   const template = (file: SourceFile): TemplateDocument | undefined => {
@@ -208,10 +233,12 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
       const { doc, kind } = kindOf(file);
       if (!kind) return null;
       const h = hoverAt(doc, kind, offset);
-      if (!h) return null;
+      const practice = practiceExplanation(file, offset);
+      if (!h) return practice;
       const ex = explainTerm(h.term, h.context);
       const extra = ex.entryId || ex.passages.length ? `\n\n---\n\n${ex.markdown}` : '';
-      return { ...ex, term: h.term, markdown: h.markdown + extra, start: h.start, end: h.end };
+      const concern = practice ? `\n\n---\n\n${practice.markdown}` : '';
+      return { ...ex, term: h.term, markdown: h.markdown + extra + concern, start: h.start, end: h.end };
     },
     explain: explainTerm,
     complete(file, offset) {
@@ -247,6 +274,14 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
       const doc = template(file);
       return doc ? renameAt(doc, offset, newName) : null;
     },
+    graph(file) {
+      const doc = template(file);
+      return doc ? templateGraph(doc) : null;
+    },
+    resolve(file, o) {
+      const doc = template(file);
+      return doc ? resolveTemplate(doc, o) : null;
+    },
     close(uri) {
       docs.delete(uri);
       lints.delete(uri);
@@ -255,4 +290,5 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
 }
 
 export { applyEdits };
+export type { ResolveOptions, Resolution, TemplateGraph };
 export type { CompletionResult, ExplainResult, Finding, FixAction, FixAllResult, InlayHintData, Kind, LintResult, OffsetRange, OutlineSymbol, TemplateDocument, TextEdit };

@@ -18,6 +18,8 @@ export interface LintOptions extends KindOptions {
   onRuleError?: (rule: Rule, error: unknown) => void;
   /** The date date-dependent checks compare with (tests inject one); now when unset. */
   today?: Date;
+  /** Codes the user switched off (best-practice checks, setting `awsNotes.bestPractices`). */
+  disabled?: readonly string[];
 }
 
 export interface LintResult {
@@ -38,6 +40,7 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
   if (isMap(root)) {
     const intended = readAsIntended(root, kind);
     for (const rule of opts.rules?.filter((r) => r.kinds.includes(kind)) ?? rulesFor(kind)) {
+      if (opts.disabled?.includes(rule.code)) continue;
       try {
         for (const f of rule.check({ doc, kind, root: intended, today: opts.today })) {
           findings.push({ ...f, code: rule.code, severity: f.severity ?? rule.severity });

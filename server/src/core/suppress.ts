@@ -10,18 +10,26 @@ import type { Finding } from './rules/types';
  *   cfn-lint ids map to ours through each rule's `cfnLint` list (a prefix like `E30` matches too);
  * - comments of our own: `# aws-notes-disable CODE[, CODE]` (whole file),
  *   `# aws-notes-disable-next-line CODE` and a trailing `# aws-notes-disable-line CODE`.
- *   Without codes they silence everything in their scope.
+ *   Without codes they silence everything in their scope;
+ * - other scanners' resource-level suppressions, for the codes whose `scanners` list the id:
+ *   `Metadata: cfn_nag: rules_to_suppress: [{id: W2}]`, `checkov: skip: [{id: CKV_AWS_24}]`,
+ *   `guard: SuppressedRules: [INCOMING_SSH_DISABLED]`.
  */
 export function applySuppressions(doc: TemplateDocument, root: Node | null, findings: Finding[]): Finding[] {
   if (findings.length === 0) return findings;
-  const scopes: { start: number; end: number; ids: string[] }[] = [];
+  const scopes: { start: number; end: number; ids: string[]; matches: (ids: string[], code: string) => boolean }[] = [];
   const templateIds = ignoreChecks(get(root, 'Metadata'));
-  if (templateIds.length) scopes.push({ start: 0, end: doc.text.length, ids: templateIds });
+  if (templateIds.length) scopes.push({ start: 0, end: doc.text.length, ids: templateIds, matches: matchesCfnLint });
   const res = get(root, 'Resources');
   if (isMap(res)) {
     for (const p of res.pairs) {
-      const ids = ignoreChecks(get(p.value, 'Metadata'));
-      if (ids.length) scopes.push({ start: p.start, end: p.end, ids });
+      const meta = get(p.value, 'Metadata');
+      const ids = ignoreChecks(meta);
+      if (ids.length) scopes.push({ start: p.start, end: p.end, ids, matches: matchesCfnLint });
+      for (const tool of SCANNERS) {
+        const other = tool.ids(meta);
+        if (other.length) scopes.push({ start: p.start, end: p.end, ids: other, matches: (list, code) => list.some((id) => ruleByCode(code)?.scanners?.[tool.name]?.includes(id)) });
+      }
     }
   }
   const comments = commentSuppressions(doc);
@@ -32,7 +40,7 @@ export function applySuppressions(doc: TemplateDocument, root: Node | null, find
     const l = comments.lines.get(line);
     if (l && matchesOurs(l, f.code)) return false;
     for (const s of scopes) {
-      if (f.start >= s.start && f.start <= s.end && matchesCfnLint(s.ids, f.code)) return false;
+      if (f.start >= s.start && f.start <= s.end && s.matches(s.ids, f.code)) return false;
     }
     return true;
   });
@@ -44,6 +52,18 @@ function ignoreChecks(meta: Node | undefined): string[] {
   if (isScalar(list) && str(list)) return [str(list)!];
   return [];
 }
+
+/** Strings of a list, or of the `idField` of each mapping in it. */
+function idList(list: Node | undefined, idField?: string): string[] {
+  const items = isSeq(list) ? list.items : list ? [list] : [];
+  return items.map((n) => str(idField && isMap(n) ? get(n, idField) : n)).filter((s): s is string => !!s);
+}
+
+const SCANNERS: { name: 'cfnNag' | 'checkov' | 'guard'; ids: (meta: Node | undefined) => string[] }[] = [
+  { name: 'cfnNag', ids: (m) => idList(get(get(m, 'cfn_nag'), 'rules_to_suppress'), 'id') },
+  { name: 'checkov', ids: (m) => idList(get(get(m, 'checkov'), 'skip'), 'id') },
+  { name: 'guard', ids: (m) => idList(get(get(m, 'guard'), 'SuppressedRules')) },
+];
 
 function matchesCfnLint(ids: string[], code: string): boolean {
   const mapped = ruleByCode(code)?.cfnLint ?? [];

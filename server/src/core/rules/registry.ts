@@ -3,10 +3,11 @@ import { appspecRules } from './appspec';
 import { buildspecRules } from './buildspec';
 import { cfnRules } from './cfn';
 import { DOCUMENT_CODES } from './document';
+import { practiceRules } from './practice';
 import { samRules } from './sam';
 import type { Rule } from './types';
 
-export const allRules: readonly Rule[] = [...cfnRules, ...samRules, ...appspecRules, ...buildspecRules];
+export const allRules: readonly Rule[] = [...cfnRules, ...practiceRules, ...samRules, ...appspecRules, ...buildspecRules];
 
 const byKind = new Map<Kind, Rule[]>();
 export function rulesFor(kind: Kind): Rule[] {

@@ -57,5 +57,12 @@ export interface Rule {
   title: string;
   /** cfn-lint rule ids this rule covers, so `Metadata: cfn-lint: config: ignore_checks` suppresses it too. */
   cfnLint?: readonly string[];
+  /** A best-practice check: a warning the user may switch off per code (setting `awsNotes.bestPractices`). */
+  bestPractice?: boolean;
+  /**
+   * Ids other scanners use for the same concern; their `Metadata` suppressions silence this code too
+   * (`cfn_nag: rules_to_suppress: [{id}]`, `checkov: skip: [{id}]`, `guard: SuppressedRules: [id]`).
+   */
+  scanners?: { cfnNag?: readonly string[]; checkov?: readonly string[]; guard?: readonly string[] };
   check(ctx: RuleContext): RawFinding[];
 }
