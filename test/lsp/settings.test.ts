@@ -10,13 +10,13 @@ const BAD = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Q:\n    Type:
 describe('settings are user input', () => {
   it('each wrong value falls back to its default and is named once', () => {
     const { settings, problems } = checkSettings({ kinds: { cfn: '**/infra/*.yaml', sam: ['**/sam/*.yaml'], nope: ['x'] }, validate: null, maxFileSizeMB: 'big' });
-    assert.deepEqual(settings, { validate: { enable: true }, kinds: { sam: ['**/sam/*.yaml'] }, maxFileSizeMB: 5 });
+    assert.deepEqual(settings, { validate: { enable: true }, kinds: { sam: ['**/sam/*.yaml'] }, maxFileSizeMB: 5, bestPractices: {} });
     assert.equal(problems.length, 4);
     assert.match(problems.join('\n'), /awsNotes\.kinds\.cfn is the text "\*\*\/infra\/\*\.yaml", but it must be a list of globs/);
     assert.match(problems.join('\n'), /awsNotes\.validate is null/);
     assert.match(problems.join('\n'), /awsNotes\.maxFileSizeMB is the text "big"/);
     assert.match(problems.join('\n'), /'nope', which is not a kind/);
-    assert.deepEqual(checkSettings(null), { settings: { validate: { enable: true }, kinds: {}, maxFileSizeMB: 5 }, problems: [] });
+    assert.deepEqual(checkSettings(null), { settings: { validate: { enable: true }, kinds: {}, maxFileSizeMB: 5, bestPractices: {} }, problems: [] });
     assert.deepEqual(checkSettings({ kinds: null, maxFileSizeMB: null }).problems, []);
   });
 

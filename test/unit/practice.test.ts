@@ -338,6 +338,9 @@ ${meta}
     assert.ok(Object.values(props).every((p) => (p as { default: unknown }).default === true));
     const settings = serviceSettings(checkSettings({ bestPractices: { BP1004: false, BP1003: true } }).settings);
     assert.deepEqual(settings.disabled, ['BP1004']);
+    const odd = checkSettings({ bestPractices: { BP1001: 'off', BP1002: false } });
+    assert.deepEqual(odd.settings.bestPractices, { BP1002: false });
+    assert.match(odd.problems.join(), /awsNotes\.bestPractices\.BP1001 is the text "off", but it must be true or false/);
     const service = createLanguageService({ settings, incremental: false });
     const file = { uri: 'file:///t.yaml', version: 1, getText: () => CASES.find((c) => c.code === 'BP1004')!.fail };
     assert.deepEqual(service.lint(file).findings.map((f) => f.code), ['BP1003', 'BP1007']);
