@@ -1,11 +1,10 @@
 /** Resources that hold data: deletion/replacement policies (BP1007) and EBS encryption (BP1010). */
 import type { ResourceInfo } from '../../cfn/template';
 import type { TemplateDocument } from '../../document/model';
-import { get, getPair } from '../../document/nodes';
+import { getPair } from '../../document/nodes';
 import { eol, indentBefore, lineOf } from '../../document/text';
 import type { FixData, RawFinding } from '../types';
-import { addProperty } from './s3';
-import { hasKey, literalBool, practiceRule, typeRange } from './util';
+import { hasKey, mustBeTrue, practiceRule, typeRange } from './util';
 
 /**
  * Databases, tables, volumes, buckets and file systems. RDS clusters and stand-alone instances
@@ -58,12 +57,8 @@ export const volumeEncryption = practiceRule(
   (r, out: RawFinding[], ctx) => {
     // A volume made from a snapshot takes the snapshot's encryption.
     if (hasKey(r.properties, 'SnapshotId') || hasKey(r.properties, 'KmsKeyId')) return;
-    const enc = get(r.properties, 'Encrypted');
-    if (enc !== undefined && literalBool(enc) !== false) return;
-    out.push({
-      message: `Volume ${r.name} is not encrypted${enc ? '' : ' (Encrypted is not set)'} unless the account turned on EBS encryption by default: its data and snapshots can be read by anyone who gets hold of them. Set Encrypted: true.`,
-      ...(enc ? { start: enc.start, end: enc.end, data: { fix: 'replace' as const, start: enc.start, end: enc.end, candidates: ['true'] } } : { ...typeRange(r), data: addProperty(ctx.doc, r, 'Encrypted', 'true') }),
-    });
+    const f = mustBeTrue(ctx.doc, r, 'Encrypted', (missing) => `Volume ${r.name} is not encrypted${missing ? ' (Encrypted is not set)' : ''} unless the account turned on EBS encryption by default: its data and snapshots can be read by anyone who gets hold of them. Set Encrypted: true.`);
+    if (f) out.push(f);
   },
   ['AWS::EC2::Volume'],
 );

@@ -3,8 +3,7 @@ import type { ResourceInfo } from '../../cfn/template';
 import { templateIndex } from '../../cfn/template';
 import { get, str } from '../../document/nodes';
 import type { RawFinding } from '../types';
-import { addProperty } from './s3';
-import { hasKey, literalBool, practiceRule, typeRange } from './util';
+import { hasKey, mustBeTrue, practiceRule, typeRange } from './util';
 
 /**
  * A log group in the template that is this function's: its LogGroupName mentions the function
@@ -45,12 +44,8 @@ export const trailValidation = practiceRule(
   'CloudTrail trail without log file validation',
   { cfnNag: [], checkov: ['CKV_AWS_36'], guard: ['CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED'] },
   (r, out: RawFinding[], ctx) => {
-    const v = get(r.properties, 'EnableLogFileValidation');
-    if (v !== undefined && literalBool(v) !== false) return;
-    out.push({
-      message: `Trail ${r.name} does not validate its log files${v ? '' : ' (EnableLogFileValidation is not set)'}: someone who deletes or edits a log file leaves no trace. Set EnableLogFileValidation: true.`,
-      ...(v ? { start: v.start, end: v.end, data: { fix: 'replace' as const, start: v.start, end: v.end, candidates: ['true'] } } : { ...typeRange(r), data: addProperty(ctx.doc, r, 'EnableLogFileValidation', 'true') }),
-    });
+    const f = mustBeTrue(ctx.doc, r, 'EnableLogFileValidation', (missing) => `Trail ${r.name} does not validate its log files${missing ? ' (EnableLogFileValidation is not set)' : ''}: someone who deletes or edits a log file leaves no trace. Set EnableLogFileValidation: true.`);
+    if (f) out.push(f);
   },
   ['AWS::CloudTrail::Trail'],
 );

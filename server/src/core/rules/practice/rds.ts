@@ -2,8 +2,7 @@
 import type { ResourceInfo } from '../../cfn/template';
 import { get, str } from '../../document/nodes';
 import type { RawFinding } from '../types';
-import { addProperty } from './s3';
-import { hasKey, literalBool, literalNumber, practiceRule, typeRange } from './util';
+import { hasKey, literalNumber, mustBeTrue, practiceRule } from './util';
 
 /** An instance of an Aurora (or Multi-AZ DB) cluster: the cluster owns storage, backups and failover. */
 const inCluster = (r: ResourceInfo) => hasKey(r.properties, 'DBClusterIdentifier') || /^aurora/i.test(str(get(r.properties, 'Engine')) ?? '');
@@ -18,12 +17,8 @@ export const rdsMultiAz = practiceRule(
     if (inCluster(r) || hasKey(r.properties, 'SourceDBInstanceIdentifier')) return;
     // SQL Server Express has no Multi-AZ.
     if (/^sqlserver-ex$/i.test(str(get(r.properties, 'Engine')) ?? '')) return;
-    const m = get(r.properties, 'MultiAZ');
-    if (m !== undefined && literalBool(m) !== false) return;
-    out.push({
-      message: `${r.name} runs in one Availability Zone${m ? '' : ' (MultiAZ is not set)'}: an AZ outage or host failure takes the database down until it is restored. Set MultiAZ: true for anything that must stay up.`,
-      ...(m ? { start: m.start, end: m.end, data: { fix: 'replace' as const, start: m.start, end: m.end, candidates: ['true'] } } : { ...typeRange(r), data: addProperty(ctx.doc, r, 'MultiAZ', 'true') }),
-    });
+    const f = mustBeTrue(ctx.doc, r, 'MultiAZ', (missing) => `${r.name} runs in one Availability Zone${missing ? ' (MultiAZ is not set)' : ''}: an AZ outage or host failure takes the database down until it is restored. Set MultiAZ: true for anything that must stay up.`);
+    if (f) out.push(f);
   },
   ['AWS::RDS::DBInstance'],
 );
@@ -55,12 +50,8 @@ export const rdsEncryption = practiceRule(
     if (isCopy(r) || hasKey(r.properties, 'KmsKeyId')) return;
     // Aurora Serverless v1 is always encrypted.
     if (str(get(r.properties, 'EngineMode')) === 'serverless') return;
-    const e = get(r.properties, 'StorageEncrypted');
-    if (e !== undefined && literalBool(e) !== false) return;
-    out.push({
-      message: `${r.name} stores its data, logs, backups and snapshots unencrypted${e ? '' : ' (StorageEncrypted is not set)'}, and encryption cannot be turned on later without copying the database. Set StorageEncrypted: true.`,
-      ...(e ? { start: e.start, end: e.end, data: { fix: 'replace' as const, start: e.start, end: e.end, candidates: ['true'] } } : { ...typeRange(r), data: addProperty(ctx.doc, r, 'StorageEncrypted', 'true') }),
-    });
+    const f = mustBeTrue(ctx.doc, r, 'StorageEncrypted', (missing) => `${r.name} stores its data, logs, backups and snapshots unencrypted${missing ? ' (StorageEncrypted is not set)' : ''}, and encryption cannot be turned on later without copying the database. Set StorageEncrypted: true.`);
+    if (f) out.push(f);
   },
   ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
 );

@@ -1,19 +1,7 @@
 /** S3 buckets and bucket policies (BP1003–BP1005). */
-import type { ResourceInfo } from '../../cfn/template';
-import type { TemplateDocument } from '../../document/model';
 import { get, getPair, isMap, isScalar, str, type Node } from '../../document/nodes';
-import { addKeyAfter } from '../textFixes';
-import type { FixData, RawFinding } from '../types';
-import { hasKey, items, practiceRule, typeRange } from './util';
-
-/** Add `key: value` (a one-line flow value) to a resource's Properties, creating Properties when there is none. YAML block style only. */
-export function addProperty(doc: TemplateDocument, r: ResourceInfo, key: string, value: string): FixData | undefined {
-  const title = `Add ${key}`;
-  if (isMap(r.properties) && r.properties.pairs.length) return addKeyAfter(doc, r.properties.pairs[r.properties.pairs.length - 1], key, value, title);
-  const type = getPair(r.node, 'Type');
-  if (r.properties !== undefined || !type) return undefined;
-  return addKeyAfter(doc, type, 'Properties', `{${key}: ${value}}`, title);
-}
+import type { RawFinding } from '../types';
+import { addProperty, hasKey, items, practiceRule, typeRange } from './util';
 
 const BLOCK_ALL = '{BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true}';
 const SSE_S3 = '{ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}}]}';

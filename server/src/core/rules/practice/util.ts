@@ -4,10 +4,11 @@
  * so the checks stay silent on it rather than guess.
  */
 import { templateIndex, type ResourceInfo } from '../../cfn/template';
-import { get, intrinsicName, isMap, isScalar, isSeq, type Node } from '../../document/nodes';
-import type { RawFinding, Rule, RuleContext } from '../types';
-
-export const CFN_KINDS = ['cfn', 'sam'] as const;
+import { get, getPair, intrinsicName, isMap, isScalar, isSeq, type Node } from '../../document/nodes';
+import { addKeyAfter } from '../textFixes';
+import type { TemplateDocument } from '../../document/model';
+import { cfnRule } from '../define';
+import type { FixData, RawFinding, Rule, RuleContext } from '../types';
 
 /** A best-practice rule: a warning, on by default, switchable per code in settings. */
 export function practiceRule(
@@ -17,22 +18,27 @@ export function practiceRule(
   check: (r: ResourceInfo, out: RawFinding[], ctx: RuleContext) => void,
   types?: readonly string[],
 ): Rule {
-  return {
-    code,
-    title,
-    kinds: CFN_KINDS,
-    severity: 'warning',
-    bestPractice: true,
-    scanners,
-    check(ctx) {
-      const idx = templateIndex(ctx.doc, ctx.root);
-      // A macro may rewrite anything; what we read is not what gets deployed.
-      if (idx.foreignTransform) return [];
-      const out: RawFinding[] = [];
-      for (const r of idx.resources.values()) if (!types || (r.type && types.includes(r.type))) check(r, out, ctx);
-      return out;
-    },
-  };
+  const rule = cfnRule(code, title, [], (ctx) => {
+    const idx = templateIndex(ctx.doc, ctx.root);
+    // A macro may rewrite anything; what we read is not what gets deployed.
+    if (idx.foreignTransform) return [];
+    const out: RawFinding[] = [];
+    for (const r of idx.resources.values()) if (!types || (r.type && types.includes(r.type))) check(r, out, ctx);
+    return out;
+  }, 'warning');
+  return { ...rule, bestPractice: true, scanners };
+}
+
+/**
+ * A boolean property that should be `true` but is missing or literally false: the finding points
+ * at the false value (fix: `true`) or at the resource's type (fix: add the property). Undefined
+ * when the property is true or not a literal.
+ */
+export function mustBeTrue(doc: TemplateDocument, r: ResourceInfo, key: string, message: (missing: boolean) => string): RawFinding | undefined {
+  const v = get(r.properties, key);
+  if (v !== undefined && literalBool(v) !== false) return undefined;
+  if (v) return { message: message(false), start: v.start, end: v.end, data: { fix: 'replace', start: v.start, end: v.end, candidates: ['true'] } };
+  return { message: message(true), ...typeRange(r), data: addProperty(doc, r, key, 'true') };
 }
 
 /** true/false when written literally (`true`, `"false"`), undefined for anything else (absent, a function…). */
@@ -59,6 +65,15 @@ export function items(n: Node | undefined): Node[] {
 export function typeRange(r: ResourceInfo): { start: number; end: number } {
   const n = r.typeNode ?? r.pair.key;
   return { start: n.start, end: n.end };
+}
+
+/** Add `key: value` (a one-line flow value) to a resource's Properties, creating Properties when there is none. YAML block style only. */
+export function addProperty(doc: TemplateDocument, r: ResourceInfo, key: string, value: string): FixData | undefined {
+  const title = `Add ${key}`;
+  if (isMap(r.properties) && r.properties.pairs.length) return addKeyAfter(doc, r.properties.pairs[r.properties.pairs.length - 1], key, value, title);
+  const type = getPair(r.node, 'Type');
+  if (r.properties !== undefined || !type) return undefined;
+  return addKeyAfter(doc, type, 'Properties', `{${key}: ${value}}`, title);
 }
 
 export function hasKey(n: Node | undefined, key: string): boolean {
