@@ -34,12 +34,16 @@ function identity(f: Finding): string {
   return `${f.code}\u0000${f.message.replace(/\bline \d+/g, 'line #')}`;
 }
 
-/** Findings of `after` beyond those of `before` (as a multiset of code + message). */
+/**
+ * Findings of `after` beyond those of `before` (as a multiset of code + message). Best-practice
+ * advice a fix reveals (a corrected type is now checked as a bucket) is not damage it does.
+ */
 export function addedFindings(before: readonly Finding[], after: readonly Finding[]): Finding[] {
   const counts = new Map<string, number>();
   for (const f of before) counts.set(identity(f), (counts.get(identity(f)) ?? 0) + 1);
   const added: Finding[] = [];
   for (const f of after) {
+    if (f.bestPractice) continue;
     const k = identity(f);
     const n = counts.get(k) ?? 0;
     if (n > 0) counts.set(k, n - 1);

@@ -43,7 +43,7 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
       if (opts.disabled?.includes(rule.code)) continue;
       try {
         for (const f of rule.check({ doc, kind, root: intended, today: opts.today })) {
-          findings.push({ ...f, code: rule.code, severity: f.severity ?? rule.severity });
+          findings.push({ ...f, code: rule.code, severity: f.severity ?? rule.severity, ...(rule.bestPractice ? { bestPractice: true } : {}) });
         }
       } catch (e) {
         opts.onRuleError?.(rule, e);

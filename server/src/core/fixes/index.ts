@@ -20,6 +20,11 @@ export interface FixAction {
 export function fixesFor(doc: TemplateDocument, f: Pick<Finding, 'data'>): FixAction[] {
   const d = f.data;
   if (!d) return [];
+  const actions = actionsFor(doc, d);
+  return d.optIn ? actions.map((a) => ({ ...a, preferred: false })) : actions;
+}
+
+function actionsFor(doc: TemplateDocument, d: FixData): FixAction[] {
   switch (d.fix) {
     case 'replace': {
       // Renaming a key to one its mapping already has would make a duplicate key (the earlier value silently lost).

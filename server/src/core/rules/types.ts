@@ -8,7 +8,15 @@ export type Severity = 'error' | 'warning' | 'info';
  * What a quick fix needs, as data. Fixes (core/fixes) build text edits from this alone and
  * never read the message. Offsets are into the document text the finding was made from.
  */
-export type FixData =
+export type FixData = FixKind & {
+  /**
+   * Offered as a quick fix only, never applied by fix-all or `--fix`: it changes what gets deployed
+   * (cost, retention), which is the user's call (best-practice fixes).
+   */
+  optIn?: boolean;
+};
+
+type FixKind =
   /** Replace [start, end) with one of the candidates (did-you-mean, `Type:X` → `Type: X`, enum values). */
   | { fix: 'replace'; start: number; end: number; candidates: string[] }
   /** Insert text at an offset (e.g. a missing required key with a placeholder). */
@@ -37,6 +45,8 @@ export interface RawFinding {
 export interface Finding extends RawFinding {
   code: string;
   severity: Severity;
+  /** From a best-practice rule: advice, which the fix guard does not count as damage a fix did. */
+  bestPractice?: boolean;
 }
 
 export interface RuleContext {

@@ -24,7 +24,7 @@ export function practiceRule(
     if (idx.foreignTransform) return [];
     const out: RawFinding[] = [];
     for (const r of idx.resources.values()) if (!types || (r.type && types.includes(r.type))) check(r, out, ctx);
-    return out;
+    return out.map((f) => (f.data ? { ...f, data: { ...f.data, optIn: true } } : f));
   }, 'warning');
   return { ...rule, bestPractice: true, scanners };
 }
