@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createLanguageService } from '../../server/src/core';
 import { parseTemplate } from '../../server/src/core/document';
 import { applyEdits, fixesFor } from '../../server/src/core/fixes';
 import { addedFindings, fixAll, refusal, safeFixesFor } from '../../server/src/core/fixGuard';
@@ -90,5 +91,16 @@ describe('fix guard: no fix may add a finding', () => {
     const f = (message: string): Finding => ({ code: 'DOC1002', severity: 'error', message, start: 0, end: 0 });
     assert.deepEqual(addedFindings([f("Duplicate key 'A' (first at line 3).")], [f("Duplicate key 'A' (first at line 5).")]), []);
     assert.equal(addedFindings([f('a')], [f('a'), f('a')]).length, 1);
+  });
+
+  it('the language service re-checks the quick fixes of a finding once per document version', () => {
+    const service = createLanguageService();
+    const file = { uri: 'file:///w/p.yaml', version: 1, getText: () => POLICY };
+    const at = POLICY.indexOf('PolicyDocumnt');
+    const first = service.fixes(file, { start: at, end: at });
+    assert.deepEqual(first.flatMap((x) => x.fixes.map((f) => f.title)), ["Change to 'PolicyDocument'"]);
+    assert.equal(service.fixes(file, { start: at, end: at })[0].fixes, first[0].fixes, 'served from the cache');
+    const next = { ...file, version: 2, getText: () => POLICY.replace('p\n', 'q\n') };
+    assert.notEqual(service.fixes(next, { start: at, end: at })[0].fixes, first[0].fixes);
   });
 });

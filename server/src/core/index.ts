@@ -140,6 +140,8 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
   let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...opts.settings };
   const docs = new DocumentCache({ maxBytes: settings.maxBytes });
   const lints = new Map<string, { version: number; kind?: Kind; result: LintResult }>();
+  // Guarded quick fixes per finding of the current version: the editor asks again on every cursor move.
+  const guarded = new Map<string, { version: number; byFinding: Map<Finding, FixAction[]> }>();
 
   const parse = (file: SourceFile): TemplateDocument => {
     if (opts.incremental === false && docs.peek(file.uri)?.version !== file.version) docs.delete(file.uri);
@@ -208,6 +210,7 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
       settings = { ...DEFAULT_SERVICE_SETTINGS, ...s };
       docs.setOptions({ maxBytes: settings.maxBytes });
       lints.clear();
+      guarded.clear();
     },
     parse,
     kindOf,
@@ -217,7 +220,15 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
       const { kind, findings } = lint(file);
       if (!kind) return [];
       const guard = guardOptions(file, kind);
-      return findings.filter((f) => f.end >= range.start && f.start <= range.end).map((finding) => ({ finding, fixes: safeFixesFor(doc, finding, findings, guard) }));
+      let cache = guarded.get(file.uri);
+      if (cache?.version !== file.version) guarded.set(file.uri, (cache = { version: file.version, byFinding: new Map() }));
+      const { byFinding } = cache;
+      return findings
+        .filter((f) => f.end >= range.start && f.start <= range.end)
+        .map((finding) => {
+          if (!byFinding.has(finding)) byFinding.set(finding, safeFixesFor(doc, finding, findings, guard));
+          return { finding, fixes: byFinding.get(finding)! };
+        });
     },
     fixAll(file, o) {
       const doc = parse(file);
@@ -285,6 +296,7 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
     close(uri) {
       docs.delete(uri);
       lints.delete(uri);
+      guarded.delete(uri);
     },
   };
 }
