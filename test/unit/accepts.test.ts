@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { detectKind } from '../../server/src/core/kind';
-import { parseTemplate } from '../../server/src/core/document';
+import { get, parseTemplate } from '../../server/src/core/document';
 import { lint } from './helpers';
 
 const sam = (fn: string, extra = '') =>
@@ -46,5 +46,28 @@ describe('what CloudFormation and SAM accept gets no error', () => {
     assert.deepEqual(lint(text).findings.filter((f) => f.severity === 'error'), []);
     const bad = lint(text.replace("'{{resolve:ssm:/SQS_Queue/SQS_ARN}}'", 'not-an-arn')).findings.filter((f) => f.severity === 'error');
     assert.ok(bad.some((f) => /^CFN310[23]$/.test(f.code)), JSON.stringify(bad.map((f) => f.code)));
+  });
+});
+
+describe('YAML anchors, aliases and merge keys (expanded by aws cloudformation package / sam deploy)', () => {
+  const text = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Properties: &p\n      DelaySeconds: 5\n  B:\n    Type: AWS::SQS::Queue\n    Properties:\n      <<: *p\n      DelaySeconds: 7\n      VisibilityTimeout: 30\n';
+
+  it('merges the anchored mapping (written keys win), with one DOC1010 warning and no error', () => {
+    const { doc, findings } = lint(text);
+    const b = get(get(get(doc.root, 'Resources'), 'B'), 'Properties');
+    assert.ok(b?.kind === 'map');
+    assert.deepEqual(b.pairs.map((p) => [p.key.value, p.value.kind === 'scalar' ? p.value.value : null]), [['DelaySeconds', 7], ['VisibilityTimeout', 30]]);
+    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['DOC1010', 'warning']]);
+  });
+
+  it('checks what the merge brings in', () => {
+    const bad = text.replace('DelaySeconds: 5', 'DelaySecondz: 5');
+    const codes = lint(bad).findings.filter((f) => f.code === 'CFN3003').map((f) => bad.slice(f.start, f.end));
+    assert.deepEqual(codes, ['DelaySecondz', 'DelaySecondz']); // in A, and merged into B
+  });
+
+  it('buildspec and appspec files may use aliases: no warning there', () => {
+    const spec = 'version: 0.2\nenv:\n  variables: &v\n    A: "1"\nphases:\n  build:\n    commands:\n      - echo hi\nbatch:\n  build-list:\n    - identifier: x\n      env:\n        variables: *v\n';
+    assert.deepEqual(lint(spec, { name: 'file:///buildspec.yml' }).findings.filter((f) => f.code === 'DOC1010'), []);
   });
 });

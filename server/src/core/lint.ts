@@ -35,7 +35,7 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
   }
   const kind = opts.kind ?? detectKind(doc, opts);
   if (!kind) return { kind: null, findings: [] };
-  const findings: Finding[] = [...documentRules(doc)];
+  const findings: Finding[] = [...documentRules(doc, kind)];
   const root = doc.root;
   if (isMap(root)) {
     const intended = readAsIntended(root, kind);

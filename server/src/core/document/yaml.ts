@@ -133,6 +133,7 @@ class Converter {
   duplicates: ParseResult['duplicates'] = [];
   private aliasBudget = MAX_ALIAS_NODES;
   private aliasReported = false;
+  private aliasNoted = false;
   private deepReported = false;
   private aliasTargets?: Map<Alias, YNode | undefined>;
   private readonly anchorCache = new Map<YNode, Node>();
@@ -170,6 +171,7 @@ class Converter {
     } else if (yIsMap(y)) {
       const m: MapNode = { kind: 'map', pairs: [], start, end };
       const seen = new Map<string, ScalarNode>();
+      const merges: Node[] = [];
       for (const item of y.items) {
         if (!isPair(item)) continue;
         const k = this.node(item.key as YNode, depth + 1, start);
@@ -179,11 +181,27 @@ class Converter {
         }
         const vAt = key.end;
         const value = item.value ? this.node(item.value as YNode, depth + 1, vAt) : this.nullAt(afterColon(this.text, vAt));
+        if (key.value === '<<' && !key.quoted && (isAlias(item.value) || (yIsSeq(item.value) && item.value.items.every(isAlias)))) {
+          // A merge key, as `aws cloudformation package` and `sam deploy` (PyYAML) resolve it.
+          merges.push(...(value.kind === 'seq' ? value.items : [value]));
+          this.noteAlias(key.start, key.end);
+          continue;
+        }
         const name = key.value === null ? '' : String(key.value);
         const first = seen.get(name);
         if (first) this.duplicates.push({ key: name, first, second: key });
         seen.set(name, key);
         m.pairs.push({ key, value, start: key.start, end: Math.max(value.end, key.end) });
+      }
+      // Keys written in the mapping win over merged ones; earlier merged mappings over later ones.
+      for (const src of merges) {
+        if (src.kind !== 'map') continue;
+        for (const p of src.pairs) {
+          const name = p.key.value === null ? '' : String(p.key.value);
+          if (seen.has(name)) continue;
+          seen.set(name, p.key);
+          m.pairs.push(p);
+        }
       }
       // A block collection ends where its last entry ends (not after trailing comments), so a
       // re-parse of one entry gives the same ranges as a full parse.
@@ -217,9 +235,24 @@ class Converter {
     return i >= from ? i : valueStart;
   }
 
+  /** One warning per file: CloudFormation itself rejects aliases and merge keys; the CLI's packaging expands them. */
+  private noteAlias(start: number, end: number): void {
+    if (this.aliasNoted) return;
+    this.aliasNoted = true;
+    this.problems.push({
+      code: 'ANCHOR',
+      severity: 'warning',
+      message:
+        'CloudFormation rejects YAML aliases (*name) and merge keys (<<) in a template it receives; `aws cloudformation package` and `sam deploy` expand them before uploading. Deploy through one of those, or write the values out.',
+      start,
+      end,
+    });
+  }
+
   private alias(a: Alias, depth: number): Node {
     const target = this.aliasTarget(a);
     const at = a.range ? a.range[0] : 0;
+    this.noteAlias(at, a.range ? a.range[1] : at + 1);
     if (!target) return this.nullAt(at);
     let conv = this.anchorCache.get(target);
     if (!conv) {

@@ -1,4 +1,5 @@
 import type { TemplateDocument } from '../document/model';
+import type { Kind } from '../kind';
 import type { Finding } from './types';
 
 /** Parse-level problems (shared by every kind): syntax errors, duplicate keys, alias bombs, depth. */
@@ -11,6 +12,7 @@ const CODES: Record<string, string> = {
   MULTIDOC: 'DOC1005',
   PYYAML: 'DOC1009',
   JSONCOMMA: 'DOC1009',
+  ANCHOR: 'DOC1010',
 };
 
 export const DOCUMENT_CODES = [
@@ -23,13 +25,16 @@ export const DOCUMENT_CODES = [
   { code: 'DOC1007', title: 'File not checked (too large or not text)' },
   { code: 'DOC1008', title: 'Top level is not a mapping' },
   { code: 'DOC1009', title: 'Syntax CloudFormation accepts but other YAML/JSON tools reject' },
+  { code: 'DOC1010', title: 'YAML aliases or merge keys: only the CLI packaging expands them' },
   { code: 'DOC1020', title: 'Too many findings in one file; the rest are not listed' },
   { code: 'DOC1022', title: 'Checking the file failed (internal error)' },
 ];
 
-export function documentRules(doc: TemplateDocument): Finding[] {
+export function documentRules(doc: TemplateDocument, kind?: Kind): Finding[] {
   const out: Finding[] = [];
   for (const p of doc.problems) {
+    // Only CloudFormation refuses aliases; CodeDeploy and CodeBuild read them.
+    if (p.code === 'ANCHOR' && kind !== 'cfn' && kind !== 'sam') continue;
     const data = p.fix ? ({ fix: 'insert', ...p.fix } as const) : undefined;
     out.push({ code: CODES[p.code] ?? 'DOC1001', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end, ...(data ? { data } : {}) });
   }
