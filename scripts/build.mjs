@@ -24,6 +24,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], alias: { '@core': './server/src/core' } }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // The Template Graph webview's script (elkjs included): runs in the webview, not in Node.
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/graphView.ts'], outfile: 'dist/graphView.js', alias: { '@core': './server/src/core' } }),
 ]);
 for (const extra of fs.existsSync(path.join(root, 'scripts', 'build.d')) ? fs.readdirSync(path.join(root, 'scripts', 'build.d')).sort() : []) {
   // Other generated data (knowledge base, ...) is produced by small steps in scripts/build.d/.

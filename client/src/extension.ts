@@ -6,6 +6,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { capacityCalculator } from './commands/capacity';
 import { cidrCalculator } from './commands/cidr';
 import { explainSelection, searchNotes } from './commands/notes';
+import { showTemplateGraph, templateGraphState } from './commands/templateGraph';
 import { copyLastPlan, insertLastPlan, planVpcSubnetsCommand } from './commands/vpcPlan';
 import { effectiveNotesPaths } from './notesPaths';
 import { stringList } from './settingValues';
@@ -67,6 +68,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('awsNotes.searchNotes', () => searchNotes(client!)),
     vscode.commands.registerCommand('awsNotes.explainSelection', () => explainSelection(client!)),
+    vscode.commands.registerCommand('awsNotes.showTemplateGraph', () => showTemplateGraph(context, client!)),
+    // For the real-editor tests: what the graph view shows, a what-if choice, a click on a node.
+    vscode.commands.registerCommand('awsNotes.templateGraphState', (args: Parameters<typeof templateGraphState>[1]) => templateGraphState(client!, args)),
     // Calculators run here in the client (the core modules are bundled in); no server round trip.
     vscode.commands.registerCommand('awsNotes.cidrCalculator', (input?: unknown) => cidrCalculator(input)),
     vscode.commands.registerCommand('awsNotes.planVpcSubnets', (args?: unknown) => planVpcSubnetsCommand(context, args)),

@@ -20,7 +20,8 @@ import { onDocumentSymbol } from './handlers/symbols';
 import { onInlayHints } from './handlers/inlayHints';
 import { stdioConnection } from './stdio';
 import { createLanguageService } from './core';
-import { DOCUMENT_KIND_REQUEST, EXPLAIN, NOTES_CONFIG, NOTES_PROGRESS, READ_NOTES_CONFIG, SEARCH_NOTES, type NotesConfig } from './core/protocol';
+import { DOCUMENT_KIND_REQUEST, EXPLAIN, NOTES_CONFIG, NOTES_PROGRESS, READ_NOTES_CONFIG, SEARCH_NOTES, TEMPLATE_VIEW, type NotesConfig } from './core/protocol';
+import { onTemplateView } from './handlers/templateView';
 import { VERSION } from './core/version';
 import { onNotification, onRequest, sendNotification } from './handlers/protocol';
 import { NotesService } from './notesService';
@@ -139,6 +140,7 @@ export function startServer(connection: Connection): void {
   });
   onRequest(connection, SEARCH_NOTES, (p) => notes.search(p.query));
   onRequest(connection, EXPLAIN, (p) => service.explain(p.term));
+  onRequest(connection, TEMPLATE_VIEW, (p) => onTemplateView(service, documents, p));
   connection.onCodeAction((p) => onCodeAction(service, documents, p));
   connection.onCompletion((p) => onCompletion(service, documents, p));
   connection.onCompletionResolve((item) => onCompletionResolve(service, item));

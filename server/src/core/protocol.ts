@@ -68,3 +68,46 @@ export const NOTES_CONFIG: Message<NotesConfig> = { method: 'awsNotes/notesConfi
 export const READ_NOTES_CONFIG: Message<null, NotesConfig | null> = { method: 'awsNotes/readNotesConfig' };
 /** server → client: notes indexing progress. */
 export const NOTES_PROGRESS: Message<NotesProgress> = { method: 'awsNotes/notesProgress' };
+
+/** One node of the template graph as the editor shows it: where its entry is, 0-based lines. */
+export interface GraphViewNode {
+  id: string;
+  type: string;
+  kind: 'resource' | 'parameter' | 'output';
+  service?: string;
+  parent?: string;
+  condition?: string;
+  implicit?: boolean;
+  /** The entry's key (reveal) and the lines the whole entry spans (selection → node). */
+  line: number;
+  character: number;
+  endLine: number;
+}
+
+/** A parameter the what-if view offers: its type, Default and AllowedValues, and the value used. */
+export interface WhatIfParameter {
+  name: string;
+  type: string;
+  default?: string;
+  allowedValues?: string[];
+  value?: string;
+}
+
+/** The graph and the what-if resolution of one template, for the "Template Graph" view. */
+export interface TemplateView {
+  uri: string;
+  version: number;
+  nodes: GraphViewNode[];
+  edges: { from: string; to: string; kind: 'ref' | 'getatt' | 'sub' | 'dependsOn' }[];
+  region: string;
+  parameters: WhatIfParameter[];
+  /** null: depends on a value only known at deploy time. */
+  conditions: Record<string, boolean | null>;
+  /** Resources and outputs the chosen values leave out (dimmed in the graph). */
+  removed: string[];
+  /** The resolved template as YAML. */
+  resolved: string;
+}
+
+/** client → server: graph and what-if of a template (null when the document is not a CloudFormation/SAM template). */
+export const TEMPLATE_VIEW: Message<{ uri: string; parameters?: Record<string, string>; region?: string }, TemplateView | null> = { method: 'awsNotes/templateView' };
