@@ -120,8 +120,8 @@ export class NotesService {
   private async addFromDisk(file: string): Promise<void> {
     try {
       const bytes = await fs.promises.readFile(file);
-      // Large files parse in one go; the yield before each file keeps hovers flowing between them.
-      this.index.addFile(file, decodeNotes(bytes).text);
+      // Big files go in batches with yields in between: hovers keep answering during the build.
+      await this.index.addFileInBatches(file, decodeNotes(bytes).text);
     } catch {
       this.index.removeFile(file);
     }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService } from '../../server/src/core';
+import { NotesIndex } from '../../server/src/core/notes';
 import { NotesService } from '../../server/src/notesService';
 
 /** A temporary workspace `ws/` with a sibling `outside/` folder the workspace must not reach. */
@@ -142,5 +143,20 @@ describe('notes service: links, encodings, caps and missing paths', () => {
     const svc = new NotesService();
     await svc.configure({ roots: [sb.ws], patterns: null, userPatterns: 'x', maxFiles: 'many' } as never);
     assert.equal(svc.index.files().length, 1);
+  });
+});
+
+describe('notes index: big files in batches (issue 14)', () => {
+  it('answers searches from the passages indexed so far while a big file is still being indexed', async () => {
+    const index = new NotesIndex();
+    const text = Array.from({ length: 3000 }, (_, i) => `## Topic ${i}\n\n- Kinesis shard note number ${i} with enough words to be a passage.\n`).join('\n');
+    const seen: number[] = [];
+    const total = await index.addFileInBatches('big.md', text, async () => {
+      seen.push(index.search('Kinesis shard', 3).length);
+    });
+    assert.equal(total, 3000);
+    assert.ok(seen.length >= 2, 'the build yielded between batches');
+    assert.ok(seen[0] > 0 && index.size > 0, 'a search during the build found passages');
+    assert.ok(index.passagesOf('big.md').length === 3000);
   });
 });

@@ -82,6 +82,8 @@ const GENERIC_PARTS = new Set(
     'identifier source target value key option detail rule group item status code message period'
   ).split(' '),
 );
+/** Passages indexed between two yields of addFileInBatches. */
+const INDEX_BATCH = 500;
 /** Most context tokens added to a query (they only re-rank). */
 const MAX_CONTEXT_TOKENS = 30;
 
@@ -157,6 +159,43 @@ export class NotesIndex {
       return 0;
     }
     this.byFile.set(file, ids);
+    return ids.length;
+  }
+
+  /**
+   * Indexes a file a batch of passages at a time, yielding in between, so a huge notes file
+   * (10 MB) never holds the server for the whole build: hovers answer from what is indexed.
+   * Stops quietly when the file is removed or re-added meanwhile.
+   */
+  async addFileInBatches(file: string, text: string, pause: () => Promise<void> = () => new Promise((r) => setImmediate(r))): Promise<number> {
+    this.removeFile(file);
+    let sections: NoteSection[];
+    try {
+      sections = parseNotes(file, text);
+    } catch {
+      sections = [];
+    }
+    const ids: number[] = [];
+    this.byFile.set(file, ids);
+    for (let i = 0; i < sections.length; i += INDEX_BATCH) {
+      if (i > 0) {
+        await pause();
+        if (this.byFile.get(file) !== ids) return 0;
+      }
+      const docs: IndexedDoc[] = [];
+      for (const s of sections.slice(i, i + INDEX_BATCH)) {
+        const id = this.nextId++;
+        ids.push(id);
+        this.passages.set(id, s);
+        docs.push({ id, heading: s.headingPath.join(' / '), text: s.text });
+      }
+      try {
+        this.search_.addAll(docs);
+      } catch {
+        this.removeFile(file);
+        return 0;
+      }
+    }
     return ids.length;
   }
 
