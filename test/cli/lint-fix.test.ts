@@ -76,6 +76,13 @@ describe('cli: aws-notes lint --fix never loses a byte', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), GOOD);
     assert.notEqual(fs.statSync(file).ino, ino, 'a new file was renamed into place');
     assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    if (process.getuid?.() === 0) {
+      // Root fixing someone else's file leaves it theirs.
+      fs.chownSync(file, 1234, 1234);
+      fs.writeFileSync(file, BAD);
+      await fix('t.yaml');
+      assert.deepEqual([fs.statSync(file).uid, fs.statSync(file).gid], [1234, 1234]);
+    }
     assert.deepEqual(fs.readdirSync(dir).sort(), ['link.yaml', 't.yaml'], 'no temporary file is left');
   });
 

@@ -37,6 +37,7 @@ export function writeFixed(src: Source, text: string): string | undefined {
   try {
     fs.writeFileSync(tmp, bytes, { flag: 'wx', mode: src.stat.mode & 0o7777 });
     fs.chmodSync(tmp, src.stat.mode & 0o7777); // the umask may have narrowed it
+    keepOwner(tmp, src.stat);
     if (changedSince(src)) {
       fs.rmSync(tmp, { force: true });
       return 'the file changed on disk while it was being checked; run again';
@@ -47,6 +48,17 @@ export function writeFixed(src: Source, text: string): string | undefined {
     fs.rmSync(tmp, { force: true });
     const err = e as NodeJS.ErrnoException;
     return err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS' ? `it cannot be written (${err.code}: no permission to write in ${dir})` : `writing failed (${err.message})`;
+  }
+}
+
+/** The renamed file keeps the original's owner where we may set it (e.g. root fixing a user's file). */
+function keepOwner(tmp: string, st: fs.Stats): void {
+  const now = fs.statSync(tmp);
+  if (now.uid === st.uid && now.gid === st.gid) return;
+  try {
+    fs.chownSync(tmp, st.uid, st.gid);
+  } catch {
+    // Not permitted: the file is then owned by whoever ran the fix, as any editor's save would leave it.
   }
 }
 
