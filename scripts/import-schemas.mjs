@@ -124,6 +124,9 @@ function resourceEntry(raw) {
   // Read-only properties are GetAtt attributes and must not be set in a template: `Endpoint.Address`.
   const ro = (raw.readOnlyProperties ?? []).map((p) => p.replace(/^\/properties\//, '').split('/').filter((x) => x !== '*').join('.'));
   if (ro.length) e.readOnly = [...new Set(ro)].sort();
+  // A primary identifier the template sets (RoleName, BucketName, ...) must be unique per type.
+  const pid = (raw.primaryIdentifier ?? []).map((p) => p.replace(/^\/properties\//, ''));
+  if (pid.length && pid.every((p) => !p.includes('/') && raw.properties?.[p] && !ro.includes(p))) e.primaryIdentifier = pid;
   return e;
 }
 

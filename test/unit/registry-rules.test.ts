@@ -137,3 +137,18 @@ describe('schema patterns', () => {
     assert.equal(matchesPattern('^x$', 'y'.repeat(3000)), undefined);
   });
 });
+
+describe('CFN3109 unique identifiers', () => {
+  const roles = (a: string, b: string, cond = '') => tpl(`  A:\n    Type: AWS::IAM::Role\n${cond}    Properties:\n      AssumeRolePolicyDocument: {}\n      RoleName: ${a}\n  B:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {}\n      RoleName: ${b}\n`, cond ? 'Conditions:\n  C: !Equals [a, b]\n' : '');
+
+  it('reports both resources when two of a type set the same name (literal or the same expression)', () => {
+    assert.deepEqual(lineOf(roles('app', 'app'), 'CFN3109'), [6, 11]); // each RoleName line
+    assert.equal(found(roles('!Sub "${AWS::StackName}-r"', '!Sub "${AWS::StackName}-r"'), 'CFN3109').length, 2);
+  });
+
+  it('is silent for different names, a conditional resource, or types whose identifier CloudFormation generates', () => {
+    assert.deepEqual(found(roles('app', 'web'), 'CFN3109'), []);
+    assert.deepEqual(found(roles('app', 'app', '    Condition: C\n'), 'CFN3109'), []);
+    assert.deepEqual(found(tpl('  A:\n    Type: AWS::SQS::Queue\n    Properties: { DelaySeconds: 1 }\n  B:\n    Type: AWS::SQS::Queue\n    Properties: { DelaySeconds: 1 }\n'), 'CFN3109'), []);
+  });
+});

@@ -47,6 +47,8 @@ export interface JsonSchema {
 export interface RegistryType extends JsonSchema {
   /** Read-only properties (GetAtt attributes), dotted for nested ones: `Endpoint.Address`. */
   readOnly?: string[];
+  /** Top-level properties that name the resource (RoleName, BucketName): unique per type in a template. */
+  primaryIdentifier?: string[];
 }
 
 interface Index {

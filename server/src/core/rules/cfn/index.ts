@@ -3,6 +3,7 @@ import { capacityRules } from './capacity';
 import { circularDependency } from './dependencies';
 import { dynamodbKeyRules } from './dynamodbKeys';
 import { iamRules } from './iam';
+import { uniqueIdentifiers } from './identifiers';
 import { intrinsicRules } from './intrinsics';
 import { lambdaRules } from './lambda';
 import { networkRules } from './network';
@@ -16,4 +17,4 @@ import { subNeeded } from './subNeeded';
 import { transformName } from './transforms';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, uniqueIdentifiers];

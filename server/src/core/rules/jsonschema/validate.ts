@@ -2,7 +2,7 @@ import { intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type
 import { resolveRef, type JsonSchema } from '../../schema/registry';
 import { closest, didYouMean } from '../../suggest';
 import type { RawFinding } from '../types';
-import { describeValue, expectedTypes, literalTypeOk } from './literal';
+import { canonical, describeValue, expectedTypes, literalTypeOk } from './literal';
 import { matchesPattern } from './pattern';
 
 /** Which check a finding comes from; rules map each to its own code. */
@@ -365,11 +365,6 @@ function itemKey(it: Node): { start: number; end: number } | undefined {
   return isMap(it) && it.pairs.length ? { start: it.pairs[0].key.start, end: it.pairs[0].key.end } : undefined;
 }
 
-function canonical(n: Node): string {
-  if (isScalar(n)) return `s:${String(n.value)}`;
-  if (isSeq(n)) return `[${n.items.map(canonical).join(',')}]`;
-  return `{${(n as MapNode).pairs.map((p) => `${keyText(p)}:${canonical(p.value)}`).sort().join(',')}}`;
-}
 
 export function isNoValue(n: Node): boolean {
   return intrinsicName(n) === 'Ref' && str((n as MapNode).pairs[0].value) === 'AWS::NoValue';
