@@ -152,3 +152,12 @@ describe('CFN3109 unique identifiers', () => {
     assert.deepEqual(found(tpl('  A:\n    Type: AWS::SQS::Queue\n    Properties: { DelaySeconds: 1 }\n  B:\n    Type: AWS::SQS::Queue\n    Properties: { DelaySeconds: 1 }\n'), 'CFN3109'), []);
   });
 });
+
+describe('CFN3010 DeletionPolicy values', () => {
+  const dp = (v: string) => tpl(`  H:\n    Type: AWS::CloudFormation::WaitConditionHandle\n    DeletionPolicy:${v}`, 'Parameters:\n  P:\n    Type: String\n');
+  it('a function other than Ref/If/FindInMap/Sub, or a mapping, is reported on the DeletionPolicy key', () => {
+    assert.deepEqual(lineOf(dp('\n      Fn::Cidr: [192.168.0.0/24, 6, 5]\n'), 'CFN3010'), [7]);
+    assert.deepEqual(lineOf(dp('\n      A: a1\n'), 'CFN3010'), [7]);
+    assert.deepEqual(found(dp(' !Ref P\n'), 'CFN3010'), []);
+  });
+});

@@ -248,6 +248,8 @@ export const resourceCondition: Rule = {
   },
 };
 
+const POLICY_FUNCTIONS = ['Ref', 'Fn::If', 'Fn::FindInMap', 'Fn::Sub'];
+
 export const policies: Rule = {
   code: 'CFN3010',
   kinds: CFN_KINDS,
@@ -255,18 +257,24 @@ export const policies: Rule = {
   title: 'DeletionPolicy, UpdateReplacePolicy, CreationPolicy or UpdatePolicy not valid',
   cfnLint: ['E3035', 'E3036', 'E3055', 'E3016'],
   check(ctx) {
+    const languageExtensions = templateIndex(ctx.doc, ctx.root).languageExtensions;
     return eachResource(ctx, (r, out) => {
       if (!isMap(r.node)) return;
       for (const [key, allowed] of [['DeletionPolicy', DELETION_POLICIES], ['UpdateReplacePolicy', UPDATE_REPLACE_POLICIES]] as const) {
-        const v = get(r.node, key);
-        if (!v || intrinsicName(v)) continue; // Fn::If / Ref to a parameter are allowed here
+        const pair = getPair(r.node, key);
+        const v = pair?.value;
+        const fn = intrinsicName(v);
+        // Ref to a parameter, Fn::If, FindInMap and Sub resolve to a string here (anything with LanguageExtensions).
+        if (!pair || !v || (fn && (POLICY_FUNCTIONS.includes(fn) || languageExtensions))) continue;
         const s = str(v);
         if (s === undefined || !allowed.includes(s)) {
           const cands = s ? closest(s, allowed, 2) : [];
+          // A list or mapping is reported on its key, the line that names the policy.
+          const at = isScalar(v) ? v : pair.key;
           out.push({
-            message: `${key} must be one of ${allowed.join(', ')}${s === undefined ? '' : `, not '${s}'`}.${didYouMean(cands)}`,
-            start: v.start,
-            end: v.end,
+            message: `${key} must be one of ${allowed.join(', ')}${s === undefined ? (fn ? `; ${fn} is not allowed here` : '') : `, not '${s}'`}.${didYouMean(cands)}`,
+            start: at.start,
+            end: at.end,
             data: { fix: 'replace', start: v.start, end: v.end, candidates: cands.length ? cands : ['Retain', 'Delete'] },
           });
         }
