@@ -19,7 +19,7 @@ import { onDefinition, onDocumentHighlight, onPrepareRename, onReferences, onRen
 import { onDocumentSymbol } from './handlers/symbols';
 import { onInlayHints } from './handlers/inlayHints';
 import { stdioConnection } from './stdio';
-import { createLanguageService } from './core';
+import { createLanguageService, templateFileReader } from './core';
 import { DOCUMENT_KIND_REQUEST, EXPLAIN, NOTES_CONFIG, NOTES_PROGRESS, READ_NOTES_CONFIG, SEARCH_NOTES, TEMPLATE_VIEW, type NotesConfig } from './core/protocol';
 import { onTemplateView } from './handlers/templateView';
 import { VERSION } from './core/version';
@@ -37,6 +37,8 @@ export function startServer(connection: Connection): void {
     displayPath: (f) => notes.displayPath(f),
     linkFor: (f, line) => notes.linkFor(f, line),
     onRuleError: (code, e) => connection.console.error(`rule ${code} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
+    // Nested stack templates beside the open one, under the same size limit as open files.
+    readFile: (f) => templateFileReader(service.settings.maxBytes)(f),
   });
   let settings: Settings = DEFAULT_SETTINGS;
   const reported = new Set<string>();

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { createLanguageService, type LanguageService, type LintResult, type TemplateDocument } from '../core';
 import { DEFAULT_MAX_BYTES, skippedDocument, tooLargeMessage } from '../core/document';
-import { collectFiles, readRefusal } from '../core/files';
+import { collectFiles, readRefusal, templateFileReader } from '../core/files';
 import { fixesFor } from '../core/fixes';
 import type { RefusedFix } from '../core/fixGuard';
 import { KINDS, type Kind } from '../core/kind';
@@ -61,7 +61,11 @@ interface Checked {
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const args = parseLintArgs(argv);
-  const service = createLanguageService({ incremental: false, ...(args.maxBytes !== undefined ? { settings: { maxBytes: args.maxBytes } } : {}) });
+  const service = createLanguageService({
+    incremental: false,
+    readFile: templateFileReader(args.maxBytes ?? DEFAULT_MAX_BYTES),
+    ...(args.maxBytes !== undefined ? { settings: { maxBytes: args.maxBytes } } : {}),
+  });
   const { files, missing } = collectFiles(args.inputs, io.cwd);
   for (const m of missing) io.err(`aws-notes lint: ${m}: no such file or directory`);
   const reports: FileReport[] = [];

@@ -67,3 +67,18 @@ function fileType(st: fs.Stats): string {
 export function readText(file: string): string {
   return decodeBytes(fs.readFileSync(file)).text;
 }
+
+/**
+ * The reader CLI and server give the language service for files a template points at (a nested
+ * stack's local TemplateURL): regular YAML/JSON/template files under the size limit, else undefined.
+ */
+export function templateFileReader(maxBytes: number): (file: string) => string | undefined {
+  return (file) => {
+    if (!/\.(ya?ml|json|template|txt)$/i.test(file)) return undefined;
+    try {
+      return readRefusal(file, maxBytes) ? undefined : readText(file);
+    } catch {
+      return undefined;
+    }
+  };
+}

@@ -65,6 +65,8 @@ export interface LanguageServiceOptions {
   linkFor?: (file: string, line: number) => string | undefined;
   /** A rule threw (its findings become one INTERNAL finding). */
   onRuleError?: (code: string, error: unknown) => void;
+  /** Reads a local file by absolute path, for checks that follow a template to files beside it (nested stacks). */
+  readFile?: (path: string) => string | undefined;
   /**
    * Reparse changed text incrementally (the editor, keystroke by keystroke). The CLI parses each
    * text from scratch.
@@ -164,6 +166,7 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
       kind: o.kind,
       disabled: settings.disabled,
       onRuleError: (rule, e) => opts.onRuleError?.(rule.code, e),
+      readFile: opts.readFile,
     });
     lints.set(file.uri, { version: file.version, kind: o.kind, result });
     return result;
@@ -176,6 +179,7 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
     kind,
     parse: { maxBytes: settings.maxBytes },
     onRuleError: (rule, e) => opts.onRuleError?.(rule.code, e),
+    readFile: opts.readFile,
   });
 
   const explainTerm = (term: string, context?: string): ExplainResult =>
@@ -303,4 +307,6 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
 
 export { applyEdits };
 export type { ResolveOptions, Resolution, TemplateGraph };
+/** The file reader front ends pass as `readFile` (nested stack templates beside a template). */
+export { templateFileReader } from './files';
 export type { CompletionResult, ExplainResult, Finding, FixAction, FixAllResult, InlayHintData, Kind, LintResult, OffsetRange, OutlineSymbol, TemplateDocument, TextEdit };

@@ -20,6 +20,8 @@ export interface LintOptions extends KindOptions {
   today?: Date;
   /** Codes the user switched off (best-practice checks, setting `awsNotes.bestPractices`). */
   disabled?: readonly string[];
+  /** Reads a local file by absolute path (nested stack templates beside the template). */
+  readFile?: (path: string) => string | undefined;
 }
 
 export interface LintResult {
@@ -42,7 +44,7 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
     for (const rule of opts.rules?.filter((r) => r.kinds.includes(kind)) ?? rulesFor(kind)) {
       if (opts.disabled?.includes(rule.code)) continue;
       try {
-        for (const f of rule.check({ doc, kind, root: intended, today: opts.today })) {
+        for (const f of rule.check({ doc, kind, root: intended, today: opts.today, readFile: opts.readFile })) {
           findings.push({ ...f, code: rule.code, severity: f.severity ?? rule.severity, ...(rule.bestPractice ? { bestPractice: true } : {}) });
         }
       } catch (e) {

@@ -56,6 +56,8 @@ export interface RuleContext {
   root: MapNode;
   /** The date checks that depend on it compare with (Lambda runtime lifecycle); now when unset. */
   today?: Date;
+  /** Reads a local file by absolute path (nested stack templates); checks that need it are skipped without it. */
+  readFile?: (path: string) => string | undefined;
 }
 
 export interface Rule {

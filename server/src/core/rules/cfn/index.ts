@@ -7,6 +7,7 @@ import { uniqueIdentifiers } from './identifiers';
 import { intrinsicRules } from './intrinsics';
 import { lambdaRules } from './lambda';
 import { networkRules } from './network';
+import { nestedStackRules } from './nestedStacks';
 import { otherSectionRules } from './otherSections';
 import { parameterRules } from './parameters';
 import { resourceRules } from './resources';
@@ -17,4 +18,4 @@ import { subNeeded } from './subNeeded';
 import { transformName } from './transforms';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, uniqueIdentifiers];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, uniqueIdentifiers, ...nestedStackRules];
