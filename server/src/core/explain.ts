@@ -31,6 +31,8 @@ export interface ExplainOptions {
   linkFor?: (file: string, line: number) => string | undefined;
   /** Knowledge base to use (default: the bundled one). */
   knowledge?: KnowledgeBase;
+  /** A topic of several words: the share of them (0–1) a passage must contain. */
+  minShare?: number;
 }
 
 export interface ExplainResult {
@@ -255,7 +257,7 @@ export function explain(term: string, opts: ExplainOptions = {}): ExplainResult 
   if (opts.notes) {
     const where = notesSearch(cleanTerm, context);
     const searchContext = [entry ? entryContext(entry) : '', context ? notesQuery(context) : ''].join(' ').trim();
-    const hits = opts.notes.search(where.query, maxPassages, { context: searchContext || undefined, require: where.require, prefer: where.prefer });
+    const hits = opts.notes.search(where.query, maxPassages, { context: searchContext || undefined, require: where.require, prefer: where.prefer, minShare: opts.minShare });
     const queryTokens = new Set(tokenize(where.query));
     // One line, so the knowledge-base explanation above stays the answer.
     if (hits.length === 0) parts.push('_Not in your notes._');

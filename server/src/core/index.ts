@@ -24,6 +24,8 @@ import {
 import { documentSymbols, type OutlineSymbol } from './editing/symbols';
 import type { CompletionResult } from './editing/types';
 import { explain, type ExplainResult } from './explain';
+import { findingTopic } from './findingTopics';
+import { KnowledgeBase as KB } from './knowledge';
 import { applyEdits, type FixAction, type TextEdit } from './fixes';
 import { fixAll, safeFixesFor, type FixAllResult, type GuardOptions } from './fixGuard';
 import { inlayHints, type InlayHintData, type OffsetRange } from './hints';
@@ -35,6 +37,9 @@ import type { NotesIndex } from './notes';
 import { ruleByCode } from './rules/registry';
 import type { Finding } from './rules/types';
 import { termAt } from './termAt';
+
+/** Finding explanations quote the notes only: the rule's own text is the explanation. */
+const emptyKnowledge = new KB([]);
 
 /** A document as a front end holds it (an LSP TextDocument fits as is). */
 export interface SourceFile {
@@ -103,6 +108,8 @@ export interface LanguageService {
   explainAt(file: SourceFile, offset: number): Explanation | null;
   /** Knowledge base and notes for a term typed by the user. */
   explain(term: string, context?: string): ExplainResult;
+  /** What the user's notes say about the topic of a finding's rule (null for unknown codes or no notes). */
+  explainFinding(code: string): ExplainResult | null;
   /** Null when the document is not one of ours. */
   complete(file: SourceFile, offset: number): CompletionResult | null;
   /** Documentation of a completion item that carries a `docRef`. */
@@ -192,12 +199,29 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
   const practiceExplanation = (file: SourceFile, offset: number): Explanation | null => {
     for (const f of lint(file).findings) {
       const rule = f.start <= offset && offset <= f.end ? ruleByCode(f.code) : undefined;
-      if (!rule?.bestPractice) continue;
+      if (!rule) continue;
+      if (!rule.bestPractice) {
+        // Any other finding: what the user's own notes say about its topic (the rule's own
+        // explanation is the diagnostic itself), only when they say something.
+        const ex = explainFinding(f.code);
+        if (ex?.passages.length) return { ...ex, start: f.start, end: f.end };
+        continue;
+      }
       const ex = explainTerm(rule.title);
       if (!ex.entryId && !ex.passages.length) return null;
       return { ...ex, markdown: `**${f.code}** · ${rule.title}\n\n${ex.markdown}`, start: f.start, end: f.end };
     }
     return null;
+  };
+
+  /** The notes passages about a finding's topic (`CIDR1003` → VPC sizes), for its hover and "Explain from my notes". */
+  const explainFinding = (code: string): ExplainResult | null => {
+    const rule = ruleByCode(code);
+    if (!rule || !opts.notes) return null;
+    const topic = findingTopic(code, rule.title);
+    const ex = explain(topic.query, { notes: opts.notes, knowledge: emptyKnowledge, context: topic.context, minShare: topic.minShare, displayPath: opts.displayPath, linkFor: opts.linkFor });
+    const body = ex.passages.length ? ex.markdown.slice(ex.markdown.indexOf('**From your notes**')) : '_Not in your notes._';
+    return { ...ex, term: code, markdown: `**${code}** · ${rule.title}\n\n${body}` };
   };
 
   /** Navigation works in templates only: AppSpec and buildspec files define no names used elsewhere. */
@@ -256,6 +280,7 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
       return { ...ex, term: h.term, markdown: h.markdown + extra + concern, start: h.start, end: h.end };
     },
     explain: explainTerm,
+    explainFinding,
     complete(file, offset) {
       const { doc, kind } = kindOf(file);
       return kind ? completeAt(doc, kind, offset) : null;

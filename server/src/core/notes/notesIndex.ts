@@ -34,6 +34,8 @@ export interface NotesSearchOptions {
    * buildspec): passages that match one rank well above passages about another service.
    */
   prefer?: string;
+  /** For a topic of several words: the share of its words (0–1) a passage must contain. */
+  minShare?: number;
 }
 
 /** Candidates checked for a split name's phrase before giving up (each check tokenizes a passage). */
@@ -281,7 +283,13 @@ export class NotesIndex {
       const needed = meaningful.length >= 5 ? meaningful.length - 1 : meaningful.length;
       const headingNames = (match: Record<string, string[]>) => Object.entries(match).some(([t, fields]) => specific.has(t) && fields.includes('heading'));
       const strongHit = (terms: string[]) => terms.some((t) => strong.has(t));
-      const relevant = (terms: string[]) => strongHit(terms) || (needed > 0 && meaningful.filter((p) => terms.includes(p)).length >= needed);
+      // A topic (several words) needs most of its words; a term needs itself.
+      const words = new Set(tokenizeDetailed(query).filter((t) => t.kind === 'word').map((t) => t.token));
+      const minWords = opts.minShare ? Math.ceil(opts.minShare * words.size) : 1;
+      const relevant = (terms: string[]) =>
+        minWords > 1
+          ? terms.filter((t) => words.has(t)).length >= minWords
+          : strongHit(terms) || (needed > 0 && meaningful.filter((p) => terms.includes(p)).length >= needed);
       const results = raw
         // The required service may also be implied by a heading that names the term itself
         // ("Network Access Control Lists (NACL)" is about `AWS::EC2::NetworkAcl`).
