@@ -1,11 +1,11 @@
 import { KIND_LABELS, type Kind } from '@core/kindNames';
-import { DOCUMENT_KIND, NOTES_CONFIG, NOTES_PROGRESS, READ_NOTES_CONFIG, type NotesConfig } from '@core/protocol';
+import { DOCUMENT_KIND, EXPLAIN_FINDING_COMMAND, NOTES_CONFIG, NOTES_PROGRESS, READ_NOTES_CONFIG, type NotesConfig } from '@core/protocol';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { capacityCalculator } from './commands/capacity';
 import { cidrCalculator } from './commands/cidr';
-import { explainSelection, searchNotes } from './commands/notes';
+import { explainFinding, explainSelection, searchNotes } from './commands/notes';
 import { showTemplateGraph, templateGraphState } from './commands/templateGraph';
 import { copyLastPlan, insertLastPlan, planVpcSubnetsCommand } from './commands/vpcPlan';
 import { effectiveNotesPaths } from './notesPaths';
@@ -68,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('awsNotes.searchNotes', () => searchNotes(client!)),
     vscode.commands.registerCommand('awsNotes.explainSelection', () => explainSelection(client!)),
+    vscode.commands.registerCommand(EXPLAIN_FINDING_COMMAND, (code: unknown) => explainFinding(client!, code)),
     vscode.commands.registerCommand('awsNotes.showTemplateGraph', () => showTemplateGraph(context, client!)),
     // For the real-editor tests: what the graph view shows, a what-if choice, a click on a node.
     vscode.commands.registerCommand('awsNotes.templateGraphState', (args: Parameters<typeof templateGraphState>[1]) => templateGraphState(client!, args)),

@@ -20,7 +20,7 @@ import { onDocumentSymbol } from './handlers/symbols';
 import { onInlayHints } from './handlers/inlayHints';
 import { stdioConnection } from './stdio';
 import { createLanguageService, templateFileReader } from './core';
-import { DOCUMENT_KIND_REQUEST, EXPLAIN, NOTES_CONFIG, NOTES_PROGRESS, READ_NOTES_CONFIG, SEARCH_NOTES, TEMPLATE_VIEW, type NotesConfig } from './core/protocol';
+import { DOCUMENT_KIND_REQUEST, EXPLAIN, EXPLAIN_FINDING, NOTES_CONFIG, NOTES_PROGRESS, READ_NOTES_CONFIG, SEARCH_NOTES, TEMPLATE_VIEW, type NotesConfig } from './core/protocol';
 import { onTemplateView } from './handlers/templateView';
 import { VERSION } from './core/version';
 import { onNotification, onRequest, sendNotification } from './handlers/protocol';
@@ -142,6 +142,7 @@ export function startServer(connection: Connection): void {
   });
   onRequest(connection, SEARCH_NOTES, (p) => notes.search(p.query));
   onRequest(connection, EXPLAIN, (p) => service.explain(p.term));
+  onRequest(connection, EXPLAIN_FINDING, (p) => (typeof p?.code === 'string' ? service.explainFinding(p.code) : null));
   onRequest(connection, TEMPLATE_VIEW, (p) => onTemplateView(service, documents, p));
   connection.onCodeAction((p) => onCodeAction(service, documents, p));
   connection.onCompletion((p) => onCompletion(service, documents, p));

@@ -90,3 +90,29 @@ describe('notes paths from settings', () => {
     assert.deepEqual(r, { patterns: [], rejected: ['notes'] });
   });
 });
+
+describe('"Explain from my notes" on a finding (issue 14)', () => {
+  it('offers the code action on a CIDR1003 finding and answers it with the notes on VPC sizes', async () => {
+    const c = new LspClient();
+    await c.initialize({}, { roots: [fixtures], patterns: ['notes-styles'] });
+    try {
+      const uri = 'file:///w/vpc.yaml';
+      c.open(uri, 'Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/12\n');
+      const diags = await c.waitDiagnostics(uri, (d) => d.some((x) => x.code === 'CIDR1003'));
+      const diagnostic = diags.find((x) => x.code === 'CIDR1003')!;
+      let actions: { title: string; command?: { command: string; arguments?: unknown[] } }[] = [];
+      const deadline = Date.now() + 5000;
+      while (Date.now() < deadline && !actions.some((a) => a.command)) {
+        actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const explain = actions.find((a) => a.command?.command === 'awsNotes.explainFinding');
+      assert.ok(explain, JSON.stringify(actions.map((a) => a.title)));
+      assert.deepEqual(explain.command!.arguments, ['CIDR1003']);
+      const r = await c.request<{ markdown: string } | null>('awsNotes/explainFinding', { code: 'CIDR1003' });
+      assert.match(r?.markdown ?? '', /65,536 addresses/);
+    } finally {
+      c.dispose();
+    }
+  });
+});

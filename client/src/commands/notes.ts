@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { EXPLAIN, SEARCH_NOTES, type SearchItem } from '@core/protocol';
+import { EXPLAIN, EXPLAIN_FINDING, SEARCH_NOTES, type SearchItem } from '@core/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { request } from '../protocol';
 
@@ -43,8 +43,18 @@ export async function explainSelection(client: LanguageClient): Promise<void> {
   if (term) await showExplanation(client, term.slice(0, 200));
 }
 
+/** "Explain from my notes" on a finding: the notes passages about its topic, beside the editor. */
+export async function explainFinding(client: LanguageClient, code: unknown): Promise<void> {
+  if (typeof code !== 'string') return;
+  const r = await request(client, EXPLAIN_FINDING, { code });
+  if (r) await showMarkdown(r);
+}
+
 async function showExplanation(client: LanguageClient, term: string): Promise<void> {
-  const r = await request(client, EXPLAIN, { term });
+  await showMarkdown(await request(client, EXPLAIN, { term }));
+}
+
+async function showMarkdown(r: { term: string; markdown: string }): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# ${r.term}\n\n${r.markdown}\n` });
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }

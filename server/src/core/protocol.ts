@@ -55,6 +55,10 @@ export interface Explained {
 export const SEARCH_NOTES: Message<{ query: string }, SearchItem[]> = { method: 'awsNotes/searchNotes' };
 /** client → server: explain a term the user typed or selected. */
 export const EXPLAIN: Message<{ term: string }, Explained> = { method: 'awsNotes/explain' };
+/** client → server: what the notes say about a finding's topic ("Explain from my notes"). */
+export const EXPLAIN_FINDING: Message<{ code: string }, Explained | null> = { method: 'awsNotes/explainFinding' };
+/** The client command a finding's "Explain from my notes" code action runs (argument: the code). */
+export const EXPLAIN_FINDING_COMMAND = 'awsNotes.explainFinding';
 /** client → server: the kind of an open document. */
 export const DOCUMENT_KIND_REQUEST: Message<{ uri: string }, Kind | null> = { method: 'awsNotes/documentKind' };
 /** server → client, after each check: the kind of a document (for the status bar). */

@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocuments, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../core';
+import { EXPLAIN_FINDING_COMMAND } from '../core/protocol';
 import { toRange } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.awsNotes`;
@@ -29,6 +30,15 @@ export function onCodeAction(service: LanguageService, documents: TextDocuments<
           isPreferred: fix.preferred,
           diagnostics: diagnostic ? [diagnostic] : undefined,
           edit: { changes: { [uri]: fix.edits.map((e): TextEdit => ({ range: toRange(doc, e.start, e.end), newText: e.text })) } },
+        });
+      }
+      // Next to the fixes: what the user's notes say about the finding's topic, when they say something.
+      if (service.explainFinding(f.code)?.passages.length) {
+        out.push({
+          title: `Explain ${f.code} from my notes`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: diagnostic ? [diagnostic] : undefined,
+          command: { title: 'Explain from my notes', command: EXPLAIN_FINDING_COMMAND, arguments: [f.code] },
         });
       }
     }
