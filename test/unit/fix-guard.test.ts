@@ -4,7 +4,8 @@ import { parseTemplate } from '../../server/src/core/document';
 import { applyEdits, fixesFor } from '../../server/src/core/fixes';
 import { addedFindings, fixAll, refusal, safeFixesFor } from '../../server/src/core/fixGuard';
 import { lintDocument } from '../../server/src/core/lint';
-import type { Finding } from '../../server/src/core/rules/types';
+import { rulesFor } from '../../server/src/core/rules/registry';
+import type { Finding, Rule } from '../../server/src/core/rules/types';
 import { lint } from './helpers';
 
 const POLICY = `AWSTemplateFormatVersion: "2010-09-09"
@@ -102,5 +103,19 @@ describe('fix guard: no fix may add a finding', () => {
     assert.equal(service.fixes(file, { start: at, end: at })[0].fixes, first[0].fixes, 'served from the cache');
     const next = { ...file, version: 2, getText: () => POLICY.replace('p\n', 'q\n') };
     assert.notEqual(service.fixes(next, { start: at, end: at })[0].fixes, first[0].fixes);
+  });
+
+  it('fix-all isolates a bad fix among many by halving the group, not by re-linting once per fix', () => {
+    let queues = '';
+    for (let i = 0; i < 20; i++) queues += `  Q${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimout: 5\n`;
+    const text = `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${queues}  D:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n`;
+    // Count the lints through a rule that only counts (every lint runs it once).
+    let lints = 0;
+    const counter: Rule = { code: 'COUNT', kinds: ['cfn'], severity: 'info', title: 'count', check: () => (lints++, []) };
+    const rules = [...rulesFor('cfn'), counter];
+    const r = fixAll(parseTemplate('file:///t.yaml', 1, text), { rules });
+    assert.equal(r.applied.length, 20);
+    assert.deepEqual(r.refused.map((x) => x.code), ['CFN3004']);
+    assert.ok(lints <= 14, `${lints} lints for 21 fixes`);
   });
 });

@@ -34,6 +34,11 @@ function identity(f: Finding): string {
   return `${f.code}\u0000${f.message.replace(/\bline \d+/g, 'line #')}`;
 }
 
+/** The same finding in a later text: identity plus its path (many findings share a message). */
+function samePlace(a: Finding, b: Finding): boolean {
+  return identity(a) === identity(b) && JSON.stringify(a.path ?? null) === JSON.stringify(b.path ?? null);
+}
+
 /**
  * Findings of `after` beyond those of `before` (as a multiset of code + message). Best-practice
  * advice a fix reveals (a corrected type is now checked as a bucket) is not damage it does.
@@ -97,8 +102,8 @@ function changedSpan(a: string, b: string): TextEdit {
 
 /**
  * Apply the preferred fix of each finding, re-lint, repeat (later fixes see earlier ones). Each
- * pass first tries all non-overlapping fixes together; if that adds a finding, it applies them one
- * at a time and keeps only those that add none. Findings whose only fix was refused are reported.
+ * pass tries all non-overlapping fixes together; if that adds a finding, halves of the group are
+ * tried, down to single fixes, and only those that add none are kept. Refused fixes are reported.
  */
 export function fixAll(doc: TemplateDocument, opts: GuardOptions = {}, maxPasses = 8): FixAllResult {
   const first = lintDocument(doc, opts);
@@ -115,27 +120,45 @@ export function fixAll(doc: TemplateDocument, opts: GuardOptions = {}, maxPasses
       }),
     );
     if (!batch.length) break;
-    const together = relint(doc, applyEdits(doc.text, batch.flatMap((b) => b.fix.edits)), kind, opts);
-    if (together.doc.text !== doc.text && !addedFindings(findings, together.findings).length) {
-      for (const b of batch) applied.push({ code: b.finding.code, title: b.fix.title });
-      ({ doc, findings } = together);
-      continue;
-    }
     let progressed = false;
-    for (const b of batch) {
-      // Offsets of later fixes are stale once one is applied: re-derive this finding's fix on the current text.
-      const f = findings.find((x) => identity(x) === identity(b.finding));
-      const fix = f && fixesFor(doc, f).find((a) => a.preferred);
-      if (!f || !fix) continue;
-      const r = withFollowUps(doc, findings, fix, kind, opts);
-      if (typeof r === 'string') {
-        refused.set(identity(f), { code: f.code, title: fix.title, reason: r });
-        continue;
+    /**
+     * Apply a group of fixes together if that adds no finding; else split it in halves, so a few
+     * bad fixes among many cost a few re-lints each, not one per fix (fix-all runs on save).
+     */
+    const tryGroup = (group: typeof batch): void => {
+      // Offsets are stale once a fix is applied: re-derive each finding's fix on the current text.
+      const items = nonOverlapping(
+        group.flatMap((b) => {
+          const f = findings.find((x) => samePlace(x, b.finding));
+          const fix = f && fixesFor(doc, f).find((a) => a.preferred);
+          return f && fix ? [{ finding: f, fix }] : [];
+        }),
+      );
+      if (items.length > 1) {
+        const together = relint(doc, applyEdits(doc.text, items.flatMap((b) => b.fix.edits)), kind, opts);
+        if (together.doc.text !== doc.text && !addedFindings(findings, together.findings).length) {
+          for (const b of items) applied.push({ code: b.finding.code, title: b.fix.title });
+          ({ doc, findings } = together);
+          progressed = true;
+          return;
+        }
+        const mid = items.length >> 1;
+        tryGroup(items.slice(0, mid));
+        tryGroup(items.slice(mid));
+        return;
       }
-      applied.push({ code: f.code, title: fix.title }, ...r.followUps);
+      const [one] = items;
+      if (!one) return;
+      const r = withFollowUps(doc, findings, one.fix, kind, opts);
+      if (typeof r === 'string') {
+        refused.set(identity(one.finding), { code: one.finding.code, title: one.fix.title, reason: r });
+        return;
+      }
+      applied.push({ code: one.finding.code, title: one.fix.title }, ...r.followUps);
       ({ doc, findings } = r);
       progressed = true;
-    }
+    };
+    tryGroup(batch);
     if (!progressed) break;
   }
   // A refused fix whose finding a later fix removed anyway is not worth reporting.
