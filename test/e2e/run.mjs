@@ -770,6 +770,7 @@ const SAM = 'templates/sam-app.yaml';
 const APPSPEC = 'deploy/appspec.yml';
 const BUILDSPEC = 'deploy/buildspec.yml';
 const NETWORK = 'templates/network.yaml';
+const GRAPH = 'templates/graph-stack.yaml';
 
 function expect(cond, message) {
   if (!cond) throw new Error(message);
@@ -939,6 +940,47 @@ const scenarios = [
       const started = /language server started \((\d+) ms after activation\)/.exec(out.text);
       if (started) ctx.serverStartFromPanel = Number(started[1]);
       ui.note(`channel "${out.channel}": ${out.text.split('\n').filter((l) => /activated in|server started/.test(l)).join(' | ')}`);
+    },
+  },
+  {
+    name: 'Template Graph: shows the nodes, a click moves the cursor, the what-if follows a parameter',
+    areas: ['editor'],
+    requires: { commandTitle: /^Show Template Graph$/ },
+    async run(ui, ctx) {
+      await ui.openFile(GRAPH);
+      await ui.runCommand(ctx.command);
+      const ids = ['Env', 'VpcCidr', 'Vpc', 'AppSubnet', 'AppServer', 'ReportsBucket', 'ServerId', 'ReportsArn'];
+      const graphFrame = async () => {
+        for (const f of ui.page.frames()) {
+          if (!/\/webview\//.test(f.url()) || !/fake\.html/.test(f.url())) continue;
+          const shown = await f.evaluate(() => [...document.querySelectorAll('.node')].map((n) => n.getAttribute('data-id'))).catch(() => []);
+          if (shown.length) return { f, shown };
+        }
+        return null;
+      };
+      const { f: frame, shown } = await ui.until(graphFrame, 'the Template Graph webview with its nodes', 30_000);
+      expect(ids.every((id) => shown.includes(id)), `graph nodes: ${shown.join(', ')}`);
+      ui.note(`nodes: ${shown.join(', ')}`);
+      // Env=dev: IsProd is false, so the bucket and its output are dimmed.
+      const state = () => frame.evaluate(() => ({
+        conditions: [...document.querySelectorAll('#conditions li')].map((l) => l.textContent),
+        removed: [...document.querySelectorAll('.node.removed')].map((n) => n.getAttribute('data-id')),
+      }));
+      const dev = await ui.until(async () => { const s = await state(); return s.conditions.includes('IsProd: false') ? s : null; }, 'the what-if to show IsProd: false');
+      expect(dev.removed.includes('ReportsBucket') && dev.removed.includes('ReportsArn'), `dimmed with Env=dev: ${dev.removed}`);
+      // More room for the picture: hide the side bar, then give the layout a moment to refit.
+      await ui.key('Control+B');
+      await frame.evaluate(() => new Promise((r) => setTimeout(r, 800)));
+      fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
+      await ui.page.screenshot({ path: path.join(ROOT, 'docs', 'images', 'template-graph.png') });
+      // A click on a node puts the cursor on its entry in the template.
+      await frame.click('.node[data-id="AppServer"]');
+      await ui.until(async () => /^Ln 23, Col 3\b/.test((await ui.statusText('#status\\.editor\\.selection')) ?? ''), 'the cursor on AppServer (Ln 23, Col 3)');
+      // Choosing Env=prod in the what-if panel: IsProd turns true and nothing is dimmed.
+      await frame.selectOption('#param-Env', 'prod');
+      // The panel updates at once; the graph after its new layout.
+      const prod = await ui.until(async () => { const s = await state(); return s.conditions.includes('IsProd: true') && s.removed.length === 0 ? s : null; }, 'IsProd: true and no dimmed node after choosing Env=prod');
+      ui.note(`Env=dev → ${dev.conditions.join(', ')} (dimmed ${dev.removed.join(', ')}); Env=prod → ${prod.conditions.join(', ')}`);
     },
   },
   // Palette commands with typed inputs. Each is skipped (with a line saying so) until package.json

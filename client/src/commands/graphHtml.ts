@@ -17,7 +17,7 @@ export function graphHtml(opts: { nonce: string; scriptUri: string; cspSource: s
 <title>${e(opts.title)}</title>
 <style nonce="${n}">
   body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); margin: 0; display: flex; height: 100vh; }
-  #side { width: 300px; min-width: 220px; overflow: auto; padding: 8px 12px; border-right: 1px solid var(--vscode-panel-border, #8884); box-sizing: border-box; }
+  #side { order: 2; width: 250px; min-width: 200px; overflow: auto; padding: 8px 12px; border-left: 1px solid var(--vscode-panel-border, #8884); box-sizing: border-box; }
   #main { flex: 1; overflow: auto; }
   h2 { font-size: 1.05em; margin: 0.6em 0 0.3em; }
   label { display: block; margin: 6px 0; font-size: 0.9em; }
@@ -39,7 +39,8 @@ export function graphHtml(opts: { nonce: string; scriptUri: string; cspSource: s
   .node:focus { outline: none; }
   .node.selected rect, .node:focus rect { stroke: var(--vscode-focusBorder); stroke-width: 4; }
   .node.removed, .edge.removed { opacity: 0.25; }
-  .edge { stroke: var(--vscode-editorLineNumber-foreground, #888); stroke-width: 1.3; fill: none; }
+  .edge { stroke: var(--vscode-editorLineNumber-foreground, #888); stroke-width: 1.3; fill: none; pointer-events: none; }
+  .node.compound rect { pointer-events: stroke; }
   .edge.getatt { stroke-width: 2.6; }
   .edge.sub { stroke-dasharray: 2 3; }
   .edge.dependsOn { stroke-dasharray: 7 4; }

@@ -100,7 +100,9 @@ async function reveal(shown: Shown, id: string): Promise<void> {
   if (!node) return;
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(shown.uri));
   const pos = new vscode.Position(node.line, node.character);
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(pos, pos.translate(0, node.id.length)) });
+  // The logical ID selected, with the cursor at its start.
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+  editor.selection = new vscode.Selection(pos.translate(0, node.id.length), pos);
   editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 

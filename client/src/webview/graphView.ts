@@ -84,7 +84,11 @@ async function render(view: TemplateView): Promise<void> {
     for (const c of n.children ?? []) place(c, x, y);
   };
   place(laid, 0, 0);
-  const root = svg('svg', { width: (laid.width ?? 0) + 20, height: (laid.height ?? 0) + 20, id: 'graph', role: 'img' });
+  const w = (laid.width ?? 0) + 20;
+  const h = (laid.height ?? 0) + 20;
+  // Fit the width of the view when that keeps labels readable; bigger graphs scroll.
+  const scale = Math.max(0.7, Math.min(1, ($('main').clientWidth - 16) / w));
+  const root = svg('svg', { width: w * scale, height: h * scale, viewBox: `0 0 ${w} ${h}`, id: 'graph', role: 'img' });
   const defs = svg('defs');
   const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
   marker.appendChild(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrowhead' }));
@@ -120,8 +124,9 @@ async function render(view: TemplateView): Promise<void> {
     const [x2, y2] = border(b, a);
     edgesLayer.appendChild(svg('line', { x1: x1 + 10, y1: y1 + 10, x2: x2 + 10, y2: y2 + 10, class: `edge ${e.kind}${removed.has(e.from) || removed.has(e.to) ? ' removed' : ''}`, 'marker-end': 'url(#arrow)' }));
   }
-  root.append(nodesLayer, edgesLayer);
+  root.append(edgesLayer, nodesLayer);
   $('canvas').replaceChildren(root);
+  if (mine === 1) $('main').scrollTo(0, 0);
   $('count').textContent = `${view.nodes.length} nodes, ${view.edges.length} edges`;
   highlight(selected);
 }
