@@ -45,6 +45,12 @@ describe('notes retrieval: context and precision (issue 14)', () => {
     assert.match(first(explain('BeforeInstall', { notes: index, context: 'CodeDeploy AppSpec' })), /BeforeInstall hook/);
   });
 
+  it('takes a one-word resource type as its service (AWS::SQS::Queue is SQS itself)', () => {
+    const idx = new NotesIndex();
+    idx.addFile('sqs.md', '# SQS study notes\n\n## Visibility timeout\n\n- A received message becomes invisible to the other consumers for a while.\n');
+    assert.match(first(explain('AWS::SQS::Queue', { notes: idx })), /invisible to the other consumers/);
+  });
+
   it('says "Not in your notes" in one line when the notes are silent', () => {
     const r = explain('AWS::EC2::TransitGateway', { notes: index });
     assert.equal(r.markdown.match(/Not in your notes/g)?.length, 1);

@@ -189,6 +189,9 @@ const SAM_SERVICES: Record<string, string> = {
  */
 function notesSearch(term: string, context: string | undefined): { query: string; require?: string; prefer?: string } {
   const type = resourceType(term);
+  // `AWS::SQS::Queue` is SQS itself: its one-word name only adds weight. A compound name
+  // (`JobQueue`, `NatGateway`) is the topic and must match; the service must match either way.
+  if (type && !/[a-z][A-Z]/.test(type.name)) return { query: `${type.service} ${type.name}`, require: type.service };
   if (type) return { query: type.name, require: type.service };
   const ctxType = context ? resourceType(context) : undefined;
   if (ctxType) return { query: notesQuery(term), prefer: `${ctxType.service} ${ctxType.name}` };

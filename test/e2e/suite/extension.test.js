@@ -169,6 +169,20 @@ describe('AWS Notes in a real VS Code', function () {
       assert.match(text, /invisible to the other consumers for the visibility timeout/);
     });
 
+    it('the Timeout of a Lambda function cites the Lambda passage of a workspace note first', async function () {
+      const doc = await open('templates/lambda-fn.yaml');
+      const line = doc.getText().split('\n').findIndex((l) => l.includes('Timeout:'));
+      const pos = new vscode.Position(line, 8); // inside Timeout
+      const text = await waitFor(async () => {
+        const t = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, pos));
+        return /lambda-study-notes\.md/.test(t) ? t : null;
+      }, 'a hover citing notes/lambda-study-notes.md');
+      assert.match(text, /runs at most its configured timeout/);
+      // The SQS visibility timeout note, if quoted at all, comes after the Lambda one.
+      const sqs = text.indexOf('invisible to the other consumers');
+      assert.ok(sqs < 0 || sqs > text.indexOf('runs at most its configured timeout'));
+    });
+
     it('no hover of ours on a plain value', async function () {
       const doc = await open(CFN);
       const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(1, 20));
