@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // Compacts the fact tables cfn-lint ships (Lambda runtime lifecycle, IAM actions, stateful
 // resource types) into the small JSON tables the product commits under server/src/core/facts/.
-// Usage: node scripts/import-facts.mjs <folder holding lambda-runtime-lifecycle.json, iam-actions.json, stateful-resources.json>
+// Usage: node scripts/import-facts.mjs <folder holding lambda-runtime-lifecycle.json, iam-actions.json, stateful-resources.json> [--schemas <folder of aws-*.json>]
+// With --schemas, the `lifecycle` of registry schemas (services AWS shut down or is shutting down) becomes resource-lifecycle.json.
 // The product never reads the source folder; rerun this script to refresh the committed tables.
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outDir = path.join(root, 'server', 'src', 'core', 'facts');
-const src = process.argv[2];
+const argv = process.argv.slice(2);
+const schemasAt = argv.indexOf('--schemas');
+const schemas = schemasAt >= 0 ? argv.splice(schemasAt, 2)[1] : undefined;
+const src = argv[0];
 if (!src || !fs.existsSync(src)) {
   console.error('usage: node scripts/import-facts.mjs <facts folder>');
   process.exit(2);
@@ -50,3 +54,16 @@ write('stateful-resources.json', {
   types: Object.keys(stateful).sort(),
   deleteRequiresEmpty: Object.keys(stateful).filter((t) => stateful[t]?.DeleteRequiresEmptyResource).sort(),
 });
+
+// Resource type → [status, date | null] for types whose service is shut down or being shut down.
+if (schemas) {
+  const types = {};
+  for (const f of fs.readdirSync(schemas).filter((x) => /^aws-.*\.json$/.test(x)).sort()) {
+    const d = JSON.parse(fs.readFileSync(path.join(schemas, f), 'utf8'));
+    const l = d.lifecycle;
+    if (!d.typeName || !l || !['shutdown', 'sunset'].includes(l.status)) continue;
+    if (l.date !== undefined && !DATE.test(l.date)) throw new Error(`${d.typeName}: lifecycle date is not a date`);
+    types[d.typeName] = [l.status, l.date ?? null];
+  }
+  write('resource-lifecycle.json', { source: 'CloudFormation registry schemas (lifecycle), as packaged by cfn-lint 1.51.0 (MIT-0); compacted by scripts/import-facts.mjs', fields: ['status', 'date'], types });
+}

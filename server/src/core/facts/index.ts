@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { locateGenerated } from '../schema/locate';
 import lambdaTable from './lambda-runtimes.json';
+import lifecycleTable from './resource-lifecycle.json';
 
 export interface RuntimeLifecycle {
   runtime: string;
@@ -33,4 +34,17 @@ export function iamServices(): Map<string, Set<string>> {
     iam = new Map(Object.entries(file.services).map(([k, v]) => [k, new Set(v ? v.split(' ') : [])]));
   }
   return iam;
+}
+
+export interface ResourceLifecycle {
+  /** shutdown: the service is gone (or going on `date`); sunset: support ends on `date`. */
+  status: 'shutdown' | 'sunset';
+  date?: string;
+}
+
+const lifecycles = lifecycleTable.types as unknown as Record<string, [ResourceLifecycle['status'], string | null]>;
+
+export function resourceLifecycle(type: string): ResourceLifecycle | undefined {
+  const l = Object.prototype.hasOwnProperty.call(lifecycles, type) ? lifecycles[type] : undefined;
+  return l && { status: l[0], date: l[1] ?? undefined };
 }

@@ -11,6 +11,7 @@ import { nestedStackRules } from './nestedStacks';
 import { otherSectionRules } from './otherSections';
 import { parameterRules } from './parameters';
 import { resourceRules } from './resources';
+import { retiredService } from './retired';
 import { sectionRules } from './sections';
 import { securityGroupRules } from './securityGroups';
 import { sqsFifoRules } from './sqsFifo';
@@ -18,4 +19,4 @@ import { subNeeded } from './subNeeded';
 import { transformName } from './transforms';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, uniqueIdentifiers, ...nestedStackRules];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, uniqueIdentifiers, ...nestedStackRules, retiredService];
