@@ -7,9 +7,9 @@
 import { templateIndex } from '../../cfn/template';
 import { get, intrinsicName, isMap, isSeq, str, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
+import { cfnRule } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
 
-const CFN_KINDS = ['cfn', 'sam'] as const;
 const TABLE_TYPES = new Set(['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable']);
 
 interface KeyElement {
@@ -82,93 +82,72 @@ function tables(ctx: RuleContext): Table[] {
   return out;
 }
 
-export const ddbKeyOrder: Rule = {
-  code: 'DDB1003',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'DynamoDB key schema not HASH then RANGE',
-  cfnLint: ['E3039'],
-  check(ctx) {
-    const out: RawFinding[] = [];
-    for (const t of tables(ctx)) {
-      t.schemas.forEach((s, i) => {
-        const k = s.keys;
-        if (k.length === 0) return;
-        const types = k.map((e) => e.type);
-        if (i === 0 && k.length > 2) {
-          out.push({ message: `The table's key schema has ${k.length} attributes; a table key is one HASH attribute and at most one RANGE attribute.`, start: k[2].nameNode.start, end: k[2].nameNode.end });
-          return;
-        }
-        if (i === 0 && k.length === 2 && types[0] === 'HASH' && types[1] === 'HASH' && k[1].typeNode) {
-          const n = k[1].typeNode;
-          out.push({ message: `A table key has one HASH (partition) attribute; the second key attribute must be the RANGE (sort) key.`, start: n.start, end: n.end, data: { fix: 'replace', start: n.start, end: n.end, candidates: ['RANGE'] } });
-          return;
-        }
-        // Global secondary indexes may have several HASH then several RANGE attributes (multi-attribute keys).
-        const firstRange = types.indexOf('RANGE');
-        const late = firstRange < 0 ? -1 : types.findIndex((t, j) => j > firstRange && t === 'HASH');
-        const bad = types[0] === 'RANGE' ? 0 : late;
-        if (bad >= 0 && k[bad].typeNode) {
-          out.push({
-            message: `The key schema of ${s.owner} lists a RANGE (sort) key before a HASH (partition) key; DynamoDB requires the HASH key${i === 0 ? '' : 's'} first. Reorder the entries.`,
-            start: k[bad].typeNode!.start,
-            end: k[bad].typeNode!.end,
-          });
-        }
-      });
-    }
-    return out;
-  },
-};
-
-export const ddbKeyUndefined: Rule = {
-  code: 'DDB1004',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'DynamoDB key attribute missing from AttributeDefinitions',
-  cfnLint: ['E3039'],
-  check(ctx) {
-    const out: RawFinding[] = [];
-    for (const t of tables(ctx)) {
-      const defined = t.definitions.map((d) => d.name);
-      for (const s of t.schemas) {
-        for (const k of s.keys) {
-          if (defined.includes(k.name)) continue;
-          const cands = closest(k.name, defined, 2);
-          out.push({
-            message: `Key attribute '${k.name}' of ${s.owner} is not in the table's AttributeDefinitions; DynamoDB needs the type of every key attribute there.${didYouMean(cands)}`,
-            start: k.nameNode.start,
-            end: k.nameNode.end,
-            data: cands.length ? { fix: 'replace', start: k.nameNode.start, end: k.nameNode.end, candidates: cands } : undefined,
-          });
-        }
+export const ddbKeyOrder = cfnRule('DDB1003', 'DynamoDB key schema not HASH then RANGE', ['E3039'], (ctx) => {
+  const out: RawFinding[] = [];
+  for (const t of tables(ctx)) {
+    t.schemas.forEach((s, i) => {
+      const k = s.keys;
+      if (k.length === 0) return;
+      const types = k.map((e) => e.type);
+      if (i === 0 && k.length > 2) {
+        out.push({ message: `The table's key schema has ${k.length} attributes; a table key is one HASH attribute and at most one RANGE attribute.`, start: k[2].nameNode.start, end: k[2].nameNode.end });
+        return;
       }
-    }
-    return out;
-  },
-};
-
-export const ddbUnusedDefinition: Rule = {
-  code: 'DDB1005',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'DynamoDB attribute definition that no key uses',
-  cfnLint: ['E3039'],
-  check(ctx) {
-    const out: RawFinding[] = [];
-    for (const t of tables(ctx)) {
-      const used = new Set(t.schemas.flatMap((s) => s.keys.map((k) => k.name)));
-      for (const d of t.definitions) {
-        if (used.has(d.name)) continue;
+      if (i === 0 && k.length === 2 && types[0] === 'HASH' && types[1] === 'HASH' && k[1].typeNode) {
+        const n = k[1].typeNode;
+        out.push({ message: `A table key has one HASH (partition) attribute; the second key attribute must be the RANGE (sort) key.`, start: n.start, end: n.end, data: { fix: 'replace', start: n.start, end: n.end, candidates: ['RANGE'] } });
+        return;
+      }
+      // Global secondary indexes may have several HASH then several RANGE attributes (multi-attribute keys).
+      const firstRange = types.indexOf('RANGE');
+      const late = firstRange < 0 ? -1 : types.findIndex((t, j) => j > firstRange && t === 'HASH');
+      const bad = types[0] === 'RANGE' ? 0 : late;
+      if (bad >= 0 && k[bad].typeNode) {
         out.push({
-          message: `AttributeDefinitions lists '${d.name}', but no key of the table or its indexes uses it; DynamoDB rejects definitions of non-key attributes (items can hold any attribute without one). Remove it.`,
-          start: d.node.start,
-          end: d.node.end,
+          message: `The key schema of ${s.owner} lists a RANGE (sort) key before a HASH (partition) key; DynamoDB requires the HASH key${i === 0 ? '' : 's'} first. Reorder the entries.`,
+          start: k[bad].typeNode!.start,
+          end: k[bad].typeNode!.end,
+        });
+      }
+    });
+  }
+  return out;
+});
+
+export const ddbKeyUndefined = cfnRule('DDB1004', 'DynamoDB key attribute missing from AttributeDefinitions', ['E3039'], (ctx) => {
+  const out: RawFinding[] = [];
+  for (const t of tables(ctx)) {
+    const defined = t.definitions.map((d) => d.name);
+    for (const s of t.schemas) {
+      for (const k of s.keys) {
+        if (defined.includes(k.name)) continue;
+        const cands = closest(k.name, defined, 2);
+        out.push({
+          message: `Key attribute '${k.name}' of ${s.owner} is not in the table's AttributeDefinitions; DynamoDB needs the type of every key attribute there.${didYouMean(cands)}`,
+          start: k.nameNode.start,
+          end: k.nameNode.end,
+          data: cands.length ? { fix: 'replace', start: k.nameNode.start, end: k.nameNode.end, candidates: cands } : undefined,
         });
       }
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
+
+export const ddbUnusedDefinition = cfnRule('DDB1005', 'DynamoDB attribute definition that no key uses', ['E3039'], (ctx) => {
+  const out: RawFinding[] = [];
+  for (const t of tables(ctx)) {
+    const used = new Set(t.schemas.flatMap((s) => s.keys.map((k) => k.name)));
+    for (const d of t.definitions) {
+      if (used.has(d.name)) continue;
+      out.push({
+        message: `AttributeDefinitions lists '${d.name}', but no key of the table or its indexes uses it; DynamoDB rejects definitions of non-key attributes (items can hold any attribute without one). Remove it.`,
+        start: d.node.start,
+        end: d.node.end,
+      });
+    }
+  }
+  return out;
+});
 
 export const dynamodbKeyRules: Rule[] = [ddbKeyOrder, ddbKeyUndefined, ddbUnusedDefinition];

@@ -10,7 +10,7 @@ import { templateIndex } from '../../cfn/template';
 import { iamServices } from '../../facts';
 import { getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type Pair, type ScalarNode } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
-import { CFN_KINDS, replaceFinding } from '../define';
+import { cfnRule, replaceFinding } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
 
 const VERSIONS = ['2012-10-17', '2008-10-17'];
@@ -57,47 +57,40 @@ function statements(ctx: RuleContext): { st: MapNode; doc: PolicyDocument }[] {
 }
 
 
-export const policyElements: Rule = {
-  code: 'IAM1001',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'IAM policy document with a missing, extra or invalid element',
-  cfnLint: ['E3510', 'E3511', 'E3512', 'E3513', 'E3530'],
-  check(ctx) {
-    const out: RawFinding[] = [];
-    for (const d of documents(ctx)) {
-      const n = d.node;
-      // A document may also be JSON text (not checked here); a list is never one.
-      if (isSeq(n)) {
-        out.push({ message: `A policy document is a mapping with Version and Statement, not a list.`, start: n.start, end: n.start + 1 });
-        continue;
-      }
-      if (!plainMap(n)) continue;
-      const stmt = getPair(n, 'Statement')?.value;
-      if (isScalar(stmt)) out.push({ message: `Statement must be a list of statements (or one statement mapping), not '${String(stmt.value)}'.`, start: stmt.start, end: stmt.end });
-      for (const it of listItems(stmt)) {
-        if (!isMap(it) && !(isScalar(it) && stmt === it)) out.push({ message: `Each statement is a mapping with Effect, Action and ${d.kind === 'trust' ? 'Principal' : 'Resource'}.`, start: it.start, end: isScalar(it) ? it.end : it.start + 1 });
-      }
-      for (const p of n.pairs) if (!DOCUMENT_KEYS.includes(keyText(p))) out.push(unknownKey(p, DOCUMENT_KEYS, 'a policy document'));
-      const version = getPair(n, 'Version');
-      const v = version && isScalar(version.value) ? version.value : undefined;
-      if (v && !intrinsicName(version!.value) && !VERSIONS.includes(String(v.value))) {
-        out.push({
-          message: `Version '${String(v.value)}' is not a policy language version; use '2012-10-17' (the current one; '2008-10-17' lacks policy variables).`,
-          start: v.start,
-          end: v.end,
-          data: { fix: 'replace', start: v.start, end: v.end, candidates: ['2012-10-17'] },
-        });
-      }
-      if (!getPair(n, 'Statement')) {
-        const at = n.pairs[0]?.key ?? n;
-        out.push({ message: `This policy document has no Statement, so IAM rejects it. Add a Statement list (Effect, Action, ${d.kind === 'trust' ? 'Principal' : 'Resource'}).`, start: at.start, end: n.pairs.length ? at.end : at.start + 1 });
-      }
+export const policyElements = cfnRule('IAM1001', 'IAM policy document with a missing, extra or invalid element', ['E3510', 'E3511', 'E3512', 'E3513', 'E3530'], (ctx) => {
+  const out: RawFinding[] = [];
+  for (const d of documents(ctx)) {
+    const n = d.node;
+    // A document may also be JSON text (not checked here); a list is never one.
+    if (isSeq(n)) {
+      out.push({ message: `A policy document is a mapping with Version and Statement, not a list.`, start: n.start, end: n.start + 1 });
+      continue;
     }
-    for (const { st, doc } of statements(ctx)) checkStatement(st, doc, out);
-    return out;
-  },
-};
+    if (!plainMap(n)) continue;
+    const stmt = getPair(n, 'Statement')?.value;
+    if (isScalar(stmt)) out.push({ message: `Statement must be a list of statements (or one statement mapping), not '${String(stmt.value)}'.`, start: stmt.start, end: stmt.end });
+    for (const it of listItems(stmt)) {
+      if (!isMap(it) && !(isScalar(it) && stmt === it)) out.push({ message: `Each statement is a mapping with Effect, Action and ${d.kind === 'trust' ? 'Principal' : 'Resource'}.`, start: it.start, end: isScalar(it) ? it.end : it.start + 1 });
+    }
+    for (const p of n.pairs) if (!DOCUMENT_KEYS.includes(keyText(p))) out.push(unknownKey(p, DOCUMENT_KEYS, 'a policy document'));
+    const version = getPair(n, 'Version');
+    const v = version && isScalar(version.value) ? version.value : undefined;
+    if (v && !intrinsicName(version!.value) && !VERSIONS.includes(String(v.value))) {
+      out.push({
+        message: `Version '${String(v.value)}' is not a policy language version; use '2012-10-17' (the current one; '2008-10-17' lacks policy variables).`,
+        start: v.start,
+        end: v.end,
+        data: { fix: 'replace', start: v.start, end: v.end, candidates: ['2012-10-17'] },
+      });
+    }
+    if (!getPair(n, 'Statement')) {
+      const at = n.pairs[0]?.key ?? n;
+      out.push({ message: `This policy document has no Statement, so IAM rejects it. Add a Statement list (Effect, Action, ${d.kind === 'trust' ? 'Principal' : 'Resource'}).`, start: at.start, end: n.pairs.length ? at.end : at.start + 1 });
+    }
+  }
+  for (const { st, doc } of statements(ctx)) checkStatement(st, doc, out);
+  return out;
+});
 
 function checkStatement(st: MapNode, d: PolicyDocument, out: RawFinding[]): void {
   const where = `a statement of ${KIND_LABEL[d.kind]}`;
@@ -171,29 +164,22 @@ function isOperator(k: string): boolean {
   return OPERATOR_SET.has(base.toLowerCase());
 }
 
-export const policyConditionOperators: Rule = {
-  code: 'IAM1002',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Unknown IAM condition operator',
-  cfnLint: ['E3510', 'E3512', 'E3513'],
-  check(ctx) {
-    const out: RawFinding[] = [];
-    for (const { st } of statements(ctx)) {
-      const cond = getPair(st, 'Condition')?.value;
-      if (!plainMap(cond)) continue;
-      for (const p of cond.pairs) {
-        const k = keyText(p);
-        if (isOperator(k)) continue;
-        const prefix = /^(ForAnyValue|ForAllValues):/i.exec(k)?.[0] ?? '';
-        const suffix = /IfExists$/i.test(k) ? 'IfExists' : '';
-        const cands = closest(k.slice(prefix.length, k.length - suffix.length), OPERATORS, 2).map((c) => prefix + c + suffix);
-        out.push(replaceFinding(p.key, `'${k}' is not an IAM condition operator, so IAM rejects the policy.`, cands));
-      }
+export const policyConditionOperators = cfnRule('IAM1002', 'Unknown IAM condition operator', ['E3510', 'E3512', 'E3513'], (ctx) => {
+  const out: RawFinding[] = [];
+  for (const { st } of statements(ctx)) {
+    const cond = getPair(st, 'Condition')?.value;
+    if (!plainMap(cond)) continue;
+    for (const p of cond.pairs) {
+      const k = keyText(p);
+      if (isOperator(k)) continue;
+      const prefix = /^(ForAnyValue|ForAllValues):/i.exec(k)?.[0] ?? '';
+      const suffix = /IfExists$/i.test(k) ? 'IfExists' : '';
+      const cands = closest(k.slice(prefix.length, k.length - suffix.length), OPERATORS, 2).map((c) => prefix + c + suffix);
+      out.push(replaceFinding(p.key, `'${k}' is not an IAM condition operator, so IAM rejects the policy.`, cands));
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
 
 /** The suggestion written with the user's casing where it agrees with what they typed (IAM action names are case-insensitive). */
 function recase(typed: string, suggestion: string): string {
@@ -239,26 +225,19 @@ function actionFinding(n: ScalarNode, text: string): RawFinding | undefined {
   };
 }
 
-export const policyActions: Rule = {
-  code: 'IAM1003',
-  kinds: CFN_KINDS,
-  severity: 'warning',
-  title: 'IAM action that matches no action of its service',
-  cfnLint: ['W3037'],
-  check(ctx) {
-    const out: RawFinding[] = [];
-    for (const { st } of statements(ctx)) {
-      for (const k of ['Action', 'NotAction']) {
-        for (const a of listItems(getPair(st, k)?.value)) {
-          const text = isScalar(a) ? str(a) : undefined;
-          if (text === undefined) continue;
-          const f = actionFinding(a as ScalarNode, text.trim());
-          if (f) out.push(f);
-        }
+export const policyActions = cfnRule('IAM1003', 'IAM action that matches no action of its service', ['W3037'], (ctx) => {
+  const out: RawFinding[] = [];
+  for (const { st } of statements(ctx)) {
+    for (const k of ['Action', 'NotAction']) {
+      for (const a of listItems(getPair(st, k)?.value)) {
+        const text = isScalar(a) ? str(a) : undefined;
+        if (text === undefined) continue;
+        const f = actionFinding(a as ScalarNode, text.trim());
+        if (f) out.push(f);
       }
     }
-    return out;
-  },
-};
+  }
+  return out;
+}, 'warning');
 
 export const iamRules: Rule[] = [policyElements, policyConditionOperators, policyActions];

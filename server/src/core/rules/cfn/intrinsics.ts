@@ -6,7 +6,7 @@ import type { TemplateDocument } from '../../document/model';
 import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
 import { INTRINSICS } from '../../document/tags';
 import { closest, didYouMean } from '../../suggest';
-import { CFN_KINDS, cfnRule, replaceFinding } from '../define';
+import { cfnRule, replaceFinding } from '../define';
 import type { FixData, RawFinding, Rule, RuleContext } from '../types';
 
 /** One intrinsic function call found in the template. */
@@ -294,26 +294,19 @@ export const functionShape = callRule('CFN4007', 'Intrinsic function has the wro
   }
 });
 
-export const unknownFunction: Rule = {
-  code: 'CFN4008',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Unknown intrinsic function',
-  cfnLint: ['E1001', 'E3002'],
-  check(ctx) {
-    const names = [...INTRINSICS, 'Ref'];
-    return collect(ctx).unknown.map(({ node, name }) => {
-      const key = node.pairs[0].key;
-      const cands = closest(name, names, 2);
-      return {
-        message: `'${name}' is not an intrinsic function.${didYouMean(cands)}`,
-        start: key.start,
-        end: key.end,
-        data: cands.length && !node.short ? { fix: 'replace' as const, start: key.start, end: key.end, candidates: cands } : undefined,
-      };
-    });
-  },
-};
+export const unknownFunction = cfnRule('CFN4008', 'Unknown intrinsic function', ['E1001', 'E3002'], (ctx) => {
+  const names = [...INTRINSICS, 'Ref'];
+  return collect(ctx).unknown.map(({ node, name }) => {
+    const key = node.pairs[0].key;
+    const cands = closest(name, names, 2);
+    return {
+      message: `'${name}' is not an intrinsic function.${didYouMean(cands)}`,
+      start: key.start,
+      end: key.end,
+      data: cands.length && !node.short ? { fix: 'replace' as const, start: key.start, end: key.end, candidates: cands } : undefined,
+    };
+  });
+});
 
 const NOT_IN_CONDITIONS = new Set(['Fn::If', 'Fn::GetAtt', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Base64', 'Fn::Cidr']);
 export const functionPlacement = callRule('CFN4009', 'Intrinsic function not allowed where it stands', ['E1001', 'E8001', 'E8003', 'E8004', 'E8005', 'E8006'], (c, _idx, out) => {

@@ -5,7 +5,7 @@
  */
 import { runtimeLifecycle, type RuntimeLifecycle } from '../../facts';
 import { get, intrinsicName, isScalar, isSeq, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
-import { CFN_KINDS } from '../define';
+import { cfnRule } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
 import { templateIndex } from '../../cfn/template';
 
@@ -71,38 +71,24 @@ function finding(u: RuntimeUse, message: string): RawFinding {
   };
 }
 
-export const lambdaRuntimeDeprecated: Rule = {
-  code: 'LAMBDA1001',
-  kinds: CFN_KINDS,
-  severity: 'warning',
-  title: 'Deprecated Lambda runtime',
-  cfnLint: ['W2531'],
-  check(ctx) {
-    const today = isoDay(ctx.today ?? new Date());
-    return runtimeUses(ctx)
-      .filter((u) => u.life.deprecated <= today && today < u.life.createBlock && today < u.life.updateBlock)
-      .map((u) =>
-        finding(u, `Runtime '${u.life.runtime}' is deprecated since ${u.life.deprecated}: it gets no more security patches, and Lambda blocks creating functions with it from ${u.life.createBlock} and updating them from ${u.life.updateBlock}.`),
-      );
-  },
-};
+export const lambdaRuntimeDeprecated = cfnRule('LAMBDA1001', 'Deprecated Lambda runtime', ['W2531'], (ctx) => {
+  const today = isoDay(ctx.today ?? new Date());
+  return runtimeUses(ctx)
+    .filter((u) => u.life.deprecated <= today && today < u.life.createBlock && today < u.life.updateBlock)
+    .map((u) =>
+      finding(u, `Runtime '${u.life.runtime}' is deprecated since ${u.life.deprecated}: it gets no more security patches, and Lambda blocks creating functions with it from ${u.life.createBlock} and updating them from ${u.life.updateBlock}.`),
+    );
+}, 'warning');
 
-export const lambdaRuntimeBlocked: Rule = {
-  code: 'LAMBDA1002',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Lambda runtime that can no longer be deployed',
-  cfnLint: ['E2531', 'E2533'],
-  check(ctx) {
-    const today = isoDay(ctx.today ?? new Date());
-    return runtimeUses(ctx)
-      .filter((u) => u.life.createBlock <= today || u.life.updateBlock <= today)
-      .map((u) => {
-        const l = u.life;
-        const update = l.updateBlock <= today ? `and updating them since ${l.updateBlock}` : `and blocks updating them from ${l.updateBlock}`;
-        return finding(u, `Runtime '${l.runtime}' is past its end of life: Lambda blocks creating functions with it since ${l.createBlock} ${update}, so the stack fails.`);
-      });
-  },
-};
+export const lambdaRuntimeBlocked = cfnRule('LAMBDA1002', 'Lambda runtime that can no longer be deployed', ['E2531', 'E2533'], (ctx) => {
+  const today = isoDay(ctx.today ?? new Date());
+  return runtimeUses(ctx)
+    .filter((u) => u.life.createBlock <= today || u.life.updateBlock <= today)
+    .map((u) => {
+      const l = u.life;
+      const update = l.updateBlock <= today ? `and updating them since ${l.updateBlock}` : `and blocks updating them from ${l.updateBlock}`;
+      return finding(u, `Runtime '${l.runtime}' is past its end of life: Lambda blocks creating functions with it since ${l.createBlock} ${update}, so the stack fails.`);
+    });
+});
 
 export const lambdaRules: Rule[] = [lambdaRuntimeDeprecated, lambdaRuntimeBlocked];

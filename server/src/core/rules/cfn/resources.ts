@@ -2,7 +2,7 @@ import { templateIndex, type ResourceInfo } from '../../cfn/template';
 import { CREATION_POLICY_KEYS, DELETION_POLICIES, isCustomType, isModuleType, RESOURCE_KEYS, UPDATE_POLICY_KEYS, UPDATE_REPLACE_POLICIES } from '../../cfn/vocabulary';
 import type { TemplateDocument } from '../../document/model';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
-import { CFN_KINDS, cfnRule, replaceFinding } from '../define';
+import { cfnRule, replaceFinding } from '../define';
 import { isNoValue, validateValue, type SchemaIssue, type SchemaIssueKind } from '../jsonschema/validate';
 import { registryType, registryTypeNames } from '../../schema/registry';
 import { SAM_RESOURCE_KEYS } from '../../schema/sam';
@@ -35,62 +35,48 @@ function eachResource(ctx: RuleContext, fn: (r: ResourceInfo, out: RawFinding[])
   return out;
 }
 
-export const resourceType: Rule = {
-  code: 'CFN3001',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Resource has no Type, or Type is not a plain string',
-  cfnLint: ['E3001'],
-  check(ctx) {
-    return eachResource(ctx, (r, out) => {
-      if (isScalar(r.node)) {
-        const text = str(r.node) ?? '';
-        const m = /^Type:(\S.*)$/.exec(text);
-        if (m) {
-          // `Type:AWS::EC2::Instance` with no space after the colon is one scalar, not a key.
-          out.push({
-            message: `'${text}' is read as one string because there is no space after 'Type:'. Write 'Type: ${m[1]}'.`,
-            start: r.node.start,
-            end: r.node.end,
-            data: { fix: 'replace', start: r.node.start, end: r.node.end, candidates: [`Type: ${m[1]}`] },
-          });
-          return;
-        }
-      }
-      if (!isMap(r.node)) {
-        out.push({ message: `Resource '${r.name}' must be a mapping with a Type${describe(r.node)}.`, start: r.pair.key.start, end: r.pair.key.end });
+export const resourceType = cfnRule('CFN3001', 'Resource has no Type, or Type is not a plain string', ['E3001'], (ctx) => {
+  return eachResource(ctx, (r, out) => {
+    if (isScalar(r.node)) {
+      const text = str(r.node) ?? '';
+      const m = /^Type:(\S.*)$/.exec(text);
+      if (m) {
+        // `Type:AWS::EC2::Instance` with no space after the colon is one scalar, not a key.
+        out.push({
+          message: `'${text}' is read as one string because there is no space after 'Type:'. Write 'Type: ${m[1]}'.`,
+          start: r.node.start,
+          end: r.node.end,
+          data: { fix: 'replace', start: r.node.start, end: r.node.end, candidates: [`Type: ${m[1]}`] },
+        });
         return;
       }
-      const tp = getPair(r.node, 'Type');
-      if (!tp) {
-        const typeLike = r.node.pairs.find((p) => /^Type:/.test(keyText(p)));
-        out.push({ message: `Resource '${r.name}' has no Type. Add e.g. 'Type: AWS::S3::Bucket'.`, start: typeLike?.key.start ?? r.pair.key.start, end: typeLike?.key.end ?? r.pair.key.end });
-      } else if (!isScalar(tp.value) || typeof tp.value.value !== 'string') {
-        out.push({ message: `The Type of '${r.name}' must be a plain string such as AWS::S3::Bucket${intrinsicName(tp.value) ? '; intrinsic functions are not allowed here' : ''}.`, start: tp.value.start, end: tp.value.end });
-      }
-    });
-  },
-};
+    }
+    if (!isMap(r.node)) {
+      out.push({ message: `Resource '${r.name}' must be a mapping with a Type${describe(r.node)}.`, start: r.pair.key.start, end: r.pair.key.end });
+      return;
+    }
+    const tp = getPair(r.node, 'Type');
+    if (!tp) {
+      const typeLike = r.node.pairs.find((p) => /^Type:/.test(keyText(p)));
+      out.push({ message: `Resource '${r.name}' has no Type. Add e.g. 'Type: AWS::S3::Bucket'.`, start: typeLike?.key.start ?? r.pair.key.start, end: typeLike?.key.end ?? r.pair.key.end });
+    } else if (!isScalar(tp.value) || typeof tp.value.value !== 'string') {
+      out.push({ message: `The Type of '${r.name}' must be a plain string such as AWS::S3::Bucket${intrinsicName(tp.value) ? '; intrinsic functions are not allowed here' : ''}.`, start: tp.value.start, end: tp.value.end });
+    }
+  });
+});
 
-export const knownType: Rule = {
-  code: 'CFN3002',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Unknown resource type',
-  cfnLint: ['E3006'],
-  check(ctx) {
-    const idx = templateIndex(ctx.doc, ctx.root);
-    return eachResource(ctx, (r, out) => {
-      const t = r.type;
-      if (!t || !r.typeNode || typeof r.typeNode.value !== 'string') return;
-      if (isCustomType(t) || isModuleType(t) || registryType(t) || EXTRA_TYPES.includes(t)) return;
-      if (t.startsWith('AWS::Serverless::')) return; // SAM's own rule reports these
-      if (idx.foreignTransform && !t.startsWith('AWS::')) return; // a macro may define it
-      const cands = closest(t, registryTypeNames(), 3);
-      out.push(replaceFinding(r.typeNode, `'${t}' is not a known resource type.`, cands));
-    });
-  },
-};
+export const knownType = cfnRule('CFN3002', 'Unknown resource type', ['E3006'], (ctx) => {
+  const idx = templateIndex(ctx.doc, ctx.root);
+  return eachResource(ctx, (r, out) => {
+    const t = r.type;
+    if (!t || !r.typeNode || typeof r.typeNode.value !== 'string') return;
+    if (isCustomType(t) || isModuleType(t) || registryType(t) || EXTRA_TYPES.includes(t)) return;
+    if (t.startsWith('AWS::Serverless::')) return; // SAM's own rule reports these
+    if (idx.foreignTransform && !t.startsWith('AWS::')) return; // a macro may define it
+    const cands = closest(t, registryTypeNames(), 3);
+    out.push(replaceFinding(r.typeNode, `'${t}' is not a known resource type.`, cands));
+  });
+});
 
 const valueCache = new WeakMap<TemplateDocument, SchemaIssue[]>();
 
@@ -163,186 +149,144 @@ export const propertyAlternatives = propertyRule('CFN3106', 'alternatives', 'Exa
 export const propertyDependent = propertyRule('CFN3107', 'dependent', 'Property needs, or excludes, another property', ['E3020', 'E3021']);
 export const propertyReadOnly = propertyRule('CFN3108', 'readOnly', 'Read-only property set in a template', [], 'warning');
 
-export const resourceKeys: Rule = {
-  code: 'CFN3007',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Unknown key at resource level',
-  cfnLint: ['E3001'],
-  check(ctx) {
-    const allowed = ctx.kind === 'sam' ? [...RESOURCE_KEYS, ...SAM_RESOURCE_KEYS] : RESOURCE_KEYS;
-    return eachResource(ctx, (r, out) => {
-      if (!isMap(r.node)) return;
-      for (const p of r.node.pairs) {
-        const k = keyText(p);
-        if (allowed.includes(k) || /^Type:/.test(k)) continue;
-        if (k === 'Description' && r.type?.startsWith('AWS::Serverless::')) {
-          // SAM's transform drops it: the stack deploys, the text is lost.
-          out.push({
-            severity: 'warning',
-            message: `SAM ignores a 'Description' at resource level (in '${r.name}'), so it never reaches AWS. Move it under Properties if ${r.type} has a Description property, or make it a comment.`,
-            start: p.key.start,
-            end: p.key.end,
-          });
-          continue;
-        }
-        const cands = closest(k, allowed, 2);
-        out.push(replaceFinding(p.key, `'${k}' is not a resource attribute (in '${r.name}').`, cands, `${cands.length ? '' : ' Properties go under Properties:.'}`));
+export const resourceKeys = cfnRule('CFN3007', 'Unknown key at resource level', ['E3001'], (ctx) => {
+  const allowed = ctx.kind === 'sam' ? [...RESOURCE_KEYS, ...SAM_RESOURCE_KEYS] : RESOURCE_KEYS;
+  return eachResource(ctx, (r, out) => {
+    if (!isMap(r.node)) return;
+    for (const p of r.node.pairs) {
+      const k = keyText(p);
+      if (allowed.includes(k) || /^Type:/.test(k)) continue;
+      if (k === 'Description' && r.type?.startsWith('AWS::Serverless::')) {
+        // SAM's transform drops it: the stack deploys, the text is lost.
+        out.push({
+          severity: 'warning',
+          message: `SAM ignores a 'Description' at resource level (in '${r.name}'), so it never reaches AWS. Move it under Properties if ${r.type} has a Description property, or make it a comment.`,
+          start: p.key.start,
+          end: p.key.end,
+        });
+        continue;
       }
-    });
-  },
-};
+      const cands = closest(k, allowed, 2);
+      out.push(replaceFinding(p.key, `'${k}' is not a resource attribute (in '${r.name}').`, cands, `${cands.length ? '' : ' Properties go under Properties:.'}`));
+    }
+  });
+});
 
-export const dependsOn: Rule = {
-  code: 'CFN3008',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'DependsOn names a resource that does not exist',
-  cfnLint: ['E3005'],
-  check(ctx) {
-    const idx = templateIndex(ctx.doc, ctx.root);
-    const names = [...idx.resources.keys()];
-    return eachResource(ctx, (r, out) => {
-      const d = get(r.node, 'DependsOn');
-      if (!d) return;
-      const items = isSeq(d) ? d.items : [d];
-      for (const it of items) {
-        const name = str(it);
-        if (!isScalar(it) || name === undefined) {
-          out.push({ message: `DependsOn takes resource logical IDs as plain strings${intrinsicName(it) ? '; intrinsic functions are not allowed here' : ''}.`, start: it.start, end: it.end });
-          continue;
-        }
-        if (name === r.name) {
-          out.push({ message: `'${r.name}' depends on itself; remove it from DependsOn.`, start: it.start, end: it.end });
-        } else if (!idx.resources.has(name) && !(idx.sam && names.some((n) => name.startsWith(n)))) {
-          const cands = closest(name, names, 2);
-          out.push(replaceFinding(it, `DependsOn names '${name}', which is not a resource in this template.`, cands));
-        }
+export const dependsOn = cfnRule('CFN3008', 'DependsOn names a resource that does not exist', ['E3005'], (ctx) => {
+  const idx = templateIndex(ctx.doc, ctx.root);
+  const names = [...idx.resources.keys()];
+  return eachResource(ctx, (r, out) => {
+    const d = get(r.node, 'DependsOn');
+    if (!d) return;
+    const items = isSeq(d) ? d.items : [d];
+    for (const it of items) {
+      const name = str(it);
+      if (!isScalar(it) || name === undefined) {
+        out.push({ message: `DependsOn takes resource logical IDs as plain strings${intrinsicName(it) ? '; intrinsic functions are not allowed here' : ''}.`, start: it.start, end: it.end });
+        continue;
       }
-    });
-  },
-};
+      if (name === r.name) {
+        out.push({ message: `'${r.name}' depends on itself; remove it from DependsOn.`, start: it.start, end: it.end });
+      } else if (!idx.resources.has(name) && !(idx.sam && names.some((n) => name.startsWith(n)))) {
+        const cands = closest(name, names, 2);
+        out.push(replaceFinding(it, `DependsOn names '${name}', which is not a resource in this template.`, cands));
+      }
+    }
+  });
+});
 
-export const resourceCondition: Rule = {
-  code: 'CFN3009',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Resource Condition is not defined',
-  cfnLint: ['E8002'],
-  check(ctx) {
-    const idx = templateIndex(ctx.doc, ctx.root);
-    const out: RawFinding[] = [];
-    const check = (n: Node | undefined) => {
-      if (!n) return;
-      const c = str(n);
-      if (c === undefined) {
-        out.push({ message: 'Condition must be the name of a condition in the Conditions section.', start: n.start, end: n.end });
-      } else if (!idx.conditions.has(c)) {
-        const cands = closest(c, idx.conditions.keys(), 2);
-        out.push(replaceFinding(n, `Condition '${c}' is not defined in the Conditions section.`, cands));
-      }
-    };
-    for (const r of idx.resources.values()) check(get(r.node, 'Condition'));
-    for (const o of idx.outputs.values()) check(get(o.value, 'Condition'));
-    return out;
-  },
-};
+export const resourceCondition = cfnRule('CFN3009', 'Resource Condition is not defined', ['E8002'], (ctx) => {
+  const idx = templateIndex(ctx.doc, ctx.root);
+  const out: RawFinding[] = [];
+  const check = (n: Node | undefined) => {
+    if (!n) return;
+    const c = str(n);
+    if (c === undefined) {
+      out.push({ message: 'Condition must be the name of a condition in the Conditions section.', start: n.start, end: n.end });
+    } else if (!idx.conditions.has(c)) {
+      const cands = closest(c, idx.conditions.keys(), 2);
+      out.push(replaceFinding(n, `Condition '${c}' is not defined in the Conditions section.`, cands));
+    }
+  };
+  for (const r of idx.resources.values()) check(get(r.node, 'Condition'));
+  for (const o of idx.outputs.values()) check(get(o.value, 'Condition'));
+  return out;
+});
 
 const POLICY_FUNCTIONS = ['Ref', 'Fn::If', 'Fn::FindInMap', 'Fn::Sub'];
 
-export const policies: Rule = {
-  code: 'CFN3010',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'DeletionPolicy, UpdateReplacePolicy, CreationPolicy or UpdatePolicy not valid',
-  cfnLint: ['E3035', 'E3036', 'E3055', 'E3016'],
-  check(ctx) {
-    const languageExtensions = templateIndex(ctx.doc, ctx.root).languageExtensions;
-    return eachResource(ctx, (r, out) => {
-      if (!isMap(r.node)) return;
-      for (const [key, allowed] of [['DeletionPolicy', DELETION_POLICIES], ['UpdateReplacePolicy', UPDATE_REPLACE_POLICIES]] as const) {
-        const pair = getPair(r.node, key);
-        const v = pair?.value;
-        const fn = intrinsicName(v);
-        // Ref to a parameter, Fn::If, FindInMap and Sub resolve to a string here (anything with LanguageExtensions).
-        if (!pair || !v || (fn && (POLICY_FUNCTIONS.includes(fn) || languageExtensions))) continue;
-        const s = str(v);
-        if (s === undefined || !allowed.includes(s)) {
-          const cands = s ? closest(s, allowed, 2) : [];
-          // A list or mapping is reported on its key, the line that names the policy.
-          const at = isScalar(v) ? v : pair.key;
-          out.push({
-            message: `${key} must be one of ${allowed.join(', ')}${s === undefined ? (fn ? `; ${fn} is not allowed here` : '') : `, not '${s}'`}.${didYouMean(cands)}`,
-            start: at.start,
-            end: at.end,
-            data: { fix: 'replace', start: v.start, end: v.end, candidates: cands.length ? cands : ['Retain', 'Delete'] },
-          });
-        }
-      }
-      for (const [key, allowed] of [['CreationPolicy', CREATION_POLICY_KEYS], ['UpdatePolicy', UPDATE_POLICY_KEYS]] as const) {
-        const v = get(r.node, key);
-        if (!v || intrinsicName(v)) continue;
-        if (!isMap(v)) {
-          out.push({ message: `${key} must be a mapping (keys: ${allowed.join(', ')}).`, start: v.start, end: v.end });
-          continue;
-        }
-        for (const p of v.pairs) {
-          const k = keyText(p);
-          if (allowed.includes(k) || k === 'Fn::If') continue;
-          const cands = closest(k, allowed, 2);
-          out.push({ message: `'${k}' is not a ${key} key.${didYouMean(cands)} Keys: ${allowed.join(', ')}.`, start: p.key.start, end: p.key.end, data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined });
-        }
-      }
-    });
-  },
-};
-
-export const logicalIds: Rule = {
-  code: 'CFN3011',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Logical ID not alphanumeric, or too many resources',
-  cfnLint: ['E3006', 'E1001', 'E3010'],
-  check(ctx) {
-    const idx = templateIndex(ctx.doc, ctx.root);
-    const out: RawFinding[] = [];
-    for (const r of idx.resources.values()) {
-      if (idx.languageExtensions && r.name.startsWith('Fn::ForEach')) continue;
-      if (!/^[A-Za-z0-9]+$/.test(r.name)) {
-        out.push({ message: `Logical ID '${r.name}' must be alphanumeric (A–Z, a–z, 0–9); remove '${r.name.replace(/[A-Za-z0-9]/g, '')}'.`, start: r.pair.key.start, end: r.pair.key.end });
-      }
-    }
-    if (idx.resources.size > 500) {
-      const r = [...idx.resources.values()][500];
-      out.push({ message: `The template declares ${idx.resources.size} resources; CloudFormation allows at most 500. Split it into nested stacks.`, start: r.pair.key.start, end: r.pair.key.end });
-    }
-    return out;
-  },
-};
-
-export const customResource: Rule = {
-  code: 'CFN3012',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Custom resource without ServiceToken',
-  cfnLint: ['E3003'],
-  check(ctx) {
-    return eachResource(ctx, (r, out) => {
-      if (!r.type || !isCustomType(r.type) || !isMap(r.node)) return;
-      const props = get(r.node, 'Properties');
-      if (intrinsicName(props)) return;
-      if (!get(props, 'ServiceToken')) {
-        const k = getPair(r.node, 'Properties')?.key ?? r.typeNode ?? r.pair.key;
+export const policies = cfnRule('CFN3010', 'DeletionPolicy, UpdateReplacePolicy, CreationPolicy or UpdatePolicy not valid', ['E3035', 'E3036', 'E3055', 'E3016'], (ctx) => {
+  const languageExtensions = templateIndex(ctx.doc, ctx.root).languageExtensions;
+  return eachResource(ctx, (r, out) => {
+    if (!isMap(r.node)) return;
+    for (const [key, allowed] of [['DeletionPolicy', DELETION_POLICIES], ['UpdateReplacePolicy', UPDATE_REPLACE_POLICIES]] as const) {
+      const pair = getPair(r.node, key);
+      const v = pair?.value;
+      const fn = intrinsicName(v);
+      // Ref to a parameter, Fn::If, FindInMap and Sub resolve to a string here (anything with LanguageExtensions).
+      if (!pair || !v || (fn && (POLICY_FUNCTIONS.includes(fn) || languageExtensions))) continue;
+      const s = str(v);
+      if (s === undefined || !allowed.includes(s)) {
+        const cands = s ? closest(s, allowed, 2) : [];
+        // A list or mapping is reported on its key, the line that names the policy.
+        const at = isScalar(v) ? v : pair.key;
         out.push({
-          message: `Custom resource '${r.name}' needs Properties.ServiceToken: the ARN of the Lambda function or SNS topic that handles it.`,
-          start: k.start,
-          end: k.end,
-          data: isMap(props) && props.pairs.length ? { fix: 'addKeys', keys: ['ServiceToken'], sibling: props.pairs[0].key.start, lastEnd: props.pairs[props.pairs.length - 1].end } : undefined,
+          message: `${key} must be one of ${allowed.join(', ')}${s === undefined ? (fn ? `; ${fn} is not allowed here` : '') : `, not '${s}'`}.${didYouMean(cands)}`,
+          start: at.start,
+          end: at.end,
+          data: { fix: 'replace', start: v.start, end: v.end, candidates: cands.length ? cands : ['Retain', 'Delete'] },
         });
       }
-    });
-  },
-};
+    }
+    for (const [key, allowed] of [['CreationPolicy', CREATION_POLICY_KEYS], ['UpdatePolicy', UPDATE_POLICY_KEYS]] as const) {
+      const v = get(r.node, key);
+      if (!v || intrinsicName(v)) continue;
+      if (!isMap(v)) {
+        out.push({ message: `${key} must be a mapping (keys: ${allowed.join(', ')}).`, start: v.start, end: v.end });
+        continue;
+      }
+      for (const p of v.pairs) {
+        const k = keyText(p);
+        if (allowed.includes(k) || k === 'Fn::If') continue;
+        const cands = closest(k, allowed, 2);
+        out.push({ message: `'${k}' is not a ${key} key.${didYouMean(cands)} Keys: ${allowed.join(', ')}.`, start: p.key.start, end: p.key.end, data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined });
+      }
+    }
+  });
+});
+
+export const logicalIds = cfnRule('CFN3011', 'Logical ID not alphanumeric, or too many resources', ['E3006', 'E1001', 'E3010'], (ctx) => {
+  const idx = templateIndex(ctx.doc, ctx.root);
+  const out: RawFinding[] = [];
+  for (const r of idx.resources.values()) {
+    if (idx.languageExtensions && r.name.startsWith('Fn::ForEach')) continue;
+    if (!/^[A-Za-z0-9]+$/.test(r.name)) {
+      out.push({ message: `Logical ID '${r.name}' must be alphanumeric (A–Z, a–z, 0–9); remove '${r.name.replace(/[A-Za-z0-9]/g, '')}'.`, start: r.pair.key.start, end: r.pair.key.end });
+    }
+  }
+  if (idx.resources.size > 500) {
+    const r = [...idx.resources.values()][500];
+    out.push({ message: `The template declares ${idx.resources.size} resources; CloudFormation allows at most 500. Split it into nested stacks.`, start: r.pair.key.start, end: r.pair.key.end });
+  }
+  return out;
+});
+
+export const customResource = cfnRule('CFN3012', 'Custom resource without ServiceToken', ['E3003'], (ctx) => {
+  return eachResource(ctx, (r, out) => {
+    if (!r.type || !isCustomType(r.type) || !isMap(r.node)) return;
+    const props = get(r.node, 'Properties');
+    if (intrinsicName(props)) return;
+    if (!get(props, 'ServiceToken')) {
+      const k = getPair(r.node, 'Properties')?.key ?? r.typeNode ?? r.pair.key;
+      out.push({
+        message: `Custom resource '${r.name}' needs Properties.ServiceToken: the ARN of the Lambda function or SNS topic that handles it.`,
+        start: k.start,
+        end: k.end,
+        data: isMap(props) && props.pairs.length ? { fix: 'addKeys', keys: ['ServiceToken'], sibling: props.pairs[0].key.start, lastEnd: props.pairs[props.pairs.length - 1].end } : undefined,
+      });
+    }
+  });
+});
 
 export const resourceRules = [
   resourceType, knownType, unknownProperty, requiredProperty, propertyType, propertyEnum, resourceKeys, dependsOn,
