@@ -34,6 +34,7 @@ export const subNeeded: Rule = {
   title: '${Name} in a string that is not in Fn::Sub',
   cfnLint: ['E1029'],
   check(ctx) {
+    if (!ctx.doc.text.includes('${')) return []; // nothing to substitute: skip the walk
     const idx = templateIndex(ctx.doc, ctx.root);
     if (idx.foreignTransform) return []; // a macro may be the one that substitutes
     const out: RawFinding[] = [];

@@ -35,8 +35,9 @@ export const transformName: Rule = {
   severity: 'error',
   title: 'Unknown AWS transform',
   cfnLint: ['E1001'],
-  check({ root }) {
+  check({ doc, root }) {
     const out: RawFinding[] = [];
+    if (!doc.text.includes('Transform')) return out; // no section, no Fn::Transform: skip the walk
     for (const n of transformNames(get(root, 'Transform'), root)) {
       const name = String(n.value).trim();
       if (!name.startsWith('AWS::') || AWS_TRANSFORMS.includes(name)) continue;
