@@ -1,6 +1,7 @@
 /** Small builders most rules share: the CloudFormation kinds, a rule from its check, a did-you-mean finding. */
 import type { TemplateDocument } from '../document/model';
 import { keyText, type MapNode } from '../document/nodes';
+import type { Kind } from '../kind';
 import { closest, didYouMean } from '../suggest';
 import { addTopLevelKey } from './textFixes';
 import type { RawFinding, Rule, RuleContext, Severity } from './types';
@@ -8,9 +9,14 @@ import type { RawFinding, Rule, RuleContext, Severity } from './types';
 /** CloudFormation rules run on SAM templates too (SAM is CloudFormation plus a transform). */
 export const CFN_KINDS = ['cfn', 'sam'] as const;
 
+/** A rule for `kinds` whose findings `check` computes. */
+export function kindRule(kinds: readonly Kind[], code: string, title: string, cfnLint: string[], check: (ctx: RuleContext) => RawFinding[], severity: Severity = 'error'): Rule {
+  return { code, kinds, severity, title, ...(cfnLint.length ? { cfnLint } : {}), check };
+}
+
 /** A CloudFormation/SAM rule whose findings `check` computes. */
 export function cfnRule(code: string, title: string, cfnLint: string[], check: (ctx: RuleContext) => RawFinding[], severity: Severity = 'error'): Rule {
-  return { code, kinds: CFN_KINDS, severity, title, cfnLint, check };
+  return kindRule(CFN_KINDS, code, title, cfnLint, check, severity);
 }
 
 /**

@@ -7,7 +7,7 @@ import { get, getPair, isMap, isScalar, isSeq, keyText, type MapNode, type Node,
 import { eol, indentBefore, oneLine } from '../../document/text';
 import { EVENTS, PLATFORM_LABEL, scriptableHooks, type AppspecPlatform } from '../../schema/appspec';
 import { closest, didYouMean } from '../../suggest';
-import { replaceFinding } from '../define';
+import { kindRule, replaceFinding } from '../define';
 import { isPlaceholder, mappingToListItem, mappingToListOfPairs } from '../textFixes';
 import type { FixData, RawFinding, Rule } from '../types';
 import { APPSPEC, hooksPair, isWindows, platformOf } from './context';
@@ -42,19 +42,13 @@ function hookRefs(root: MapNode, platform: AppspecPlatform): HookRef[] {
 
 // ---------------------------------------------------------------------------------------------
 
-export const appspecHooksShape: Rule = {
-  code: 'APPSPEC1013',
-  kinds: APPSPEC,
-  severity: 'error',
-  title: "'hooks' section has the wrong shape for the platform",
-  check(ctx) {
-    const platform = hookPlatform(ctx.root);
-    if (!platform) return [];
-    const h = hooksPair(ctx.root, platform);
-    if (!h || (isScalar(h.value) && h.value.value === null)) return [];
-    return platform === 'server' ? serverShape(ctx.doc, h) : functionShape(ctx.doc, h, platform);
-  },
-};
+export const appspecHooksShape = kindRule(APPSPEC, 'APPSPEC1013', "'hooks' section has the wrong shape for the platform", [], (ctx) => {
+  const platform = hookPlatform(ctx.root);
+  if (!platform) return [];
+  const h = hooksPair(ctx.root, platform);
+  if (!h || (isScalar(h.value) && h.value.value === null)) return [];
+  return platform === 'server' ? serverShape(ctx.doc, h) : functionShape(ctx.doc, h, platform);
+});
 
 function serverShape(doc: TemplateDocument, h: Pair): RawFinding[] {
   if (isSeq(h.value)) {
@@ -165,91 +159,73 @@ function otherPlatformsOf(name: string, platform: AppspecPlatform): AppspecPlatf
   return (['server', 'ecs', 'lambda'] as const).filter((p) => p !== platform && EVENTS[p][name] && !EVENTS[p][name].reserved);
 }
 
-export const appspecHookName: Rule = {
-  code: 'APPSPEC1014',
-  kinds: APPSPEC,
-  severity: 'error',
-  title: 'Hook not available on this platform',
-  check({ root }) {
-    const platform = hookPlatform(root);
-    if (!platform) return [];
-    const valid = scriptableHooks(platform);
-    const out: RawFinding[] = [];
-    for (const ref of hookRefs(root, platform)) {
-      if (EVENTS[platform][ref.name]) continue; // valid, or reserved (next rule)
-      if (Object.values(EVENTS).some((t) => t[ref.name]?.reserved)) continue;
-      const elsewhere = otherPlatformsOf(ref.name, platform);
-      const meaning = platform !== 'server' ? NEAREST[platform][ref.name] ?? [] : [];
-      const cands = meaning.length ? meaning : closest(ref.name, valid, 3);
-      const where = PLATFORM_LABEL[platform];
-      const runs = platform === 'server' ? 'the agent never runs scripts listed under it' : 'CodeDeploy never calls it';
-      if (elsewhere.length) {
-        out.push(replaceFinding(ref.key, `'${ref.name}' is an ${elsewhere.map((p) => PLATFORM_LABEL[p]).join(' and ')} hook; ${where} deployments do not have it, so ${runs}.`, cands, ` ${where} hooks: ${valid.join(', ')}.`));
-      } else {
-        const caseOnly = valid.find((v) => v.toLowerCase() === ref.name.toLowerCase());
-        out.push({
-          message: `'${ref.name}' is not a lifecycle event, so ${runs}.${didYouMean(caseOnly ? [caseOnly] : cands)} ${where} hooks: ${valid.join(', ')}.`,
-          start: ref.key.start,
-          end: ref.key.end,
-          // Close to a real event: surely a typo. Otherwise maybe a custom event of a test agent.
-          severity: cands.length ? 'error' : 'warning',
-          data: cands.length ? { fix: 'replace', start: ref.key.start, end: ref.key.end, candidates: caseOnly ? [caseOnly] : cands } : undefined,
-        });
-      }
-    }
-    return out;
-  },
-};
-
-export const appspecReservedHook: Rule = {
-  code: 'APPSPEC1015',
-  kinds: APPSPEC,
-  severity: 'error',
-  title: 'Reserved lifecycle event used as a hook',
-  check({ root }) {
-    const platform = hookPlatform(root);
-    if (!platform) return [];
-    const out: RawFinding[] = [];
-    for (const ref of hookRefs(root, platform)) {
-      const ev = EVENTS[platform][ref.name] ?? Object.values(EVENTS).map((t) => t[ref.name]).find((e) => e?.reserved);
-      if (!ev?.reserved) continue;
-      const instead = (ev.instead ?? []).filter((n) => EVENTS[platform][n] && !EVENTS[platform][n].reserved);
+export const appspecHookName = kindRule(APPSPEC, 'APPSPEC1014', 'Hook not available on this platform', [], ({ root }) => {
+  const platform = hookPlatform(root);
+  if (!platform) return [];
+  const valid = scriptableHooks(platform);
+  const out: RawFinding[] = [];
+  for (const ref of hookRefs(root, platform)) {
+    if (EVENTS[platform][ref.name]) continue; // valid, or reserved (next rule)
+    if (Object.values(EVENTS).some((t) => t[ref.name]?.reserved)) continue;
+    const elsewhere = otherPlatformsOf(ref.name, platform);
+    const meaning = platform !== 'server' ? NEAREST[platform][ref.name] ?? [] : [];
+    const cands = meaning.length ? meaning : closest(ref.name, valid, 3);
+    const where = PLATFORM_LABEL[platform];
+    const runs = platform === 'server' ? 'the agent never runs scripts listed under it' : 'CodeDeploy never calls it';
+    if (elsewhere.length) {
+      out.push(replaceFinding(ref.key, `'${ref.name}' is an ${elsewhere.map((p) => PLATFORM_LABEL[p]).join(' and ')} hook; ${where} deployments do not have it, so ${runs}.`, cands, ` ${where} hooks: ${valid.join(', ')}.`));
+    } else {
+      const caseOnly = valid.find((v) => v.toLowerCase() === ref.name.toLowerCase());
       out.push({
-        message: `'${ref.name}' is a step CodeDeploy performs itself; no ${platform === 'server' ? 'script' : 'function'} can run during it.${instead.length ? ` Use ${instead.map((n) => `'${n}'`).join(' or ')} to run just ${instead.length > 1 ? 'before or after it' : 'around it'}.` : ''}`,
+        message: `'${ref.name}' is not a lifecycle event, so ${runs}.${didYouMean(caseOnly ? [caseOnly] : cands)} ${where} hooks: ${valid.join(', ')}.`,
         start: ref.key.start,
         end: ref.key.end,
-        data: instead.length ? { fix: 'replace', start: ref.key.start, end: ref.key.end, candidates: instead } : undefined,
+        // Close to a real event: surely a typo. Otherwise maybe a custom event of a test agent.
+        severity: cands.length ? 'error' : 'warning',
+        data: cands.length ? { fix: 'replace', start: ref.key.start, end: ref.key.end, candidates: caseOnly ? [caseOnly] : cands } : undefined,
       });
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
 
-export const appspecDuplicateHook: Rule = {
-  code: 'APPSPEC1022',
-  kinds: APPSPEC,
-  severity: 'warning',
-  title: 'Same lifecycle event listed twice',
-  check({ root }) {
-    const platform = hookPlatform(root);
-    if (!platform || platform === 'server') return []; // duplicate mapping keys are DOC1002
-    const seen = new Map<string, HookRef>();
-    const out: RawFinding[] = [];
-    for (const ref of hookRefs(root, platform)) {
-      const first = seen.get(ref.name);
-      if (!first) {
-        seen.set(ref.name, ref);
-        continue;
-      }
-      out.push({
-        message: `'${ref.name}' is listed more than once; each lifecycle event takes one function. Keep one entry (a function can call others).`,
-        start: ref.key.start,
-        end: ref.key.end,
-      });
+export const appspecReservedHook = kindRule(APPSPEC, 'APPSPEC1015', 'Reserved lifecycle event used as a hook', [], ({ root }) => {
+  const platform = hookPlatform(root);
+  if (!platform) return [];
+  const out: RawFinding[] = [];
+  for (const ref of hookRefs(root, platform)) {
+    const ev = EVENTS[platform][ref.name] ?? Object.values(EVENTS).map((t) => t[ref.name]).find((e) => e?.reserved);
+    if (!ev?.reserved) continue;
+    const instead = (ev.instead ?? []).filter((n) => EVENTS[platform][n] && !EVENTS[platform][n].reserved);
+    out.push({
+      message: `'${ref.name}' is a step CodeDeploy performs itself; no ${platform === 'server' ? 'script' : 'function'} can run during it.${instead.length ? ` Use ${instead.map((n) => `'${n}'`).join(' or ')} to run just ${instead.length > 1 ? 'before or after it' : 'around it'}.` : ''}`,
+      start: ref.key.start,
+      end: ref.key.end,
+      data: instead.length ? { fix: 'replace', start: ref.key.start, end: ref.key.end, candidates: instead } : undefined,
+    });
+  }
+  return out;
+});
+
+export const appspecDuplicateHook = kindRule(APPSPEC, 'APPSPEC1022', 'Same lifecycle event listed twice', [], ({ root }) => {
+  const platform = hookPlatform(root);
+  if (!platform || platform === 'server') return []; // duplicate mapping keys are DOC1002
+  const seen = new Map<string, HookRef>();
+  const out: RawFinding[] = [];
+  for (const ref of hookRefs(root, platform)) {
+    const first = seen.get(ref.name);
+    if (!first) {
+      seen.set(ref.name, ref);
+      continue;
     }
-    return out;
-  },
-};
+    out.push({
+      message: `'${ref.name}' is listed more than once; each lifecycle event takes one function. Keep one entry (a function can call others).`,
+      start: ref.key.start,
+      end: ref.key.end,
+    });
+  }
+  return out;
+}, 'warning');
 
 // ---------------------------------------------------------------------------------------------
 // EC2/on-premises scripts
@@ -267,43 +243,37 @@ function serverScripts(root: MapNode): ScriptRef[] {
   return h.value.pairs.flatMap((ev) => (isSeq(ev.value) ? ev.value.items.map((item) => ({ event: ev, list: ev.value as SeqNode, item })) : []));
 }
 
-export const appspecScriptLocation: Rule = {
-  code: 'APPSPEC1016',
-  kinds: APPSPEC,
-  severity: 'error',
-  title: "Hook script without 'location'",
-  check({ doc, root }) {
-    const out: RawFinding[] = [];
-    for (const s of serverScripts(root)) {
-      const ev = keyText(s.event);
-      const it = s.item;
-      if (isScalar(it) && typeof it.value === 'string' && it.value.trim()) {
-        out.push({
-          message: `Each script under '${ev}' is a mapping with 'location:', not a bare path; the agent fails on '${it.value}'. Write '- location: ${it.value}'.`,
-          start: it.start,
-          end: it.end,
-          data: doc.format === 'yaml' && !it.quoted ? { fix: 'edits', title: `Write 'location: ${it.value}'`, edits: [{ start: it.start, end: it.start, text: 'location: ' }] } : undefined,
-        });
-        continue;
-      }
-      if (!isMap(it)) {
-        out.push({ message: `Each script under '${ev}' needs 'location:' (path of the script in the bundle), not ${describeNode(it)}.`, start: it.start, end: Math.max(it.end, it.start + 1) });
-        continue;
-      }
-      const loc = getPair(it, 'location');
-      if (loc && !(isScalar(loc.value) && (loc.value.value === null || String(loc.value.value).trim() === ''))) continue;
-      const at = loc?.key ?? it.pairs[0]?.key ?? it;
+export const appspecScriptLocation = kindRule(APPSPEC, 'APPSPEC1016', "Hook script without 'location'", [], ({ doc, root }) => {
+  const out: RawFinding[] = [];
+  for (const s of serverScripts(root)) {
+    const ev = keyText(s.event);
+    const it = s.item;
+    if (isScalar(it) && typeof it.value === 'string' && it.value.trim()) {
       out.push({
-        message: loc
-          ? `'location' under '${ev}' is empty; give the path of the script in the bundle (e.g. scripts/${ev.toLowerCase()}.sh).`
-          : `A script under '${ev}' has no 'location'; the agent fails the deployment. Add 'location: <path of the script in the bundle>'.`,
-        start: at.start,
-        end: at.end,
+        message: `Each script under '${ev}' is a mapping with 'location:', not a bare path; the agent fails on '${it.value}'. Write '- location: ${it.value}'.`,
+        start: it.start,
+        end: it.end,
+        data: doc.format === 'yaml' && !it.quoted ? { fix: 'edits', title: `Write 'location: ${it.value}'`, edits: [{ start: it.start, end: it.start, text: 'location: ' }] } : undefined,
       });
+      continue;
     }
-    return out;
-  },
-};
+    if (!isMap(it)) {
+      out.push({ message: `Each script under '${ev}' needs 'location:' (path of the script in the bundle), not ${describeNode(it)}.`, start: it.start, end: Math.max(it.end, it.start + 1) });
+      continue;
+    }
+    const loc = getPair(it, 'location');
+    if (loc && !(isScalar(loc.value) && (loc.value.value === null || String(loc.value.value).trim() === ''))) continue;
+    const at = loc?.key ?? it.pairs[0]?.key ?? it;
+    out.push({
+      message: loc
+        ? `'location' under '${ev}' is empty; give the path of the script in the bundle (e.g. scripts/${ev.toLowerCase()}.sh).`
+        : `A script under '${ev}' has no 'location'; the agent fails the deployment. Add 'location: <path of the script in the bundle>'.`,
+      start: at.start,
+      end: at.end,
+    });
+  }
+  return out;
+});
 
 const MAX_EVENT_SECONDS = 3600;
 
@@ -315,95 +285,77 @@ function timeoutSeconds(n: Node): number | undefined {
   return undefined;
 }
 
-export const appspecTimeout: Rule = {
-  code: 'APPSPEC1017',
-  kinds: APPSPEC,
-  severity: 'error',
-  title: 'Script timeout invalid or over 3600 seconds per event',
-  check({ root }) {
-    const out: RawFinding[] = [];
-    const totals = new Map<Pair, { sum: number; count: number }>();
-    for (const s of serverScripts(root)) {
-      const t = isMap(s.item) ? get(s.item, 'timeout') : undefined;
-      if (!t || (isScalar(t) && t.value === null) || isPlaceholder(t)) continue;
-      const secs = timeoutSeconds(t);
-      if (secs === undefined || secs <= 0) {
-        out.push({ message: `Timeout must be a whole number of seconds above 0 (at most ${MAX_EVENT_SECONDS}), not ${describeNode(t)}; the agent fails the deployment.`, start: t.start, end: t.end });
-        continue;
-      }
-      if (secs > MAX_EVENT_SECONDS) {
-        out.push({
-          message: `Timeout ${secs} s is above the limit of ${MAX_EVENT_SECONDS} s (one hour) for all scripts of an event together.`,
-          start: t.start,
-          end: t.end,
-          data: { fix: 'replace', start: t.start, end: t.end, candidates: [String(MAX_EVENT_SECONDS)] },
-        });
-        continue;
-      }
-      const cur = totals.get(s.event) ?? { sum: 0, count: 0 };
-      totals.set(s.event, { sum: cur.sum + secs, count: cur.count + 1 });
+export const appspecTimeout = kindRule(APPSPEC, 'APPSPEC1017', 'Script timeout invalid or over 3600 seconds per event', [], ({ root }) => {
+  const out: RawFinding[] = [];
+  const totals = new Map<Pair, { sum: number; count: number }>();
+  for (const s of serverScripts(root)) {
+    const t = isMap(s.item) ? get(s.item, 'timeout') : undefined;
+    if (!t || (isScalar(t) && t.value === null) || isPlaceholder(t)) continue;
+    const secs = timeoutSeconds(t);
+    if (secs === undefined || secs <= 0) {
+      out.push({ message: `Timeout must be a whole number of seconds above 0 (at most ${MAX_EVENT_SECONDS}), not ${describeNode(t)}; the agent fails the deployment.`, start: t.start, end: t.end });
+      continue;
     }
-    for (const [ev, { sum, count }] of totals) {
-      if (sum <= MAX_EVENT_SECONDS || count < 2) continue;
+    if (secs > MAX_EVENT_SECONDS) {
       out.push({
-        message: `The scripts of '${keyText(ev)}' have timeouts adding up to ${sum} s; one event may take at most ${MAX_EVENT_SECONDS} s in total, and the deployment fails on the instance when they run that long. Lower the timeouts or move work to another event.`,
-        start: ev.key.start,
-        end: ev.key.end,
+        message: `Timeout ${secs} s is above the limit of ${MAX_EVENT_SECONDS} s (one hour) for all scripts of an event together.`,
+        start: t.start,
+        end: t.end,
+        data: { fix: 'replace', start: t.start, end: t.end, candidates: [String(MAX_EVENT_SECONDS)] },
       });
+      continue;
     }
-    return out;
-  },
-};
+    const cur = totals.get(s.event) ?? { sum: 0, count: 0 };
+    totals.set(s.event, { sum: cur.sum + secs, count: cur.count + 1 });
+  }
+  for (const [ev, { sum, count }] of totals) {
+    if (sum <= MAX_EVENT_SECONDS || count < 2) continue;
+    out.push({
+      message: `The scripts of '${keyText(ev)}' have timeouts adding up to ${sum} s; one event may take at most ${MAX_EVENT_SECONDS} s in total, and the deployment fails on the instance when they run that long. Lower the timeouts or move work to another event.`,
+      start: ev.key.start,
+      end: ev.key.end,
+    });
+  }
+  return out;
+});
 
-export const appspecRunasWindows: Rule = {
-  code: 'APPSPEC1018',
-  kinds: APPSPEC,
-  severity: 'warning',
-  title: "'runas' in a Windows AppSpec file",
-  check({ root }) {
-    if (!isWindows(root)) return [];
-    const out: RawFinding[] = [];
-    for (const s of serverScripts(root)) {
-      const p = isMap(s.item) ? getPair(s.item, 'runas') : undefined;
-      if (!p) continue;
-      out.push({
-        message: "'runas' applies only to Linux instances; on Windows the script runs as the agent's account whatever this says.",
-        start: p.key.start,
-        end: p.key.end,
-        data: { fix: 'deletePair', start: p.start, end: p.end, key: 'runas' },
-      });
-    }
-    return out;
-  },
-};
+export const appspecRunasWindows = kindRule(APPSPEC, 'APPSPEC1018', "'runas' in a Windows AppSpec file", [], ({ root }) => {
+  if (!isWindows(root)) return [];
+  const out: RawFinding[] = [];
+  for (const s of serverScripts(root)) {
+    const p = isMap(s.item) ? getPair(s.item, 'runas') : undefined;
+    if (!p) continue;
+    out.push({
+      message: "'runas' applies only to Linux instances; on Windows the script runs as the agent's account whatever this says.",
+      start: p.key.start,
+      end: p.key.end,
+      data: { fix: 'deletePair', start: p.start, end: p.end, key: 'runas' },
+    });
+  }
+  return out;
+}, 'warning');
 
-export const appspecLocationOutside: Rule = {
-  code: 'APPSPEC1019',
-  kinds: APPSPEC,
-  severity: 'warning',
-  title: 'Script location points outside the revision',
-  check({ root }) {
-    const out: RawFinding[] = [];
-    for (const s of serverScripts(root)) {
-      const loc = isMap(s.item) ? get(s.item, 'location') : undefined;
-      if (!isScalar(loc) || typeof loc.value !== 'string') continue;
-      const parts = loc.value.trim().split(/[\\/]+/);
-      let depth = 0;
-      let escapes = false;
-      for (const part of parts) {
-        if (part === '..') depth--;
-        else if (part && part !== '.') depth++;
-        if (depth < 0) escapes = true;
-      }
-      if (!escapes) continue;
-      out.push({
-        message: `Location '${loc.value}' climbs out of the revision bundle; script locations are relative to the bundle root, and recent agents refuse paths outside it. Put the script in the bundle.`,
-        start: loc.start,
-        end: loc.end,
-      });
+export const appspecLocationOutside = kindRule(APPSPEC, 'APPSPEC1019', 'Script location points outside the revision', [], ({ root }) => {
+  const out: RawFinding[] = [];
+  for (const s of serverScripts(root)) {
+    const loc = isMap(s.item) ? get(s.item, 'location') : undefined;
+    if (!isScalar(loc) || typeof loc.value !== 'string') continue;
+    const parts = loc.value.trim().split(/[\\/]+/);
+    let depth = 0;
+    let escapes = false;
+    for (const part of parts) {
+      if (part === '..') depth--;
+      else if (part && part !== '.') depth++;
+      if (depth < 0) escapes = true;
     }
-    return out;
-  },
-};
+    if (!escapes) continue;
+    out.push({
+      message: `Location '${loc.value}' climbs out of the revision bundle; script locations are relative to the bundle root, and recent agents refuse paths outside it. Put the script in the bundle.`,
+      start: loc.start,
+      end: loc.end,
+    });
+  }
+  return out;
+}, 'warning');
 
 export const hookRules: Rule[] = [appspecHooksShape, appspecHookName, appspecReservedHook, appspecScriptLocation, appspecTimeout, appspecRunasWindows, appspecLocationOutside, appspecDuplicateHook];

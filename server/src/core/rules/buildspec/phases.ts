@@ -5,68 +5,56 @@ import { eol, indentBefore, lineOf, oneLine } from '../../document/text';
 import { PHASES, RUNTIMES } from '../../schema/buildspec';
 import { closest, didYouMean } from '../../suggest';
 import { describeNode } from '../appspec/structure';
-import { replaceFinding } from '../define';
+import { kindRule, replaceFinding } from '../define';
 import { quoteNodeText, reindent, scalarToList, wholeLines } from '../textFixes';
 import type { FixData, RawFinding, Rule } from '../types';
 import { BUILDSPEC, isPhase, phasePairs } from './context';
 
-export const buildspecNoPhases: Rule = {
-  code: 'BUILDSPEC1008',
-  kinds: BUILDSPEC,
-  severity: 'error',
-  title: "Buildspec without 'phases'",
-  check({ root }) {
-    if (getPair(root, 'phases') || getPair(root, 'batch')) return [];
-    const version = get(root, 'version');
-    if (isScalar(version) && /^0(\.0)?$/.test(String(version.value))) return []; // the retired format: BUILDSPEC1002 says it all
-    // `phase:` or `Phases:` is reported with its fix by the unknown-key rule.
-    if (root.pairs.some((p) => keyText(p) !== 'phases' && closest(keyText(p), ['phases'], 1).length)) return [];
-    const at = getPair(root, 'version')?.key ?? root.pairs[0]?.key ?? root;
-    return [{
-      message: "A buildspec needs 'phases' with at least one of install, pre_build, build, post_build and their commands; without it the build has nothing to run. (A batch-only buildspec uses 'batch' instead.)",
-      start: at.start,
-      end: at.end,
-    }];
-  },
-};
+export const buildspecNoPhases = kindRule(BUILDSPEC, 'BUILDSPEC1008', "Buildspec without 'phases'", [], ({ root }) => {
+  if (getPair(root, 'phases') || getPair(root, 'batch')) return [];
+  const version = get(root, 'version');
+  if (isScalar(version) && /^0(\.0)?$/.test(String(version.value))) return []; // the retired format: BUILDSPEC1002 says it all
+  // `phase:` or `Phases:` is reported with its fix by the unknown-key rule.
+  if (root.pairs.some((p) => keyText(p) !== 'phases' && closest(keyText(p), ['phases'], 1).length)) return [];
+  const at = getPair(root, 'version')?.key ?? root.pairs[0]?.key ?? root;
+  return [{
+    message: "A buildspec needs 'phases' with at least one of install, pre_build, build, post_build and their commands; without it the build has nothing to run. (A batch-only buildspec uses 'batch' instead.)",
+    start: at.start,
+    end: at.end,
+  }];
+});
 
-export const buildspecUnknownPhase: Rule = {
-  code: 'BUILDSPEC1009',
-  kinds: BUILDSPEC,
-  severity: 'error',
-  title: 'Unknown build phase',
-  check({ doc, root }) {
-    const { pairs } = phasePairs(root);
-    const present = new Set(pairs.map(keyText));
-    const free = PHASES.filter((p) => !present.has(p));
-    const out: RawFinding[] = [];
-    for (const [i, p] of pairs.entries()) {
-      const k = keyText(p);
-      if (isPhase(p) || k === 'runtime-versions') continue;
-      if (PHASE_KEYS.includes(k)) {
-        // `commands:` written at the indentation of the phases: it was meant for the phase above.
-        // Only the phase right above can take it: indenting joins the block to the entry before it.
-        const prev = i > 0 && isPhase(pairs[i - 1]) ? pairs[i - 1] : undefined;
-        out.push({
-          message: `'${k}' is written at the level of the phases, so CodeBuild reads it as a phase named '${k}' and never runs it. Indent it under ${prev ? `the ${keyText(prev)} phase` : 'a phase'}.`,
-          start: p.key.start,
-          end: p.key.end,
-          data: prev ? indentUnder(doc, prev, p) : undefined,
-        });
-        continue;
-      }
-      const near = closest(k, PHASES, 2).filter((c) => !present.has(c));
-      const cands = near.length ? near : free;
+export const buildspecUnknownPhase = kindRule(BUILDSPEC, 'BUILDSPEC1009', 'Unknown build phase', [], ({ doc, root }) => {
+  const { pairs } = phasePairs(root);
+  const present = new Set(pairs.map(keyText));
+  const free = PHASES.filter((p) => !present.has(p));
+  const out: RawFinding[] = [];
+  for (const [i, p] of pairs.entries()) {
+    const k = keyText(p);
+    if (isPhase(p) || k === 'runtime-versions') continue;
+    if (PHASE_KEYS.includes(k)) {
+      // `commands:` written at the indentation of the phases: it was meant for the phase above.
+      // Only the phase right above can take it: indenting joins the block to the entry before it.
+      const prev = i > 0 && isPhase(pairs[i - 1]) ? pairs[i - 1] : undefined;
       out.push({
-        message: `'${k}' is not a build phase, so its commands never run.${didYouMean(near)} CodeBuild runs only install, pre_build, build and post_build (in that order)${near.length ? '' : `; move these commands into one of them${k.toLowerCase().includes('deploy') || k.toLowerCase().includes('test') ? ' (post_build or build is the usual place)' : ''}`}.`,
+        message: `'${k}' is written at the level of the phases, so CodeBuild reads it as a phase named '${k}' and never runs it. Indent it under ${prev ? `the ${keyText(prev)} phase` : 'a phase'}.`,
         start: p.key.start,
         end: p.key.end,
-        data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined,
+        data: prev ? indentUnder(doc, prev, p) : undefined,
       });
+      continue;
     }
-    return out;
-  },
-};
+    const near = closest(k, PHASES, 2).filter((c) => !present.has(c));
+    const cands = near.length ? near : free;
+    out.push({
+      message: `'${k}' is not a build phase, so its commands never run.${didYouMean(near)} CodeBuild runs only install, pre_build, build and post_build (in that order)${near.length ? '' : `; move these commands into one of them${k.toLowerCase().includes('deploy') || k.toLowerCase().includes('test') ? ' (post_build or build is the usual place)' : ''}`}.`,
+      start: p.key.start,
+      end: p.key.end,
+      data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined,
+    });
+  }
+  return out;
+});
 
 /** Keys that belong inside a phase. */
 const PHASE_KEYS = ['commands', 'finally', 'run-as', 'on-failure'];
@@ -157,20 +145,14 @@ function moveToInstall(doc: TemplateDocument, root: MapNode, rv: Pair): FixData 
   return undefined;
 }
 
-export const buildspecRuntimeVersionsPlace: Rule = {
-  code: 'BUILDSPEC1010',
-  kinds: BUILDSPEC,
-  severity: 'error',
-  title: "'runtime-versions' outside the install phase",
-  check({ doc, root }) {
-    return misplacedRuntimeVersions(root).map(({ pair, where }) => ({
-      message: `'runtime-versions' is ${where}, but CodeBuild reads it only in the install phase (phases: install: runtime-versions:). Move it there.`,
-      start: pair.key.start,
-      end: pair.key.end,
-      data: moveToInstall(doc, root, pair),
-    }));
-  },
-};
+export const buildspecRuntimeVersionsPlace = kindRule(BUILDSPEC, 'BUILDSPEC1010', "'runtime-versions' outside the install phase", [], ({ doc, root }) => {
+  return misplacedRuntimeVersions(root).map(({ pair, where }) => ({
+    message: `'runtime-versions' is ${where}, but CodeBuild reads it only in the install phase (phases: install: runtime-versions:). Move it there.`,
+    start: pair.key.start,
+    end: pair.key.end,
+    data: moveToInstall(doc, root, pair),
+  }));
+});
 
 // ---------------------------------------------------------------------------------------------
 // Commands
@@ -199,179 +181,149 @@ function keyEndsLine(doc: TemplateDocument, key: { end: number }): boolean {
   return /^\s*:\s*(#.*)?$/.test(rest);
 }
 
-export const buildspecCommandsList: Rule = {
-  code: 'BUILDSPEC1011',
-  kinds: BUILDSPEC,
-  severity: 'error',
-  title: 'Commands not written as a list',
-  check({ doc, root }) {
-    const out: RawFinding[] = [];
-    for (const phase of phasePairs(root).pairs) {
-      if (!isPhase(phase)) continue;
-      const v = phase.value;
-      const name = keyText(phase);
-      if (isSeq(v)) {
-        const indent = indentBefore(doc, v.start);
-        const ok = indent !== undefined && keyEndsLine(doc, phase.key) && lineOf(doc, v.start).line > lineOf(doc, phase.key.start).line;
-        const at = lineOf(doc, phase.key.start).end;
-        out.push({
-          message: `The ${name} phase is a list, but a phase is a mapping: put the commands under 'commands:' (phases: ${name}: commands: - ...).`,
-          start: phase.key.start,
-          end: phase.key.end,
-          data: ok ? { fix: 'edits', title: "Put the list under 'commands:'", edits: [{ start: at, end: at, text: `${eol(doc.text)}${indent}commands:` }] } : undefined,
-        });
-      } else if (isScalar(v) && v.value !== null) {
-        const indent = indentBefore(doc, phase.key.start);
-        let start = v.start;
-        while (start > phase.key.end && /[ \t]/.test(doc.text[start - 1])) start--;
-        const nl = eol(doc.text);
-        const ok = indent !== undefined && oneLine(doc, v) && doc.format === 'yaml' && !/^[|>]/.test(doc.text.slice(v.start, v.end));
-        out.push({
-          message: `The ${name} phase holds ${describeNode(v)} directly; write it as a list under 'commands:'.`,
-          start: phase.key.start,
-          end: phase.key.end,
-          data: ok ? { fix: 'edits', title: "Put the command under 'commands:'", edits: [{ start, end: v.end, text: `${nl}${indent}  commands:${nl}${indent}    - ${doc.text.slice(v.start, v.end)}` }] } : undefined,
-        });
-      }
-    }
-    for (const { phase, pair } of commandLists(root)) {
-      const v = pair.value;
-      if (isSeq(v) || (isScalar(v) && v.value === null)) continue;
-      const edit = scalarToList(doc, pair.key.start, v);
+export const buildspecCommandsList = kindRule(BUILDSPEC, 'BUILDSPEC1011', 'Commands not written as a list', [], ({ doc, root }) => {
+  const out: RawFinding[] = [];
+  for (const phase of phasePairs(root).pairs) {
+    if (!isPhase(phase)) continue;
+    const v = phase.value;
+    const name = keyText(phase);
+    if (isSeq(v)) {
+      const indent = indentBefore(doc, v.start);
+      const ok = indent !== undefined && keyEndsLine(doc, phase.key) && lineOf(doc, v.start).line > lineOf(doc, phase.key.start).line;
+      const at = lineOf(doc, phase.key.start).end;
       out.push({
-        message: `'${keyText(pair)}' of the ${keyText(phase)} phase should be a list of commands, each on its own '- ' line, not ${describeNode(v)}.`,
-        start: pair.key.start,
-        end: pair.key.end,
-        // A single text value may be taken as one command; a mapping never is.
-        severity: isScalar(v) ? 'warning' : 'error',
-        data: edit ? { fix: 'edits', title: 'Make it a one-item list', edits: [edit] } : undefined,
+        message: `The ${name} phase is a list, but a phase is a mapping: put the commands under 'commands:' (phases: ${name}: commands: - ...).`,
+        start: phase.key.start,
+        end: phase.key.end,
+        data: ok ? { fix: 'edits', title: "Put the list under 'commands:'", edits: [{ start: at, end: at, text: `${eol(doc.text)}${indent}commands:` }] } : undefined,
+      });
+    } else if (isScalar(v) && v.value !== null) {
+      const indent = indentBefore(doc, phase.key.start);
+      let start = v.start;
+      while (start > phase.key.end && /[ \t]/.test(doc.text[start - 1])) start--;
+      const nl = eol(doc.text);
+      const ok = indent !== undefined && oneLine(doc, v) && doc.format === 'yaml' && !/^[|>]/.test(doc.text.slice(v.start, v.end));
+      out.push({
+        message: `The ${name} phase holds ${describeNode(v)} directly; write it as a list under 'commands:'.`,
+        start: phase.key.start,
+        end: phase.key.end,
+        data: ok ? { fix: 'edits', title: "Put the command under 'commands:'", edits: [{ start, end: v.end, text: `${nl}${indent}  commands:${nl}${indent}    - ${doc.text.slice(v.start, v.end)}` }] } : undefined,
       });
     }
-    return out;
-  },
-};
+  }
+  for (const { phase, pair } of commandLists(root)) {
+    const v = pair.value;
+    if (isSeq(v) || (isScalar(v) && v.value === null)) continue;
+    const edit = scalarToList(doc, pair.key.start, v);
+    out.push({
+      message: `'${keyText(pair)}' of the ${keyText(phase)} phase should be a list of commands, each on its own '- ' line, not ${describeNode(v)}.`,
+      start: pair.key.start,
+      end: pair.key.end,
+      // A single text value may be taken as one command; a mapping never is.
+      severity: isScalar(v) ? 'warning' : 'error',
+      data: edit ? { fix: 'edits', title: 'Make it a one-item list', edits: [edit] } : undefined,
+    });
+  }
+  return out;
+});
 
-export const buildspecCommandMap: Rule = {
-  code: 'BUILDSPEC1012',
-  kinds: BUILDSPEC,
-  severity: 'error',
-  title: 'Command read as a mapping (contains ": ")',
-  check({ doc, root }) {
-    const out: RawFinding[] = [];
-    for (const { pair } of commandLists(root)) {
-      if (!isSeq(pair.value)) continue;
-      for (const item of pair.value.items) {
-        if (!isMap(item)) continue;
-        const edit = item.pairs.length === 1 && !isMap(item.pairs[0].value) && !isSeq(item.pairs[0].value) ? quoteNodeText(doc, item) : undefined;
-        const written = oneLine(doc, item) ? doc.text.slice(item.start, item.end) : `${keyText(item.pairs[0])}: ...`;
-        out.push({
-          message: `YAML reads '${written.length > 60 ? written.slice(0, 57) + '...' : written}' as a mapping because of the ': ' in it, and CodeBuild fails with "Expected Commands[..] to be of string type". Quote the whole command.`,
-          start: item.pairs[0].key.start,
-          end: item.pairs[0].key.end,
-          data: edit ? { fix: 'edits', title: 'Quote the command', edits: [edit] } : undefined,
-        });
-      }
+export const buildspecCommandMap = kindRule(BUILDSPEC, 'BUILDSPEC1012', 'Command read as a mapping (contains ": ")', [], ({ doc, root }) => {
+  const out: RawFinding[] = [];
+  for (const { pair } of commandLists(root)) {
+    if (!isSeq(pair.value)) continue;
+    for (const item of pair.value.items) {
+      if (!isMap(item)) continue;
+      const edit = item.pairs.length === 1 && !isMap(item.pairs[0].value) && !isSeq(item.pairs[0].value) ? quoteNodeText(doc, item) : undefined;
+      const written = oneLine(doc, item) ? doc.text.slice(item.start, item.end) : `${keyText(item.pairs[0])}: ...`;
+      out.push({
+        message: `YAML reads '${written.length > 60 ? written.slice(0, 57) + '...' : written}' as a mapping because of the ': ' in it, and CodeBuild fails with "Expected Commands[..] to be of string type". Quote the whole command.`,
+        start: item.pairs[0].key.start,
+        end: item.pairs[0].key.end,
+        data: edit ? { fix: 'edits', title: 'Quote the command', edits: [edit] } : undefined,
+      });
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
 
 /** Plain words YAML 1.1 (which CodeBuild's reader follows) turns into booleans. */
 const YAML11_BOOL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
 
-export const buildspecCommandValue: Rule = {
-  code: 'BUILDSPEC1013',
-  kinds: BUILDSPEC,
-  severity: 'error',
-  title: 'Command item is empty or not text',
-  check({ doc, root }) {
-    const out: RawFinding[] = [];
-    for (const { pair } of commandLists(root)) {
-      if (!isSeq(pair.value)) continue;
-      for (const item of pair.value.items) {
-        if (isMap(item)) continue; // BUILDSPEC1012
-        if (isSeq(item)) {
-          out.push({ message: 'This command is a nested list; each item of the list must be one command (text).', start: item.start, end: item.end });
-          continue;
-        }
-        if (item.value === null) {
-          out.push({ message: "Empty command item ('-' with nothing after it); remove it or write the command.", start: Math.max(item.start - 1, 0), end: Math.max(item.start, 1), severity: 'warning' });
-          continue;
-        }
-        const notText = typeof item.value !== 'string' || (!item.quoted && YAML11_BOOL.test(String(item.value)));
-        if (!notText) continue;
-        const edit = quoteNodeText(doc, item);
-        out.push({
-          message: `YAML reads the command '${item.source ?? String(item.value)}' as a ${typeof item.value === 'number' ? 'number' : 'boolean'}, not text; quote it.`,
-          start: item.start,
-          end: item.end,
-          data: edit ? { fix: 'edits', title: 'Quote the command', edits: [edit] } : undefined,
-        });
-      }
-    }
-    return out;
-  },
-};
-
-export const buildspecPhaseWithoutCommands: Rule = {
-  code: 'BUILDSPEC1014',
-  kinds: BUILDSPEC,
-  severity: 'warning',
-  title: 'Phase without commands',
-  check({ root }) {
-    const out: RawFinding[] = [];
-    for (const phase of phasePairs(root).pairs) {
-      if (!isPhase(phase)) continue;
-      const v = phase.value;
-      const name = keyText(phase);
-      if (isScalar(v) && v.value === null) {
-        out.push({ message: `The ${name} phase is empty, so it does nothing; add 'commands:' or remove the phase.`, start: phase.key.start, end: phase.key.end, data: { fix: 'deletePair', start: phase.start, end: phase.end, key: name } });
+export const buildspecCommandValue = kindRule(BUILDSPEC, 'BUILDSPEC1013', 'Command item is empty or not text', [], ({ doc, root }) => {
+  const out: RawFinding[] = [];
+  for (const { pair } of commandLists(root)) {
+    if (!isSeq(pair.value)) continue;
+    for (const item of pair.value.items) {
+      if (isMap(item)) continue; // BUILDSPEC1012
+      if (isSeq(item)) {
+        out.push({ message: 'This command is a nested list; each item of the list must be one command (text).', start: item.start, end: item.end });
         continue;
       }
-      if (!isMap(v)) continue;
-      if (name === 'install' && getPair(v, 'runtime-versions')) continue; // selecting runtimes is enough
-      const cmds: Node | undefined = get(v, 'commands');
-      const fin: Node | undefined = get(v, 'finally');
-      const empty = (n: Node | undefined) => !n || (isScalar(n) && n.value === null) || (isSeq(n) && n.items.length === 0);
-      if (!empty(cmds)) continue;
-      const at = getPair(v, 'commands')?.key ?? phase.key;
-      const onlyCommands = v.pairs.every((p) => keyText(p) === 'commands');
+      if (item.value === null) {
+        out.push({ message: "Empty command item ('-' with nothing after it); remove it or write the command.", start: Math.max(item.start - 1, 0), end: Math.max(item.start, 1), severity: 'warning' });
+        continue;
+      }
+      const notText = typeof item.value !== 'string' || (!item.quoted && YAML11_BOOL.test(String(item.value)));
+      if (!notText) continue;
+      const edit = quoteNodeText(doc, item);
       out.push({
-        message: empty(fin)
-          ? `The ${name} phase has no commands, so it does nothing; add commands or remove the phase.`
-          : `The ${name} phase has only 'finally' commands; put the main work under 'commands:'.`,
-        start: at.start,
-        end: at.end,
-        data: empty(fin) && onlyCommands ? { fix: 'deletePair', start: phase.start, end: phase.end, key: name } : undefined,
+        message: `YAML reads the command '${item.source ?? String(item.value)}' as a ${typeof item.value === 'number' ? 'number' : 'boolean'}, not text; quote it.`,
+        start: item.start,
+        end: item.end,
+        data: edit ? { fix: 'edits', title: 'Quote the command', edits: [edit] } : undefined,
       });
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
 
-export const buildspecRuntimeVersions: Rule = {
-  code: 'BUILDSPEC1015',
-  kinds: BUILDSPEC,
-  severity: 'warning',
-  title: 'runtime-versions empty or naming an unknown runtime',
-  check({ root }) {
-    const install = get(get(root, 'phases'), 'install');
-    const rv = getPair(install, 'runtime-versions');
-    if (!rv) return [];
-    if ((isScalar(rv.value) && rv.value.value === null) || (isMap(rv.value) && rv.value.pairs.length === 0)) {
-      return [{ message: "'runtime-versions' is empty; name at least one runtime (e.g. nodejs: 20) or remove it.", start: rv.key.start, end: rv.key.end, severity: 'error' }];
+export const buildspecPhaseWithoutCommands = kindRule(BUILDSPEC, 'BUILDSPEC1014', 'Phase without commands', [], ({ root }) => {
+  const out: RawFinding[] = [];
+  for (const phase of phasePairs(root).pairs) {
+    if (!isPhase(phase)) continue;
+    const v = phase.value;
+    const name = keyText(phase);
+    if (isScalar(v) && v.value === null) {
+      out.push({ message: `The ${name} phase is empty, so it does nothing; add 'commands:' or remove the phase.`, start: phase.key.start, end: phase.key.end, data: { fix: 'deletePair', start: phase.start, end: phase.end, key: name } });
+      continue;
     }
-    if (!isMap(rv.value)) return [];
-    const out: RawFinding[] = [];
-    for (const p of rv.value.pairs) {
-      const k = keyText(p);
-      if (RUNTIMES.includes(k)) continue;
-      const cands = closest(k, RUNTIMES, 2);
-      out.push(replaceFinding(p.key, `'${k}' is not a runtime CodeBuild can select.`, cands, ` Runtimes: ${RUNTIMES.join(', ')}. An unknown runtime fails the install phase.`));
-    }
-    return out;
-  },
-};
+    if (!isMap(v)) continue;
+    if (name === 'install' && getPair(v, 'runtime-versions')) continue; // selecting runtimes is enough
+    const cmds: Node | undefined = get(v, 'commands');
+    const fin: Node | undefined = get(v, 'finally');
+    const empty = (n: Node | undefined) => !n || (isScalar(n) && n.value === null) || (isSeq(n) && n.items.length === 0);
+    if (!empty(cmds)) continue;
+    const at = getPair(v, 'commands')?.key ?? phase.key;
+    const onlyCommands = v.pairs.every((p) => keyText(p) === 'commands');
+    out.push({
+      message: empty(fin)
+        ? `The ${name} phase has no commands, so it does nothing; add commands or remove the phase.`
+        : `The ${name} phase has only 'finally' commands; put the main work under 'commands:'.`,
+      start: at.start,
+      end: at.end,
+      data: empty(fin) && onlyCommands ? { fix: 'deletePair', start: phase.start, end: phase.end, key: name } : undefined,
+    });
+  }
+  return out;
+}, 'warning');
+
+export const buildspecRuntimeVersions = kindRule(BUILDSPEC, 'BUILDSPEC1015', 'runtime-versions empty or naming an unknown runtime', [], ({ root }) => {
+  const install = get(get(root, 'phases'), 'install');
+  const rv = getPair(install, 'runtime-versions');
+  if (!rv) return [];
+  if ((isScalar(rv.value) && rv.value.value === null) || (isMap(rv.value) && rv.value.pairs.length === 0)) {
+    return [{ message: "'runtime-versions' is empty; name at least one runtime (e.g. nodejs: 20) or remove it.", start: rv.key.start, end: rv.key.end, severity: 'error' }];
+  }
+  if (!isMap(rv.value)) return [];
+  const out: RawFinding[] = [];
+  for (const p of rv.value.pairs) {
+    const k = keyText(p);
+    if (RUNTIMES.includes(k)) continue;
+    const cands = closest(k, RUNTIMES, 2);
+    out.push(replaceFinding(p.key, `'${k}' is not a runtime CodeBuild can select.`, cands, ` Runtimes: ${RUNTIMES.join(', ')}. An unknown runtime fails the install phase.`));
+  }
+  return out;
+}, 'warning');
 
 export const phaseRules: Rule[] = [
   buildspecNoPhases,

@@ -2,6 +2,7 @@ import { templateIndex } from '../../cfn/template';
 import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
 import { samRegistry } from '../../schema/registry';
 import { closest, didYouMean } from '../../suggest';
+import { kindRule } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
 
 const SAM = ['sam'] as const;
@@ -24,36 +25,29 @@ function eachPolicy(ctx: RuleContext, fn: (item: Node, resource: string, out: Ra
   return out;
 }
 
-export const samPolicyTemplates: Rule = {
-  code: 'SAM1102',
-  kinds: SAM,
-  severity: 'error',
-  title: 'Unknown SAM policy template, or its parameters wrong',
-  cfnLint: ['E0001'],
-  check(ctx) {
-    const templates = samRegistry().policyTemplates;
-    const names = Object.keys(templates);
-    return eachPolicy(ctx, (item, owner, out) => {
-      // A one-key mapping that is not a policy document is a policy template: `SQSPollerPolicy: {QueueName: …}`.
-      if (!isMap(item) || item.pairs.length !== 1) return;
-      const p = item.pairs[0];
-      const name = keyText(p);
-      if (name === 'Statement' || name === 'Version' || name.startsWith('Fn::')) return;
-      const params = Object.prototype.hasOwnProperty.call(templates, name) ? templates[name] : undefined;
-      if (!params) {
-        const cands = closest(name, names, 3);
-        out.push({
-          message: `'${name}' is not a SAM policy template (in the Policies of '${owner}').${didYouMean(cands)}${cands.length ? '' : ' Write an IAM policy document with Statement, or a managed policy name.'}`,
-          start: p.key.start,
-          end: p.key.end,
-          data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined,
-        });
-        return;
-      }
-      checkParameters(name, params, p.value, p.key, out);
-    });
-  },
-};
+export const samPolicyTemplates = kindRule(SAM, 'SAM1102', 'Unknown SAM policy template, or its parameters wrong', ['E0001'], (ctx) => {
+  const templates = samRegistry().policyTemplates;
+  const names = Object.keys(templates);
+  return eachPolicy(ctx, (item, owner, out) => {
+    // A one-key mapping that is not a policy document is a policy template: `SQSPollerPolicy: {QueueName: …}`.
+    if (!isMap(item) || item.pairs.length !== 1) return;
+    const p = item.pairs[0];
+    const name = keyText(p);
+    if (name === 'Statement' || name === 'Version' || name.startsWith('Fn::')) return;
+    const params = Object.prototype.hasOwnProperty.call(templates, name) ? templates[name] : undefined;
+    if (!params) {
+      const cands = closest(name, names, 3);
+      out.push({
+        message: `'${name}' is not a SAM policy template (in the Policies of '${owner}').${didYouMean(cands)}${cands.length ? '' : ' Write an IAM policy document with Statement, or a managed policy name.'}`,
+        start: p.key.start,
+        end: p.key.end,
+        data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined,
+      });
+      return;
+    }
+    checkParameters(name, params, p.value, p.key, out);
+  });
+});
 
 function checkParameters(name: string, params: string[], value: Node, key: { start: number; end: number }, out: RawFinding[]): void {
   if (intrinsicName(value)) return;
@@ -87,27 +81,20 @@ function checkParameters(name: string, params: string[], value: Node, key: { sta
   }
 }
 
-export const samManagedPolicies: Rule = {
-  code: 'SAM1103',
-  kinds: SAM,
-  severity: 'warning',
-  title: 'Unknown AWS managed policy name in Policies',
-  cfnLint: ['E0001'],
-  check(ctx) {
-    const known = samRegistry().managedPolicies;
-    return eachPolicy(ctx, (item, owner, out) => {
-      const name = str(item);
-      // ARNs, variables and dynamic references are used as written; only bare names are looked up.
-      if (!isScalar(item) || name === undefined || /^arn:|\$\{|\{\{resolve:/.test(name) || known.includes(name)) return;
-      const cands = closest(name, known, 3);
-      out.push({
-        message: `'${name}' is not an AWS managed policy name (in the Policies of '${owner}').${didYouMean(cands)} Use a managed policy name, a policy ARN, a SAM policy template or a policy document.`,
-        start: item.start,
-        end: item.end,
-        data: cands.length ? { fix: 'replace', start: item.start, end: item.end, candidates: cands } : undefined,
-      });
+export const samManagedPolicies = kindRule(SAM, 'SAM1103', 'Unknown AWS managed policy name in Policies', ['E0001'], (ctx) => {
+  const known = samRegistry().managedPolicies;
+  return eachPolicy(ctx, (item, owner, out) => {
+    const name = str(item);
+    // ARNs, variables and dynamic references are used as written; only bare names are looked up.
+    if (!isScalar(item) || name === undefined || /^arn:|\$\{|\{\{resolve:/.test(name) || known.includes(name)) return;
+    const cands = closest(name, known, 3);
+    out.push({
+      message: `'${name}' is not an AWS managed policy name (in the Policies of '${owner}').${didYouMean(cands)} Use a managed policy name, a policy ARN, a SAM policy template or a policy document.`,
+      start: item.start,
+      end: item.end,
+      data: cands.length ? { fix: 'replace', start: item.start, end: item.end, candidates: cands } : undefined,
     });
-  },
-};
+  });
+}, 'warning');
 
 export const samPolicyRules: Rule[] = [samPolicyTemplates, samManagedPolicies];
