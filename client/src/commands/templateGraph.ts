@@ -17,13 +17,25 @@ interface Shown {
 const panels = new Map<string, Shown>();
 
 /**
+ * The editor whose template to show. The active editor can be an output channel or log (scheme
+ * `output`) when the command runs from the palette after "Show Output"; those are never templates,
+ * so fall back to a visible file editor.
+ */
+function templateEditor(): vscode.TextEditor | undefined {
+  const isFile = (e: vscode.TextEditor | undefined) => !!e && (e.document.uri.scheme === 'file' || e.document.uri.scheme === 'untitled');
+  const active = vscode.window.activeTextEditor;
+  if (isFile(active)) return active;
+  return vscode.window.visibleTextEditors.find(isFile);
+}
+
+/**
  * "AWS Notes: Show Template Graph": a webview beside the template with its resource graph and a
  * what-if panel. It follows edits (debounced; the layout runs in the webview, so typing never
  * waits for it), a click on a node reveals the entry, and the editor's selection highlights the
  * node. Returns the view it shows (for tests).
  */
 export async function showTemplateGraph(context: vscode.ExtensionContext, client: LanguageClient): Promise<TemplateView | undefined> {
-  const editor = vscode.window.activeTextEditor;
+  const editor = templateEditor();
   if (!editor) {
     void vscode.window.showInformationMessage('Open a CloudFormation or SAM template first.');
     return undefined;
