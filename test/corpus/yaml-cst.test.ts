@@ -21,7 +21,7 @@ describe('corpus: parseYamlCst matches parseYaml', function () {
     if (!hasCorpus) this.skip();
   });
 
-  it('gives identical trees (or falls back) on every YAML file, and is faster', () => {
+  it('gives identical trees (or falls back) on every YAML file', () => {
     const dirs = ['cfn', 'sam', 'appspec', 'buildspec', 'broken', 'cfn-lint/templates'];
     const files = dirs.flatMap((d) => filesUnder(path.join(CORPUS, d))).filter((f) => /\.(ya?ml|template)$/i.test(f));
     const texts = files.map((f) => body(fs.readFileSync(f, 'utf8'))).filter((t) => !/^\s*[{[]/.test(t));
@@ -33,19 +33,7 @@ describe('corpus: parseYamlCst matches parseYaml', function () {
       if (comparable(parseYamlCst(t)) !== comparable(parseYaml(t))) bad.push(files[i]);
     });
     assert.deepEqual(bad, []);
-    const time = (fn: (t: string) => unknown): number => {
-      for (const t of texts) fn(t); // warm up
-      let best = Infinity;
-      for (let r = 0; r < 3; r++) {
-        const t0 = performance.now();
-        for (const t of texts) fn(t);
-        best = Math.min(best, (performance.now() - t0) / texts.length);
-      }
-      return best;
-    };
-    const old = time(parseYaml);
-    const cst = time(parseYamlCst);
-    console.log(`      ${texts.length} files, fast path on ${fast} (${((fast * 100) / texts.length).toFixed(1)}%); parseYaml ${old.toFixed(3)} ms/file, parseYamlCst ${cst.toFixed(3)} ms/file (${(old / cst).toFixed(2)}x)`);
-    assert.ok(cst < old, 'parseYamlCst should be faster');
+    // Speed is npm run bench's business; here only agreement and how often the fast path applies.
+    console.log(`      ${texts.length} files, fast path on ${fast} (${((fast * 100) / texts.length).toFixed(1)}%)`);
   });
 });
