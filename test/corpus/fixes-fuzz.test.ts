@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +10,6 @@ import { addedFindings, fixAll, safeFixesFor } from '../../server/src/core/fixGu
 import { decodeBytes, encodeText, type TextEncoding } from '../../server/src/core/encoding';
 import { runLint } from '../../server/src/cli/lint';
 import { fakeIO } from '../cli/fakeIO';
-import { exercise, mutationArb, type FuzzStats } from '../fuzz';
 import { CORPUS, filesUnder, hasCorpus } from './shared';
 
 const corpusFiles = () =>
@@ -129,22 +127,5 @@ describe('corpus: lint --fix round trip in every encoding', function () {
     }
     console.log(`      --fix: ${picked.length} files × ${variants.length} encodings, ${written} files written, ${fixes} fixes`);
     assert.deepEqual(failures, []);
-  });
-});
-
-describe('corpus: longer fuzz over mutated real files', function () {
-  before(function () {
-    if (!hasCorpus) this.skip();
-  });
-
-  it('no mutation makes parsing, a rule, a hover or a fix throw', () => {
-    const stats: FuzzStats = { inputs: 0, slowestMs: 0, slowestInput: '' };
-    const files = corpusFiles().filter((_, i) => i % 3 === 0);
-    for (const [i, f] of files.entries()) {
-      const base = readText(f);
-      if (base.length > 200_000) continue;
-      fc.assert(fc.property(mutationArb(base), (text) => exercise(text, stats, f)), { numRuns: 12, seed: 2000 + i });
-    }
-    console.log(`      fuzz: ${stats.inputs} inputs from ${files.length} corpus files, slowest ${stats.slowestMs} ms (${JSON.stringify(stats.slowestInput.slice(0, 60))}…)`);
   });
 });

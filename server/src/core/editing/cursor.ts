@@ -40,7 +40,8 @@ export function cursorAt(doc: TemplateDocument, offset: number): Cursor | undefi
 // ---------------------------------------------------------------------------------------------
 // YAML
 
-const LINE = /^( *)((?:-[ ]+)*)(.*)$/;
+// [\s\S]: a line cut at a lone CR (or any line break JS sees inside a YAML line) still matches.
+const LINE = /^( *)((?:-[ ]+)*)([\s\S]*)$/;
 
 function yamlCursor(doc: TemplateDocument, offset: number): Cursor | undefined {
   const line = doc.lines.positionAt(offset).line;
