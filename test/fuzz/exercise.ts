@@ -32,9 +32,7 @@ export function exerciseService(service: LanguageService, uri: string, text: str
         }
       }
     }
-    const all = service.fixAll(file);
-    check(all, 'fix-all');
-    applyEdits(text, all);
+    service.fixAll(file); // applies, re-lints and refuses fixes itself
   } finally {
     service.close(uri);
   }
