@@ -77,3 +77,23 @@ describe('regular expressions from the template run in linear time', () => {
     );
   });
 });
+
+describe('inputs the fuzz found', () => {
+  it('a JSON file with a trailing comma check over a line of slashes answers (was exponential)', () => {
+    const text = '{"Resources": {"A": {"Type": "AWS::SQS::Queue"}},\n' + '////////é'.repeat(700) + '\n}';
+    const r = service.lint({ uri: 'file:///f.json', version: 1, languageId: 'json', getText: () => text });
+    assert.ok(Array.isArray(r.findings));
+  });
+
+  it('completion inside a SAM Globals section our table does not describe', () => {
+    const text = 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  WebSocketApi:\n    \nResources:\n  F:\n    Type: AWS::Serverless::Function\n';
+    const f = file(text);
+    assert.doesNotThrow(() => service.complete(f, text.indexOf('    \n') + 4));
+  });
+
+  it('completion at an offset right after a lone CR', () => {
+    const text = 'AWSTemplateFormatVersion: "2010-09-09"\r\nResources:\r\n  Q:\r\n    Type: AWS::SQS::Queue\r\n';
+    const f = file(text);
+    assert.doesNotThrow(() => service.complete(f, text.indexOf('\r\n  Q') + 1));
+  });
+});

@@ -75,7 +75,8 @@ export const K = { closeBrace: 2, closeBracket: 4, comma: 5, lineComment: 12, bl
 /** Commas directly before a closing `}` or `]` (comments between count as nothing). */
 function trailingCommas(text: string): { first: number; count: number } {
   const out = { first: -1, count: 0 };
-  if (!/,(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[}\]]/.test(text)) return out; // the common case: no scan
+  // A `//` comment runs to its line break: `\/\/[^\n]*` alone could end anywhere and backtrack exponentially on `////…`.
+  if (!/,(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*[}\]]/.test(text)) return out; // the common case: no scan
   const sc = createScanner(text, true);
   let lastComma = -1;
   for (let k = sc.scan(); k !== K.eof; k = sc.scan()) {

@@ -172,6 +172,7 @@ function propertyKeys(ctx: Ctx, type: string, rest: Segment[], start: number, ex
 
 function samPropertyKeys(ctx: Ctx, type: string, start: number, existing: Set<string>): CompletionItem[] {
   const sam = SAM_TYPES[type];
+  if (!sam) return []; // a Globals section our SAM table does not describe (e.g. WebSocketApi)
   // Globals supply values, they don't have to: nothing is required there.
   const required = new Set(ctx.cur.path[0] === 'Globals' ? [] : sam.required ?? []);
   return Object.entries(sam.properties)
