@@ -161,3 +161,11 @@ describe('CFN3010 DeletionPolicy values', () => {
     assert.deepEqual(found(dp(' !Ref P\n'), 'CFN3010'), []);
   });
 });
+
+describe('Properties chosen by Fn::If', () => {
+  it('checks each branch as a whole Properties mapping, reporting on the branch', () => {
+    const text = tpl('  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      Fn::If:\n        - C\n        - PolicyName: p\n          PolicyDocument: {}\n        - PolicyName: p\n          PolicyDocument: {}\n          Users: [u]\n', 'Conditions:\n  C: !Equals [a, b]\n');
+    assert.deepEqual(lineOf(text, 'CFN3106'), [9]); // the first branch names no Users, Groups or Roles
+    assert.deepEqual(found(text.replace('        - PolicyName: p\n          PolicyDocument: {}\n        - ', '        - Roles: [r]\n          PolicyName: p\n          PolicyDocument: {}\n        - '), 'CFN3106'), []);
+  });
+});

@@ -96,8 +96,9 @@ function propertyFindings(ctx: RuleContext): SchemaIssue[] {
     if (!schema) continue;
     const propsPair = getPair(r.node, 'Properties');
     const props = propsPair?.value;
-    if (props && intrinsicName(props)) continue;
-    if (props && !isMap(props)) {
+    // Properties chosen by Fn::If: each branch is a whole Properties mapping; other functions can't be read.
+    if (props && intrinsicName(props) && intrinsicName(props) !== 'Fn::If') continue;
+    if (props && !isMap(props) && intrinsicName(props) !== 'Fn::If') {
       if (!(isScalar(props) && props.value === null)) {
         out.push({ issue: 'type', message: `Properties of '${r.name}' must be a mapping${describe(props)}.`, start: propsPair!.key.start, end: propsPair!.key.end });
         continue;
@@ -106,7 +107,7 @@ function propertyFindings(ctx: RuleContext): SchemaIssue[] {
     const map: MapNode = isMap(props) ? props : { kind: 'map', pairs: [], start: propsPair?.value.start ?? r.pair.key.start, end: propsPair?.value.end ?? r.pair.key.start };
     const key = propsPair ? { start: propsPair.key.start, end: propsPair.key.end } : { start: r.pair.key.start, end: r.pair.key.end };
     const found: SchemaIssue[] = [];
-    validateValue({ root: schema, allowedValues }, map, schema, { path: ['Resources', r.name, 'Properties'], name: r.type, key }, found);
+    validateValue({ root: schema, allowedValues }, props && intrinsicName(props) ? props : map, schema, { path: ['Resources', r.name, 'Properties'], name: r.type, key }, found);
     for (const f of found) {
       if (f.issue === 'type' && f.path && PACKAGEABLE.has(`${r.type}.${f.path[3]}`) && f.path.length === 4) continue;
       // Without a Properties key at all there is nowhere to add keys to: no quick fix.

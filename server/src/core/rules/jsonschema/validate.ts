@@ -65,7 +65,8 @@ function intrinsic(ctx: SchemaContext, fn: string, node: MapNode, schema: JsonSc
   const arg = node.pairs[0].value;
   if (fn === 'Fn::If') {
     if (isSeq(arg) && arg.items.length === 3) {
-      for (const branch of arg.items.slice(1)) if (!isNoValue(branch)) validateValue(ctx, branch, schema, at, out, depth + 1);
+      // Findings about a branch as a whole (a missing key) point at that branch.
+      for (const branch of arg.items.slice(1)) if (!isNoValue(branch)) validateValue(ctx, branch, schema, { ...at, key: itemKey(branch) ?? at.key }, out, depth + 1);
     }
     return;
   }
