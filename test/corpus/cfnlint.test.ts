@@ -30,7 +30,7 @@ const KNOWN: { file: string; code: string; why: string }[] = [
  * Share of cfn-lint 1.51's error findings (every file under cfn/, sam/, cfn-lint/templates/) on whose
  * line we report an error too. A ratchet: raise it to the value reached whenever it improves, never lower it.
  */
-const AGREEMENT_FLOOR = 0.667;
+const AGREEMENT_FLOOR = 0.677;
 
 describe('corpus: CloudFormation and SAM against cfn-lint 1.51', function () {
   let c: Comparison;
