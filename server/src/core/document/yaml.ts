@@ -94,7 +94,15 @@ function parseYamlStrict(source: string): ParseResult {
   // The composer recurses per level and overflows a little past 800: blank what is deeper first.
   const { text, deepAt } = limitYamlNesting(source);
   const problems: SyntaxProblem[] = [];
-  const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false, customTags: CFN_TAGS as never });
+  // Broken text can yield thousands of YAMLErrors; their stack traces were most of the parse time.
+  const stackLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false, customTags: CFN_TAGS as never });
+  } finally {
+    Error.stackTraceLimit = stackLimit;
+  }
   const list = Array.isArray(docs) ? docs : [docs];
   const conv = new Converter(text, problems);
   let root: Node | null = null;
