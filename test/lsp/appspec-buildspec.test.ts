@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver';
-import { LspClient } from './harness';
+import { LspClient, useServer } from './harness';
 
 const APPSPEC = `version: 0.0
 os: linux
@@ -27,12 +27,8 @@ async function fixFor(c: LspClient, uri: string, d: Diagnostic): Promise<CodeAct
 }
 
 describe('appspec and buildspec over the protocol', () => {
-  let c: LspClient;
-  beforeEach(async () => {
-    c = new LspClient();
-    await c.initialize();
-  });
-  afterEach(() => c.dispose());
+  let c!: LspClient;
+  useServer((client) => (c = client), 'each');
 
   it('appspec: diagnostic, hover with the run order, quick fix', async () => {
     const uri = 'file:///w/appspec.yml';

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
 import type { CodeAction } from 'vscode-languageserver';
-import { LspClient } from './harness';
+import { LspClient, useServer } from './harness';
 
 const LINES = ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  Queue:', '    Type: AWS::SQS::Queue', '    Properties:', '      VisibilityTimout: 30', ''];
 
 describe('language server: positions and fixes that keep the file sound', () => {
-  let c: LspClient;
-  beforeEach(async () => {
-    c = new LspClient();
-    await c.initialize();
-  });
-  afterEach(() => c.dispose());
+  let c!: LspClient;
+  useServer((client) => (c = client), 'each');
 
   for (const [label, text] of [
     ['CR-only line breaks', LINES.join('\r')],

@@ -80,3 +80,17 @@ export class LspClient {
     this.rpc.dispose();
   }
 }
+
+/**
+ * Mocha hooks that start an initialized server before each test ('each') or once for the suite
+ * ('all'), hand it to `set`, and dispose of it afterwards.
+ */
+export function useServer(set: (c: LspClient) => void, scope: 'each' | 'all' = 'each'): void {
+  let c: LspClient | undefined;
+  (scope === 'each' ? beforeEach : before)(async () => {
+    c = new LspClient();
+    await c.initialize();
+    set(c);
+  });
+  (scope === 'each' ? afterEach : after)(() => c?.dispose());
+}

@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Hover } from 'vscode-languageserver';
-import { LspClient } from './harness';
+import { LspClient, useServer } from './harness';
 
 describe('language server: hostile documents', () => {
-  let c: LspClient;
-  beforeEach(async () => {
-    c = new LspClient();
-    await c.initialize();
-  });
-  afterEach(() => c.dispose());
+  let c!: LspClient;
+  useServer((client) => (c = client), 'each');
 
   it('deep JSON (6,000 levels, any .json) and deep YAML sequences get DOC1004 and the server keeps answering', async () => {
     const docs: [string, string, string][] = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { graphHtml } from '../../client/src/commands/graphHtml';
 import { TEMPLATE_VIEW, type TemplateView } from '../../server/src/core/protocol';
-import { LspClient } from './harness';
+import { LspClient, useServer } from './harness';
 
 const TEMPLATE = `Parameters:
   Env: {Type: String, Default: dev, AllowedValues: [dev, prod]}
@@ -20,12 +20,8 @@ Outputs:
 `;
 
 describe('language server: Template Graph view (awsNotes/templateView)', () => {
-  let c: LspClient;
-  before(async () => {
-    c = new LspClient();
-    await c.initialize();
-  });
-  after(() => c.dispose());
+  let c!: LspClient;
+  useServer((client) => (c = client), 'all');
 
   it('returns the graph with 0-based entry lines and the what-if for the chosen values', async () => {
     const uri = 'file:///w/graph.yaml';
