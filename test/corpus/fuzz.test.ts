@@ -39,7 +39,7 @@ function plan(): FuzzJob[] {
   return only === undefined ? jobs : jobs.filter((j) => String(j.id) === only);
 }
 
-describe('fuzz: 100,000 inputs through every feature (seeded, 1 s CPU per input)', () => {
+describe('fuzz: 100,000 inputs through every feature (seeded, 1 s CPU per input for the keystroke features and for fix-all)', () => {
   it('no input throws, hangs or takes more than 1 s', async function () {
     // About 3 minutes on an idle 2-core machine; a busy one only makes it slower (inputs are timed
     // in thread CPU, and the watchdog catches hangs), so the suite's 10-minute limit does not apply.

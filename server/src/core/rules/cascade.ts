@@ -23,7 +23,7 @@ export function dropCascades(doc: TemplateDocument, findings: Finding[]): Findin
   if (!errors.length) return findings;
   const line = (offset: number) => doc.lines.positionAt(offset).line;
   const errorLines = new Set(errors.map((e) => line(e.start)));
-  const spans = errors.map((e) => entrySpan(doc, e.start)).filter((s): s is [number, number] => !!s);
+  const spans = mergeSpans(errors.map((e) => entrySpan(doc, e.start)).filter((s): s is [number, number] => !!s));
   const syntaxLines = new Set<number>();
   const first = Math.min(...errors.map((e) => e.start));
   return findings.filter((f) => {
@@ -38,7 +38,7 @@ export function dropCascades(doc: TemplateDocument, findings: Finding[]): Findin
     }
     if (CROSS_REFERENCE_CODES.has(f.code) || (LAYOUT_CODES.has(f.code) && f.start > first)) return false;
     if (errorLines.has(l) || errorLines.has(l - 1) || errorLines.has(l + 1)) return false;
-    return !spans.some(([s, e]) => f.start >= s && f.start < e);
+    return !inSpans(spans, f.start);
   });
 }
 
@@ -62,4 +62,28 @@ function lastStartingBefore(starts: number[], offset: number): number {
   let k = -1;
   for (let i = 0; i < starts.length && starts[i] <= offset; i++) k = i;
   return k;
+}
+
+/** Sorted, non-overlapping spans (a broken file can hold hundreds of errors, each with its entry). */
+function mergeSpans(spans: [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
+
+/** Whether `offset` falls in one of the merged spans (binary search: findings × errors adds up). */
+function inSpans(spans: [number, number][], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < spans[mid][0]) hi = mid - 1;
+    else if (offset >= spans[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
