@@ -973,6 +973,8 @@ const scenarios = [
       await frame.evaluate(() => new Promise((r) => setTimeout(r, 800)));
       fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
       await ui.page.screenshot({ path: path.join(ROOT, 'docs', 'images', 'template-graph.png') });
+      // The side bar back: later scenarios reach files through the Explorer.
+      await ui.key('Control+B');
       // A click on a node puts the cursor on its entry in the template.
       await frame.click('.node[data-id="AppServer"]');
       await ui.until(async () => /^Ln 23, Col 3\b/.test((await ui.statusText('#status\\.editor\\.selection')) ?? ''), 'the cursor on AppServer (Ln 23, Col 3)');
