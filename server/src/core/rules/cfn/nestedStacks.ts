@@ -10,9 +10,9 @@ import { templateIndex } from '../../cfn/template';
 import { parseTemplate } from '../../document';
 import { get, getPair, intrinsicName, isMap, isScalar, keyText, str, type Node, type ScalarNode } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
+import { cfnRule } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
 
-const CFN_KINDS = ['cfn', 'sam'] as const;
 const LOCATION: Record<string, string> = { 'AWS::CloudFormation::Stack': 'TemplateURL', 'AWS::Serverless::Application': 'Location' };
 
 interface Child {
@@ -64,61 +64,49 @@ function children(ctx: RuleContext): Child[] {
   return out;
 }
 
-export const nestedStackParameters: Rule = {
-  code: 'CFN3201',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'Nested stack parameters that do not match the child template',
-  check(ctx) {
-    const out: RawFinding[] = [];
-    for (const c of children(ctx)) {
-      if (!c.parameters) continue;
-      const given = getPair(c.props, 'Parameters');
-      if (given && (!isMap(given.value) || intrinsicName(given.value) || given.value.pairs.some((p) => /^(Fn::|Ref$)/.test(keyText(p))))) continue;
-      const pairs = given && isMap(given.value) ? given.value.pairs : [];
-      const names = c.parameters.map((p) => p.name);
-      for (const p of pairs) {
-        const k = keyText(p);
-        if (names.includes(k)) continue;
-        const cands = closest(k, names, 2);
-        out.push({
-          message: `${c.file} has no parameter '${k}'; CloudFormation rejects parameters the nested template does not declare.${didYouMean(cands)}`,
-          start: p.key.start,
-          end: p.key.end,
-          data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : { fix: 'deletePair', start: p.start, end: p.end, key: k },
-        });
-      }
-      const passed = new Set(pairs.map(keyText));
-      const missing = c.parameters.filter((p) => p.required && !passed.has(p.name)).map((p) => p.name);
-      if (missing.length) {
-        const at = given?.key ?? c.urlNode;
-        const map = given && isMap(given.value) ? given.value : undefined;
-        out.push({
-          message: `${c.file} needs ${missing.map((m) => `'${m}'`).join(', ')} (no Default there), but ${c.resource} does not pass ${missing.length === 1 ? 'it' : 'them'} in Parameters.`,
-          start: at.start,
-          end: at.end,
-          data: map?.pairs.length ? { fix: 'addKeys', keys: missing, sibling: map.pairs[0].key.start, lastEnd: map.pairs[map.pairs.length - 1].end } : undefined,
-        });
-      }
+export const nestedStackParameters = cfnRule('CFN3201', 'Nested stack parameters that do not match the child template', [], (ctx) => {
+  const out: RawFinding[] = [];
+  for (const c of children(ctx)) {
+    if (!c.parameters) continue;
+    const given = getPair(c.props, 'Parameters');
+    if (given && (!isMap(given.value) || intrinsicName(given.value) || given.value.pairs.some((p) => /^(Fn::|Ref$)/.test(keyText(p))))) continue;
+    const pairs = given && isMap(given.value) ? given.value.pairs : [];
+    const names = c.parameters.map((p) => p.name);
+    for (const p of pairs) {
+      const k = keyText(p);
+      if (names.includes(k)) continue;
+      const cands = closest(k, names, 2);
+      out.push({
+        message: `${c.file} has no parameter '${k}'; CloudFormation rejects parameters the nested template does not declare.${didYouMean(cands)}`,
+        start: p.key.start,
+        end: p.key.end,
+        data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : { fix: 'deletePair', start: p.start, end: p.end, key: k },
+      });
     }
-    return out;
-  },
-};
+    const passed = new Set(pairs.map(keyText));
+    const missing = c.parameters.filter((p) => p.required && !passed.has(p.name)).map((p) => p.name);
+    if (missing.length) {
+      const at = given?.key ?? c.urlNode;
+      const map = given && isMap(given.value) ? given.value : undefined;
+      out.push({
+        message: `${c.file} needs ${missing.map((m) => `'${m}'`).join(', ')} (no Default there), but ${c.resource} does not pass ${missing.length === 1 ? 'it' : 'them'} in Parameters.`,
+        start: at.start,
+        end: at.end,
+        data: map?.pairs.length ? { fix: 'addKeys', keys: missing, sibling: map.pairs[0].key.start, lastEnd: map.pairs[map.pairs.length - 1].end } : undefined,
+      });
+    }
+  }
+  return out;
+});
 
-export const nestedStackFile: Rule = {
-  code: 'CFN3202',
-  kinds: CFN_KINDS,
-  severity: 'warning',
-  title: 'Nested stack template file not found',
-  check(ctx) {
-    return children(ctx)
-      .filter((c) => !c.parameters && str(c.urlNode) !== undefined)
-      .map((c) => ({
-        message: `No readable template at '${c.file}' (relative to this template's folder); packaging the stack fails.`,
-        start: c.urlNode.start,
-        end: c.urlNode.end,
-      }));
-  },
-};
+export const nestedStackFile = cfnRule('CFN3202', 'Nested stack template file not found', [], (ctx) => {
+  return children(ctx)
+    .filter((c) => !c.parameters && str(c.urlNode) !== undefined)
+    .map((c) => ({
+      message: `No readable template at '${c.file}' (relative to this template's folder); packaging the stack fails.`,
+      start: c.urlNode.start,
+      end: c.urlNode.end,
+    }));
+}, 'warning');
 
 export const nestedStackRules: Rule[] = [nestedStackParameters, nestedStackFile];

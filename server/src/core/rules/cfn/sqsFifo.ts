@@ -6,9 +6,9 @@
  */
 import { templateIndex } from '../../cfn/template';
 import { getPair, intrinsicName, isMap, isScalar, str, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
+import { cfnRule } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
 
-const CFN_KINDS = ['cfn', 'sam'] as const;
 const FIFO_ONLY = ['ContentBasedDeduplication', 'DeduplicationScope', 'FifoThroughputLimit'];
 
 interface Queue {
@@ -44,63 +44,51 @@ function queues(ctx: RuleContext): Queue[] {
   return out;
 }
 
-export const sqsFifoName: Rule = {
-  code: 'SQS1001',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'SQS queue name and FifoQueue disagree about .fifo',
-  check(ctx) {
-    const out: RawFinding[] = [];
-    for (const q of queues(ctx)) {
-      if (!q.name) continue;
-      const { text, node, sub } = q.name;
-      // A name ending in a variable may get its suffix from it.
-      if (sub && /\}\s*$/.test(text)) continue;
-      const hasSuffix = text.trimEnd().endsWith('.fifo');
-      if (q.fifo && !hasSuffix) {
-        out.push({
-          message: `A FIFO queue's name must end in '.fifo'; SQS rejects '${text}'.`,
-          start: node.start,
-          end: node.end,
-          data: sub ? undefined : { fix: 'replace', start: node.start, end: node.end, candidates: [`${text}.fifo`] },
-        });
-      } else if (!q.fifo && hasSuffix) {
-        out.push({
-          message: `'${text}' ends in '.fifo', but the queue is a standard queue (FifoQueue is not true); SQS rejects a dot in a standard queue's name. Add 'FifoQueue: true', or drop the suffix.`,
-          start: node.start,
-          end: node.end,
-          data: sub ? undefined : { fix: 'replace', start: node.start, end: node.end, candidates: [text.trimEnd().slice(0, -'.fifo'.length)] },
-        });
-      }
+export const sqsFifoName = cfnRule('SQS1001', 'SQS queue name and FifoQueue disagree about .fifo', [], (ctx) => {
+  const out: RawFinding[] = [];
+  for (const q of queues(ctx)) {
+    if (!q.name) continue;
+    const { text, node, sub } = q.name;
+    // A name ending in a variable may get its suffix from it.
+    if (sub && /\}\s*$/.test(text)) continue;
+    const hasSuffix = text.trimEnd().endsWith('.fifo');
+    if (q.fifo && !hasSuffix) {
+      out.push({
+        message: `A FIFO queue's name must end in '.fifo'; SQS rejects '${text}'.`,
+        start: node.start,
+        end: node.end,
+        data: sub ? undefined : { fix: 'replace', start: node.start, end: node.end, candidates: [`${text}.fifo`] },
+      });
+    } else if (!q.fifo && hasSuffix) {
+      out.push({
+        message: `'${text}' ends in '.fifo', but the queue is a standard queue (FifoQueue is not true); SQS rejects a dot in a standard queue's name. Add 'FifoQueue: true', or drop the suffix.`,
+        start: node.start,
+        end: node.end,
+        data: sub ? undefined : { fix: 'replace', start: node.start, end: node.end, candidates: [text.trimEnd().slice(0, -'.fifo'.length)] },
+      });
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
 
-export const sqsFifoOnly: Rule = {
-  code: 'SQS1002',
-  kinds: CFN_KINDS,
-  severity: 'error',
-  title: 'FIFO-only property on a standard SQS queue',
-  check(ctx) {
-    const out: RawFinding[] = [];
-    for (const q of queues(ctx)) {
-      if (q.fifo !== false) continue;
-      for (const k of FIFO_ONLY) {
-        const p = getPair(q.props, k);
-        if (!p) continue;
-        // `ContentBasedDeduplication: false` says nothing a standard queue contradicts.
-        if (k === 'ContentBasedDeduplication' && bool(p.value) === false) continue;
-        out.push({
-          message: `${k} applies only to FIFO queues, and this queue is a standard queue (FifoQueue is not true); SQS rejects it. Remove it, or add 'FifoQueue: true'.`,
-          start: p.key.start,
-          end: p.key.end,
-          data: { fix: 'deletePair', start: p.start, end: p.end, key: k },
-        });
-      }
+export const sqsFifoOnly = cfnRule('SQS1002', 'FIFO-only property on a standard SQS queue', [], (ctx) => {
+  const out: RawFinding[] = [];
+  for (const q of queues(ctx)) {
+    if (q.fifo !== false) continue;
+    for (const k of FIFO_ONLY) {
+      const p = getPair(q.props, k);
+      if (!p) continue;
+      // `ContentBasedDeduplication: false` says nothing a standard queue contradicts.
+      if (k === 'ContentBasedDeduplication' && bool(p.value) === false) continue;
+      out.push({
+        message: `${k} applies only to FIFO queues, and this queue is a standard queue (FifoQueue is not true); SQS rejects it. Remove it, or add 'FifoQueue: true'.`,
+        start: p.key.start,
+        end: p.key.end,
+        data: { fix: 'deletePair', start: p.start, end: p.end, key: k },
+      });
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
 
 export const sqsFifoRules: Rule[] = [sqsFifoName, sqsFifoOnly];
