@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Compacts the fact tables cfn-lint ships (Lambda runtime lifecycle, IAM actions, stateful
-// resource types) into the small JSON tables the product commits under server/src/core/facts/.
+// resource types) into the small JSON tables the product commits under server/data/facts/.
 // Usage: node scripts/import-facts.mjs <folder holding lambda-runtime-lifecycle.json, iam-actions.json, stateful-resources.json> [--schemas <folder of aws-*.json>]
 // With --schemas, the `lifecycle` of registry schemas (services AWS shut down or is shutting down) becomes resource-lifecycle.json.
 // The product never reads the source folder; rerun this script to refresh the committed tables.
@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const outDir = path.join(root, 'server', 'src', 'core', 'facts');
+const outDir = path.join(root, 'server', 'data', 'facts');
 const argv = process.argv.slice(2);
 const schemasAt = argv.indexOf('--schemas');
 const schemas = schemasAt >= 0 ? argv.splice(schemasAt, 2)[1] : undefined;

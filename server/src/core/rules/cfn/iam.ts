@@ -2,7 +2,7 @@
  * IAM policy documents in templates (IAM1001 elements, IAM1002 condition operators, IAM1003
  * action names). Element rules follow what IAM itself rejects: identity policies name no
  * Principal, trust policies name no Resource, every statement has Effect and exactly one of
- * Action/NotAction, and so on. Action names are checked against core/facts/iam-actions.json,
+ * Action/NotAction, and so on. Action names are checked against server/data/facts/iam-actions.json,
  * loaded only when a template has a policy with an action in it.
  */
 import { policyDocuments, listItems, type PolicyDocument, type PolicyKind } from '../../cfn/policies';

@@ -1,6 +1,6 @@
 /**
  * Lambda runtime lifecycle (LAMBDA1001 deprecated, LAMBDA1002 creation blocked), from the dates in
- * core/facts/lambda-runtimes.json compared with the lint date. Checked where a runtime is written:
+ * server/data/facts/lambda-runtimes.json compared with the lint date. Checked where a runtime is written:
  * AWS::Lambda::Function and AWS::Serverless::Function `Runtime`, and SAM `Globals.Function.Runtime`.
  */
 import { runtimeLifecycle, type RuntimeLifecycle } from '../../facts';

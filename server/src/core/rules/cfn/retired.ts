@@ -1,6 +1,6 @@
 /**
  * Resources of services AWS has shut down (CFN3203), from the `lifecycle` the CloudFormation
- * registry schemas carry (core/facts/resource-lifecycle.json). A warning, not an error: accounts
+ * registry schemas carry (server/data/facts/resource-lifecycle.json). A warning, not an error: accounts
  * that already use a service sometimes keep access after the public date.
  */
 import { templateIndex } from '../../cfn/template';
