@@ -34,6 +34,7 @@ import { detectKind, type Kind } from './kind';
 import type { KnowledgeBase } from './knowledge';
 import { lintDocument, type LintResult } from './lint';
 import type { NotesIndex } from './notes';
+import { LintCache } from './rules/entryCache';
 import { ruleByCode } from './rules/registry';
 import type { Finding } from './rules/types';
 import { termAt } from './termAt';
@@ -149,6 +150,13 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
   let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...opts.settings };
   const docs = new DocumentCache({ maxBytes: settings.maxBytes });
   const lints = new Map<string, { version: number; kind?: Kind; result: LintResult }>();
+  // Per-entry findings of each document's previous lints: a keystroke re-checks only the entry it touched.
+  const entryCaches = new Map<string, LintCache>();
+  const entryCache = (uri: string): LintCache => {
+    let c = entryCaches.get(uri);
+    if (!c) entryCaches.set(uri, (c = new LintCache()));
+    return c;
+  };
   // Guarded quick fixes per finding of the current version: the editor asks again on every cursor move.
   const guarded = new Map<string, { version: number; byFinding: Map<Finding, FixAction[]> }>();
 
@@ -174,6 +182,7 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
       disabled: settings.disabled,
       onRuleError: (rule, e) => opts.onRuleError?.(rule.code, e),
       readFile: opts.readFile,
+      cache: entryCache(file.uri),
     });
     lints.set(file.uri, { version: file.version, kind: o.kind, result });
     return result;
@@ -187,6 +196,7 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
     parse: { maxBytes: settings.maxBytes },
     onRuleError: (rule, e) => opts.onRuleError?.(rule.code, e),
     readFile: opts.readFile,
+    cache: entryCache(file.uri),
   });
 
   const explainTerm = (term: string, context?: string): ExplainResult =>
@@ -239,6 +249,7 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
       docs.setOptions({ maxBytes: settings.maxBytes });
       lints.clear();
       guarded.clear();
+      entryCaches.clear();
     },
     parse,
     kindOf,
@@ -326,6 +337,7 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
       docs.delete(uri);
       lints.delete(uri);
       guarded.delete(uri);
+      entryCaches.delete(uri);
     },
   };
 }

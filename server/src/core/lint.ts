@@ -1,10 +1,12 @@
 import type { TemplateDocument } from './document/model';
-import { isMap } from './document/nodes';
+import { hasAnchors } from './document/incremental';
+import { getPair, isMap, type MapNode } from './document/nodes';
 import { dropCascades } from './rules/cascade';
 import { readAsIntended } from './cfn/intended';
 import { detectKind, type Kind, type KindOptions } from './kind';
 import { KIND_LABELS } from './kindNames';
 import { documentRules } from './rules/document';
+import type { EntryMemo, LintCache } from './rules/entryCache';
 import { rulesFor } from './rules/registry';
 import type { Finding, Rule } from './rules/types';
 import { applySuppressions } from './suppress';
@@ -22,6 +24,8 @@ export interface LintOptions extends KindOptions {
   disabled?: readonly string[];
   /** Reads a local file by absolute path (nested stack templates beside the template). */
   readFile?: (path: string) => string | undefined;
+  /** Reuse per-entry findings from earlier lints of this document (the editor passes one per open document). */
+  cache?: LintCache;
 }
 
 export interface LintResult {
@@ -41,10 +45,11 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
   const root = doc.root;
   if (isMap(root)) {
     const intended = readAsIntended(root, kind);
+    const memo = opts.cache && entryMemo(opts.cache, doc, intended, kind, opts.today);
     for (const rule of opts.rules?.filter((r) => r.kinds.includes(kind)) ?? rulesFor(kind)) {
       if (opts.disabled?.includes(rule.code)) continue;
       try {
-        for (const f of rule.check({ doc, kind, root: intended, today: opts.today, readFile: opts.readFile })) {
+        for (const f of rule.check({ doc, kind, root: intended, today: opts.today, readFile: opts.readFile, memo })) {
           findings.push({ ...f, code: rule.code, severity: f.severity ?? rule.severity, ...(rule.bestPractice ? { bestPractice: true } : {}) });
         }
       } catch (e) {
@@ -64,6 +69,20 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
   const kept = capFindings(applySuppressions(doc, root, dropCascades(doc, findings)));
   kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
   return { kind, findings: kept };
+}
+
+/**
+ * A memo of per-entry findings, keyed by everything outside the Resources section (parameters,
+ * transforms, the kind, today's date): a resource's own findings may read those, never another
+ * resource. None when the tree may not be the text's plain reading (syntax problems, duplicate
+ * keys, anchors whose aliases reach across entries).
+ */
+function entryMemo(cache: LintCache, doc: TemplateDocument, root: MapNode, kind: Kind, today: Date | undefined): EntryMemo | undefined {
+  if (doc.problems.length || doc.duplicates.length || hasAnchors(doc.text)) return undefined;
+  const res = getPair(root, 'Resources')?.value;
+  if (!isMap(res) || res.short) return undefined;
+  const day = (today ?? new Date()).toISOString().slice(0, 10);
+  return cache.memo(doc, res, `${kind}\u0000${day}\u0000${doc.text.slice(0, res.start)}\u0000${doc.text.slice(res.end)}`);
 }
 
 /** More findings than anyone reads; past this, editor and CLI slow down for nothing (a 10,000-variable Sub). */

@@ -18,10 +18,8 @@ export function reparseIncrementally(old: TemplateDocument, text: string, versio
   // The edited span, from the common prefix and suffix of the two texts.
   const a = old.text;
   const max = Math.min(a.length, text.length);
-  let p = 0;
-  while (p < max && a.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < max - p && a.charCodeAt(a.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const p = commonPrefix(a, text, max);
+  const s = commonSuffix(a, text, max - p);
   const oldEnd = a.length - s;
   const delta = text.length - a.length;
 
@@ -62,7 +60,28 @@ export function reparseIncrementally(old: TemplateDocument, text: string, versio
   return { ...old, version, text, lines: new LineIndex(text), root: newRoot, problems: [], duplicates: [] };
 }
 
-function hasAnchors(text: string): boolean {
+/**
+ * Compared a block at a time (a native string compare), then character by character inside the
+ * first block that differs: a keystroke in a 5,000-line file compares ~170,000 characters.
+ */
+const BLOCK = 512;
+
+function commonPrefix(a: string, b: string, max: number): number {
+  let p = 0;
+  while (p + BLOCK <= max && a.slice(p, p + BLOCK) === b.slice(p, p + BLOCK)) p += BLOCK;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** Length of the common suffix, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let s = 0;
+  while (s + BLOCK <= max && a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)) s += BLOCK;
+  while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
+}
+
+export function hasAnchors(text: string): boolean {
   return /(^|[\s[{,:-])&[^\s&]/m.test(text);
 }
 

@@ -1,4 +1,5 @@
 /** Small builders most rules share: the CloudFormation kinds, a rule from its check, a did-you-mean finding. */
+import { templateIndex, type ResourceInfo } from '../cfn/template';
 import type { TemplateDocument } from '../document/model';
 import { keyText, type MapNode } from '../document/nodes';
 import type { Kind } from '../kind';
@@ -17,6 +18,28 @@ export function kindRule(kinds: readonly Kind[], code: string, title: string, cf
 /** A CloudFormation/SAM rule whose findings `check` computes. */
 export function cfnRule(code: string, title: string, cfnLint: string[], check: (ctx: RuleContext) => RawFinding[], severity: Severity = 'error'): Rule {
   return kindRule(CFN_KINDS, code, title, cfnLint, check, severity);
+}
+
+/**
+ * A CloudFormation/SAM rule whose findings for a resource read only that resource's entry and the
+ * template outside Resources (never another resource): an unchanged entry's findings are reused
+ * from the previous lint (ctx.memo).
+ */
+export function resourceRule(code: string, title: string, cfnLint: string[], check: (ctx: RuleContext, r: ResourceInfo, out: RawFinding[]) => void, severity: Severity = 'error'): Rule {
+  return cfnRule(code, title, cfnLint, (ctx) => eachResource(ctx, code, (r) => {
+    const out: RawFinding[] = [];
+    check(ctx, r, out);
+    return out;
+  }), severity);
+}
+
+/** `perResource(r)` of every resource, through ctx.memo under `key` (see resourceRule for what it may read). */
+export function eachResource<T extends RawFinding>(ctx: RuleContext, key: string, perResource: (r: ResourceInfo) => T[]): T[] {
+  const out: T[] = [];
+  for (const r of templateIndex(ctx.doc, ctx.root).resources.values()) {
+    out.push(...(ctx.memo ? ctx.memo.findings(key, r.pair, () => perResource(r)) : perResource(r)));
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TemplateDocument } from '../document/model';
 import type { MapNode } from '../document/nodes';
 import type { Kind } from '../kind';
+import type { EntryMemo } from './entryCache';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -58,6 +59,8 @@ export interface RuleContext {
   today?: Date;
   /** Reads a local file by absolute path (nested stack templates); checks that need it are skipped without it. */
   readFile?: (path: string) => string | undefined;
+  /** Findings of per-entry checks from an earlier lint of the same document (see entryCache.ts); absent when not reusable. */
+  memo?: EntryMemo;
 }
 
 export interface Rule {

@@ -2,7 +2,7 @@ import { templateIndex, type ResourceInfo } from '../../cfn/template';
 import { CREATION_POLICY_KEYS, DELETION_POLICIES, isCustomType, isModuleType, RESOURCE_KEYS, UPDATE_POLICY_KEYS, UPDATE_REPLACE_POLICIES } from '../../cfn/vocabulary';
 import type { TemplateDocument } from '../../document/model';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
-import { cfnRule, replaceFinding } from '../define';
+import { cfnRule, eachResource, replaceFinding, resourceRule } from '../define';
 import { isNoValue, validateValue, type SchemaIssue, type SchemaIssueKind } from '../jsonschema/validate';
 import { registryType, registryTypeNames } from '../../schema/registry';
 import { SAM_RESOURCE_KEYS } from '../../schema/sam';
@@ -29,53 +29,42 @@ const PACKAGEABLE = new Set([
 ]);
 
 
-function eachResource(ctx: RuleContext, fn: (r: ResourceInfo, out: RawFinding[]) => void): RawFinding[] {
-  const out: RawFinding[] = [];
-  for (const r of templateIndex(ctx.doc, ctx.root).resources.values()) fn(r, out);
-  return out;
-}
-
-export const resourceType = cfnRule('CFN3001', 'Resource has no Type, or Type is not a plain string', ['E3001'], (ctx) => {
-  return eachResource(ctx, (r, out) => {
-    if (isScalar(r.node)) {
-      const text = str(r.node) ?? '';
-      const m = /^Type:(\S.*)$/.exec(text);
-      if (m) {
-        // `Type:AWS::EC2::Instance` with no space after the colon is one scalar, not a key.
-        out.push({
-          message: `'${text}' is read as one string because there is no space after 'Type:'. Write 'Type: ${m[1]}'.`,
-          start: r.node.start,
-          end: r.node.end,
-          data: { fix: 'replace', start: r.node.start, end: r.node.end, candidates: [`Type: ${m[1]}`] },
-        });
-        return;
-      }
-    }
-    if (!isMap(r.node)) {
-      out.push({ message: `Resource '${r.name}' must be a mapping with a Type${describe(r.node)}.`, start: r.pair.key.start, end: r.pair.key.end });
+export const resourceType = resourceRule('CFN3001', 'Resource has no Type, or Type is not a plain string', ['E3001'], (_ctx, r, out) => {
+  if (isScalar(r.node)) {
+    const text = str(r.node) ?? '';
+    const m = /^Type:(\S.*)$/.exec(text);
+    if (m) {
+      // `Type:AWS::EC2::Instance` with no space after the colon is one scalar, not a key.
+      out.push({
+        message: `'${text}' is read as one string because there is no space after 'Type:'. Write 'Type: ${m[1]}'.`,
+        start: r.node.start,
+        end: r.node.end,
+        data: { fix: 'replace', start: r.node.start, end: r.node.end, candidates: [`Type: ${m[1]}`] },
+      });
       return;
     }
-    const tp = getPair(r.node, 'Type');
-    if (!tp) {
-      const typeLike = r.node.pairs.find((p) => /^Type:/.test(keyText(p)));
-      out.push({ message: `Resource '${r.name}' has no Type. Add e.g. 'Type: AWS::S3::Bucket'.`, start: typeLike?.key.start ?? r.pair.key.start, end: typeLike?.key.end ?? r.pair.key.end });
-    } else if (!isScalar(tp.value) || typeof tp.value.value !== 'string') {
-      out.push({ message: `The Type of '${r.name}' must be a plain string such as AWS::S3::Bucket${intrinsicName(tp.value) ? '; intrinsic functions are not allowed here' : ''}.`, start: tp.value.start, end: tp.value.end });
-    }
-  });
+  }
+  if (!isMap(r.node)) {
+    out.push({ message: `Resource '${r.name}' must be a mapping with a Type${describe(r.node)}.`, start: r.pair.key.start, end: r.pair.key.end });
+    return;
+  }
+  const tp = getPair(r.node, 'Type');
+  if (!tp) {
+    const typeLike = r.node.pairs.find((p) => /^Type:/.test(keyText(p)));
+    out.push({ message: `Resource '${r.name}' has no Type. Add e.g. 'Type: AWS::S3::Bucket'.`, start: typeLike?.key.start ?? r.pair.key.start, end: typeLike?.key.end ?? r.pair.key.end });
+  } else if (!isScalar(tp.value) || typeof tp.value.value !== 'string') {
+    out.push({ message: `The Type of '${r.name}' must be a plain string such as AWS::S3::Bucket${intrinsicName(tp.value) ? '; intrinsic functions are not allowed here' : ''}.`, start: tp.value.start, end: tp.value.end });
+  }
 });
 
-export const knownType = cfnRule('CFN3002', 'Unknown resource type', ['E3006'], (ctx) => {
-  const idx = templateIndex(ctx.doc, ctx.root);
-  return eachResource(ctx, (r, out) => {
-    const t = r.type;
-    if (!t || !r.typeNode || typeof r.typeNode.value !== 'string') return;
-    if (isCustomType(t) || isModuleType(t) || registryType(t) || EXTRA_TYPES.includes(t)) return;
-    if (t.startsWith('AWS::Serverless::')) return; // SAM's own rule reports these
-    if (idx.foreignTransform && !t.startsWith('AWS::')) return; // a macro may define it
-    const cands = closest(t, registryTypeNames(), 3);
-    out.push(replaceFinding(r.typeNode, `'${t}' is not a known resource type.`, cands));
-  });
+export const knownType = resourceRule('CFN3002', 'Unknown resource type', ['E3006'], (ctx, r, out) => {
+  const t = r.type;
+  if (!t || !r.typeNode || typeof r.typeNode.value !== 'string') return;
+  if (isCustomType(t) || isModuleType(t) || registryType(t) || EXTRA_TYPES.includes(t)) return;
+  if (t.startsWith('AWS::Serverless::')) return; // SAM's own rule reports these
+  if (templateIndex(ctx.doc, ctx.root).foreignTransform && !t.startsWith('AWS::')) return; // a macro may define it
+  const cands = closest(t, registryTypeNames(), 3);
+  out.push(replaceFinding(r.typeNode, `'${t}' is not a known resource type.`, cands));
 });
 
 const valueCache = new WeakMap<TemplateDocument, SchemaIssue[]>();
@@ -84,52 +73,56 @@ const valueCache = new WeakMap<TemplateDocument, SchemaIssue[]>();
 function propertyFindings(ctx: RuleContext): SchemaIssue[] {
   const hit = valueCache.get(ctx.doc);
   if (hit) return hit;
-  const out: SchemaIssue[] = [];
   const idx = templateIndex(ctx.doc, ctx.root);
   const allowedValues = (param: string) => {
     const av = get(idx.parameters.get(param)?.value, 'AllowedValues');
     return isSeq(av) && av.items.every(isScalar) ? av.items.map((i) => String((i as ScalarNode).value)) : undefined;
   };
-  for (const r of idx.resources.values()) {
-    if (!r.type || !isMap(r.node) || r.type.startsWith('AWS::Serverless::')) continue; // SAM rules own these
-    const schema = registryType(r.type);
-    if (!schema) continue;
-    const propsPair = getPair(r.node, 'Properties');
-    const props = propsPair?.value;
-    // Properties chosen by Fn::If: each branch is a whole Properties mapping; other functions can't be read.
-    if (props && intrinsicName(props) && intrinsicName(props) !== 'Fn::If') continue;
-    if (props && !isMap(props) && intrinsicName(props) !== 'Fn::If') {
-      if (!(isScalar(props) && props.value === null)) {
-        out.push({ issue: 'type', message: `Properties of '${r.name}' must be a mapping${describe(props)}.`, start: propsPair!.key.start, end: propsPair!.key.end });
-        continue;
-      }
-    }
-    const map: MapNode = isMap(props) ? props : { kind: 'map', pairs: [], start: propsPair?.value.start ?? r.pair.key.start, end: propsPair?.value.end ?? r.pair.key.start };
-    const key = propsPair ? { start: propsPair.key.start, end: propsPair.key.end } : { start: r.pair.key.start, end: r.pair.key.end };
-    const found: SchemaIssue[] = [];
-    validateValue({ root: schema, allowedValues }, props && intrinsicName(props) ? props : map, schema, { path: ['Resources', r.name, 'Properties'], name: r.type, key }, found);
-    for (const f of found) {
-      if (f.issue === 'type' && f.path && PACKAGEABLE.has(`${r.type}.${f.path[3]}`) && f.path.length === 4) continue;
-      // Without a Properties key at all there is nowhere to add keys to: no quick fix.
-      if (!propsPair && f.issue === 'required') delete f.data;
-      out.push(f);
-    }
-    for (const p of map.pairs) {
-      const k = keyText(p);
-      if (!schema.readOnly?.includes(k) || isNoValue(p.value)) continue;
-      out.push({
-        issue: 'readOnly',
-        message: `'${k}' is read-only on ${r.type}: CloudFormation sets it. Remove it, and read it with !GetAtt ${r.name}.${k} where you need it.`,
-        start: p.key.start,
-        end: p.key.end,
-        path: ['Resources', r.name, 'Properties', k],
-        data: { fix: 'deletePair', start: p.start, end: p.end, key: k },
-      });
-    }
-  }
+  // One resource's findings read its entry and the parameters only: reusable per entry.
+  const out = eachResource(ctx, 'CFN3003:schema', (r) => resourceSchemaIssues(r, allowedValues));
   // Serverless resources: the value checks of SAM's schema share these codes (unknown and missing keys are SAM1xxx).
   if (idx.sam) for (const f of samSchemaIssues(ctx)) if (f.issue !== 'unknown' && f.issue !== 'required' && !f.shallow) out.push(f);
   valueCache.set(ctx.doc, out);
+  return out;
+}
+
+function resourceSchemaIssues(r: ResourceInfo, allowedValues: (param: string) => string[] | undefined): SchemaIssue[] {
+  const out: SchemaIssue[] = [];
+  if (!r.type || !isMap(r.node) || r.type.startsWith('AWS::Serverless::')) return out; // SAM rules own these
+  const schema = registryType(r.type);
+  if (!schema) return out;
+  const propsPair = getPair(r.node, 'Properties');
+  const props = propsPair?.value;
+  // Properties chosen by Fn::If: each branch is a whole Properties mapping; other functions can't be read.
+  if (props && intrinsicName(props) && intrinsicName(props) !== 'Fn::If') return out;
+  if (props && !isMap(props) && intrinsicName(props) !== 'Fn::If') {
+    if (!(isScalar(props) && props.value === null)) {
+      out.push({ issue: 'type', message: `Properties of '${r.name}' must be a mapping${describe(props)}.`, start: propsPair!.key.start, end: propsPair!.key.end });
+      return out;
+    }
+  }
+  const map: MapNode = isMap(props) ? props : { kind: 'map', pairs: [], start: propsPair?.value.start ?? r.pair.key.start, end: propsPair?.value.end ?? r.pair.key.start };
+  const key = propsPair ? { start: propsPair.key.start, end: propsPair.key.end } : { start: r.pair.key.start, end: r.pair.key.end };
+  const found: SchemaIssue[] = [];
+  validateValue({ root: schema, allowedValues }, props && intrinsicName(props) ? props : map, schema, { path: ['Resources', r.name, 'Properties'], name: r.type, key }, found);
+  for (const f of found) {
+    if (f.issue === 'type' && f.path && PACKAGEABLE.has(`${r.type}.${f.path[3]}`) && f.path.length === 4) continue;
+    // Without a Properties key at all there is nowhere to add keys to: no quick fix.
+    if (!propsPair && f.issue === 'required') delete f.data;
+    out.push(f);
+  }
+  for (const p of map.pairs) {
+    const k = keyText(p);
+    if (!schema.readOnly?.includes(k) || isNoValue(p.value)) continue;
+    out.push({
+      issue: 'readOnly',
+      message: `'${k}' is read-only on ${r.type}: CloudFormation sets it. Remove it, and read it with !GetAtt ${r.name}.${k} where you need it.`,
+      start: p.key.start,
+      end: p.key.end,
+      path: ['Resources', r.name, 'Properties', k],
+      data: { fix: 'deletePair', start: p.start, end: p.end, key: k },
+    });
+  }
   return out;
 }
 
@@ -150,35 +143,37 @@ export const propertyAlternatives = propertyRule('CFN3106', 'alternatives', 'Exa
 export const propertyDependent = propertyRule('CFN3107', 'dependent', 'Property needs, or excludes, another property', ['E3020', 'E3021']);
 export const propertyReadOnly = propertyRule('CFN3108', 'readOnly', 'Read-only property set in a template', [], 'warning');
 
-export const resourceKeys = cfnRule('CFN3007', 'Unknown key at resource level', ['E3001'], (ctx) => {
-  const allowed = ctx.kind === 'sam' ? [...RESOURCE_KEYS, ...SAM_RESOURCE_KEYS] : RESOURCE_KEYS;
-  return eachResource(ctx, (r, out) => {
-    if (!isMap(r.node)) return;
-    for (const p of r.node.pairs) {
-      const k = keyText(p);
-      if (allowed.includes(k) || /^Type:/.test(k)) continue;
-      if (k === 'Description' && r.type?.startsWith('AWS::Serverless::')) {
-        // SAM's transform drops it: the stack deploys, the text is lost.
-        out.push({
-          severity: 'warning',
-          message: `SAM ignores a 'Description' at resource level (in '${r.name}'), so it never reaches AWS. Move it under Properties if ${r.type} has a Description property, or make it a comment.`,
-          start: p.key.start,
-          end: p.key.end,
-        });
-        continue;
-      }
-      const cands = closest(k, allowed, 2);
-      out.push(replaceFinding(p.key, `'${k}' is not a resource attribute (in '${r.name}').`, cands, `${cands.length ? '' : ' Properties go under Properties:.'}`));
+export const resourceKeys = resourceRule('CFN3007', 'Unknown key at resource level', ['E3001'], (ctx, r, out) => {
+  const allowed = ctx.kind === 'sam' ? SAM_ALLOWED_KEYS : RESOURCE_KEYS;
+  if (!isMap(r.node)) return;
+  for (const p of r.node.pairs) {
+    const k = keyText(p);
+    if (allowed.includes(k) || /^Type:/.test(k)) continue;
+    if (k === 'Description' && r.type?.startsWith('AWS::Serverless::')) {
+      // SAM's transform drops it: the stack deploys, the text is lost.
+      out.push({
+        severity: 'warning',
+        message: `SAM ignores a 'Description' at resource level (in '${r.name}'), so it never reaches AWS. Move it under Properties if ${r.type} has a Description property, or make it a comment.`,
+        start: p.key.start,
+        end: p.key.end,
+      });
+      continue;
     }
-  });
+    const cands = closest(k, allowed, 2);
+    out.push(replaceFinding(p.key, `'${k}' is not a resource attribute (in '${r.name}').`, cands, `${cands.length ? '' : ' Properties go under Properties:.'}`));
+  }
 });
+
+const SAM_ALLOWED_KEYS = [...RESOURCE_KEYS, ...SAM_RESOURCE_KEYS];
 
 export const dependsOn = cfnRule('CFN3008', 'DependsOn names a resource that does not exist', ['E3005'], (ctx) => {
   const idx = templateIndex(ctx.doc, ctx.root);
   const names = [...idx.resources.keys()];
-  return eachResource(ctx, (r, out) => {
+  const out: RawFinding[] = [];
+  // Reads the other resources' names: checked again on every lint.
+  for (const r of idx.resources.values()) {
     const d = get(r.node, 'DependsOn');
-    if (!d) return;
+    if (!d) continue;
     const items = isSeq(d) ? d.items : [d];
     for (const it of items) {
       const name = str(it);
@@ -193,7 +188,8 @@ export const dependsOn = cfnRule('CFN3008', 'DependsOn names a resource that doe
         out.push(replaceFinding(it, `DependsOn names '${name}', which is not a resource in this template.`, cands));
       }
     }
-  });
+  }
+  return out;
 });
 
 export const resourceCondition = cfnRule('CFN3009', 'Resource Condition is not defined', ['E8002'], (ctx) => {
@@ -216,44 +212,42 @@ export const resourceCondition = cfnRule('CFN3009', 'Resource Condition is not d
 
 const POLICY_FUNCTIONS = ['Ref', 'Fn::If', 'Fn::FindInMap', 'Fn::Sub'];
 
-export const policies = cfnRule('CFN3010', 'DeletionPolicy, UpdateReplacePolicy, CreationPolicy or UpdatePolicy not valid', ['E3035', 'E3036', 'E3055', 'E3016'], (ctx) => {
+export const policies = resourceRule('CFN3010', 'DeletionPolicy, UpdateReplacePolicy, CreationPolicy or UpdatePolicy not valid', ['E3035', 'E3036', 'E3055', 'E3016'], (ctx, r, out) => {
   const languageExtensions = templateIndex(ctx.doc, ctx.root).languageExtensions;
-  return eachResource(ctx, (r, out) => {
-    if (!isMap(r.node)) return;
-    for (const [key, allowed] of [['DeletionPolicy', DELETION_POLICIES], ['UpdateReplacePolicy', UPDATE_REPLACE_POLICIES]] as const) {
-      const pair = getPair(r.node, key);
-      const v = pair?.value;
-      const fn = intrinsicName(v);
-      // Ref to a parameter, Fn::If, FindInMap and Sub resolve to a string here (anything with LanguageExtensions).
-      if (!pair || !v || (fn && (POLICY_FUNCTIONS.includes(fn) || languageExtensions))) continue;
-      const s = str(v);
-      if (s === undefined || !allowed.includes(s)) {
-        const cands = s ? closest(s, allowed, 2) : [];
-        // A list or mapping is reported on its key, the line that names the policy.
-        const at = isScalar(v) ? v : pair.key;
-        out.push({
-          message: `${key} must be one of ${allowed.join(', ')}${s === undefined ? (fn ? `; ${fn} is not allowed here` : '') : `, not '${s}'`}.${didYouMean(cands)}`,
-          start: at.start,
-          end: at.end,
-          data: { fix: 'replace', start: v.start, end: v.end, candidates: cands.length ? cands : ['Retain', 'Delete'] },
-        });
-      }
+  if (!isMap(r.node)) return;
+  for (const [key, allowed] of [['DeletionPolicy', DELETION_POLICIES], ['UpdateReplacePolicy', UPDATE_REPLACE_POLICIES]] as const) {
+    const pair = getPair(r.node, key);
+    const v = pair?.value;
+    const fn = intrinsicName(v);
+    // Ref to a parameter, Fn::If, FindInMap and Sub resolve to a string here (anything with LanguageExtensions).
+    if (!pair || !v || (fn && (POLICY_FUNCTIONS.includes(fn) || languageExtensions))) continue;
+    const s = str(v);
+    if (s === undefined || !allowed.includes(s)) {
+      const cands = s ? closest(s, allowed, 2) : [];
+      // A list or mapping is reported on its key, the line that names the policy.
+      const at = isScalar(v) ? v : pair.key;
+      out.push({
+        message: `${key} must be one of ${allowed.join(', ')}${s === undefined ? (fn ? `; ${fn} is not allowed here` : '') : `, not '${s}'`}.${didYouMean(cands)}`,
+        start: at.start,
+        end: at.end,
+        data: { fix: 'replace', start: v.start, end: v.end, candidates: cands.length ? cands : ['Retain', 'Delete'] },
+      });
     }
-    for (const [key, allowed] of [['CreationPolicy', CREATION_POLICY_KEYS], ['UpdatePolicy', UPDATE_POLICY_KEYS]] as const) {
-      const v = get(r.node, key);
-      if (!v || intrinsicName(v)) continue;
-      if (!isMap(v)) {
-        out.push({ message: `${key} must be a mapping (keys: ${allowed.join(', ')}).`, start: v.start, end: v.end });
-        continue;
-      }
-      for (const p of v.pairs) {
-        const k = keyText(p);
-        if (allowed.includes(k) || k === 'Fn::If') continue;
-        const cands = closest(k, allowed, 2);
-        out.push({ message: `'${k}' is not a ${key} key.${didYouMean(cands)} Keys: ${allowed.join(', ')}.`, start: p.key.start, end: p.key.end, data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined });
-      }
+  }
+  for (const [key, allowed] of [['CreationPolicy', CREATION_POLICY_KEYS], ['UpdatePolicy', UPDATE_POLICY_KEYS]] as const) {
+    const v = get(r.node, key);
+    if (!v || intrinsicName(v)) continue;
+    if (!isMap(v)) {
+      out.push({ message: `${key} must be a mapping (keys: ${allowed.join(', ')}).`, start: v.start, end: v.end });
+      continue;
     }
-  });
+    for (const p of v.pairs) {
+      const k = keyText(p);
+      if (allowed.includes(k) || k === 'Fn::If') continue;
+      const cands = closest(k, allowed, 2);
+      out.push({ message: `'${k}' is not a ${key} key.${didYouMean(cands)} Keys: ${allowed.join(', ')}.`, start: p.key.start, end: p.key.end, data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : undefined });
+    }
+  }
 });
 
 export const logicalIds = cfnRule('CFN3011', 'Logical ID not alphanumeric, or too many resources', ['E3006', 'E1001', 'E3010'], (ctx) => {
@@ -272,21 +266,19 @@ export const logicalIds = cfnRule('CFN3011', 'Logical ID not alphanumeric, or to
   return out;
 });
 
-export const customResource = cfnRule('CFN3012', 'Custom resource without ServiceToken', ['E3003'], (ctx) => {
-  return eachResource(ctx, (r, out) => {
-    if (!r.type || !isCustomType(r.type) || !isMap(r.node)) return;
-    const props = get(r.node, 'Properties');
-    if (intrinsicName(props)) return;
-    if (!get(props, 'ServiceToken')) {
-      const k = getPair(r.node, 'Properties')?.key ?? r.typeNode ?? r.pair.key;
-      out.push({
-        message: `Custom resource '${r.name}' needs Properties.ServiceToken: the ARN of the Lambda function or SNS topic that handles it.`,
-        start: k.start,
-        end: k.end,
-        data: isMap(props) && props.pairs.length ? { fix: 'addKeys', keys: ['ServiceToken'], sibling: props.pairs[0].key.start, lastEnd: props.pairs[props.pairs.length - 1].end } : undefined,
-      });
-    }
-  });
+export const customResource = resourceRule('CFN3012', 'Custom resource without ServiceToken', ['E3003'], (_ctx, r, out) => {
+  if (!r.type || !isCustomType(r.type) || !isMap(r.node)) return;
+  const props = get(r.node, 'Properties');
+  if (intrinsicName(props)) return;
+  if (!get(props, 'ServiceToken')) {
+    const k = getPair(r.node, 'Properties')?.key ?? r.typeNode ?? r.pair.key;
+    out.push({
+      message: `Custom resource '${r.name}' needs Properties.ServiceToken: the ARN of the Lambda function or SNS topic that handles it.`,
+      start: k.start,
+      end: k.end,
+      data: isMap(props) && props.pairs.length ? { fix: 'addKeys', keys: ['ServiceToken'], sibling: props.pairs[0].key.start, lastEnd: props.pairs[props.pairs.length - 1].end } : undefined,
+    });
+  }
 });
 
 export const resourceRules = [

@@ -1,0 +1,103 @@
+/**
+ * Reuse of per-entry findings across versions of one document. The editor re-lints on every
+ * keystroke and an edit touches one resource entry, so the findings of checks that read only one
+ * entry (schema validation of its Properties, its own attributes) are taken from the previous lint
+ * when the entry's text and everything outside the Resources section are unchanged, shifted to the
+ * entry's new offset. Checks across entries (Ref targets, cycles) always run.
+ */
+import type { TemplateDocument } from '../document/model';
+import type { MapNode, Pair } from '../document/nodes';
+import type { FixData, RawFinding } from './types';
+
+interface Stored {
+  /** Offset of the entry's first line when the findings were computed. */
+  base: number;
+  findings: RawFinding[];
+}
+
+/** Entry text (from its line start, so the indentation counts) → check code → findings. */
+type Entries = Map<string, Map<string, Stored>>;
+
+interface Generation {
+  prev: Entries;
+  cur: Entries;
+}
+
+/** How many contexts (texts outside Resources) are kept: the current text and a fix's result. */
+const MAX_CONTEXTS = 2;
+
+/** One per open document (the language service keeps one per uri); lintDocument fills and reads it. */
+export class LintCache {
+  private readonly contexts = new Map<string, Generation>();
+
+  /**
+   * A memo for one lint whose per-entry findings depend on `context` besides the entry itself.
+   * Entries not used by this lint or the previous one (in the same context) are dropped.
+   */
+  memo(doc: TemplateDocument, section: MapNode, context: string): EntryMemo {
+    let g = this.contexts.get(context);
+    if (g) {
+      this.contexts.delete(context); // re-inserted last: the map's order is least recently used first
+      if (g.cur.size) g = { prev: g.cur, cur: new Map() };
+    } else g = { prev: new Map(), cur: new Map() };
+    this.contexts.set(context, g);
+    while (this.contexts.size > MAX_CONTEXTS) this.contexts.delete(this.contexts.keys().next().value!);
+    return new EntryMemo(doc, section, g);
+  }
+}
+
+export class EntryMemo {
+  /** Each entry's text: from its line start to the next entry's line start (or the section's end). */
+  private readonly spans = new Map<Pair, { text: string; base: number }>();
+
+  constructor(doc: TemplateDocument, section: MapNode, private readonly gen: Generation) {
+    const lineStart = (offset: number) => doc.lines.lineStart(doc.lines.positionAt(offset).line);
+    const bases = section.pairs.map((p) => lineStart(p.start));
+    section.pairs.forEach((p, i) => {
+      const end = i + 1 < bases.length ? bases[i + 1] : section.end;
+      this.spans.set(p, { text: doc.text.slice(bases[i], Math.max(end, p.end)), base: bases[i] });
+    });
+  }
+
+  /** `compute()` for this entry, or the findings it gave for the same entry text in an earlier lint. */
+  findings<T extends RawFinding>(code: string, entry: Pair, compute: () => T[]): T[] {
+    const at = this.spans.get(entry);
+    if (!at) return compute();
+    let byCode = this.gen.cur.get(at.text);
+    if (!byCode) {
+      byCode = this.gen.prev.get(at.text) ?? new Map();
+      this.gen.cur.set(at.text, byCode);
+    }
+    const hit = byCode.get(code);
+    if (hit) return hit.findings.map((f) => shifted(f, at.base - hit.base)) as T[];
+    const found = compute();
+    byCode.set(code, { base: at.base, findings: found.map((f) => shifted(f, 0)) });
+    return found;
+  }
+}
+
+/** A copy of a finding moved by `d` characters (its range and every offset in its fix data). */
+function shifted<T extends RawFinding>(f: T, d: number): T {
+  const out = { ...f, start: f.start + d, end: f.end + d };
+  if (f.data) out.data = shiftedData(f.data, d);
+  return out;
+}
+
+function shiftedData(x: FixData, d: number): FixData {
+  switch (x.fix) {
+    case 'replace':
+    case 'deletePair':
+      return { ...x, start: x.start + d, end: x.end + d };
+    case 'insert':
+      return { ...x, at: x.at + d };
+    case 'addKeys': {
+      const out = { ...x };
+      if (x.sibling !== undefined) out.sibling = x.sibling + d;
+      if (x.parent !== undefined) out.parent = x.parent + d;
+      if (x.lastEnd !== undefined) out.lastEnd = x.lastEnd + d;
+      return out;
+    }
+    case 'edits':
+      return { ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + d, end: e.end + d })) };
+  }
+}

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DocumentCache, parseTemplate } from '../../server/src/core/document';
+import { lintDocument } from '../../server/src/core/lint';
+import { LintCache } from '../../server/src/core/rules/entryCache';
+
+const fixture = (...p: string[]) => fs.readFileSync(path.join(__dirname, '..', '..', ...p), 'utf8');
+
+/** Findings of every per-entry kind: schema errors at depth, read-only, custom resources, policies, AllowedValues. */
+const schemaHeavy = `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Timeout:
+    Type: String
+    AllowedValues: ["30", "99999"]
+  Env:
+    Type: String
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    DeletionPolicy: Retian
+    Properties:
+      VisibilityTimeout: !Ref Timeout
+      DelaySeconds: 901
+      RedrivePolicy:
+        maxReceiveCount: 5
+      Arn: x
+  Table:
+    Type: AWS::DynamoDB::Table
+    UpdatePolicy:
+      AutoScalingRollingUpdat: {}
+    Properties:
+      BillingMode: PROVISIONED_X
+      AttributeDefinitions:
+        - AttributeName: pk
+          AttributeType: Q
+      KeySchema:
+        - AttributeName: pk
+          KeyType: HASH
+  Custom:
+    Type: Custom::Thing
+    Properties:
+      Size: 1
+  Fn:
+    Type: AWS::Lambda::Function
+    Metadat: {}
+    Properties:
+      Runtime: !If [IsProd, python3.12, nodejs99.x]
+      Handler: index.handler
+      Role: !GetAtt Queue.Arn
+      Code: { ZipFile: "x" }
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: Not_Valid
+      Tags: [{ Key: a }]
+  Topic:
+    Type: AWS::SNS::Topc
+Outputs:
+  Q:
+    Value: !Ref Queue
+`;
+
+const TEMPLATES = [schemaHeavy, fixture('test', 'fixtures', 'cfn', 'bad.yaml'), fixture('test', 'fixtures', 'cfn', 'good.yaml'), fixture('samples', 'template.yaml'), fixture('samples', 'sam-app.yaml')];
+
+/** What users type: values, keys, whole entries, indentation, syntax that breaks the parse, parameter and transform changes. */
+const INSERTS = [
+  'a', '1', ' ', '\n', ':', '-', '"', '#', '!Ref Env', '900', '  ', '\n      DelaySeconds: 5', '\n    Properties:\n      Foo: 1',
+  '\n  Extra:\n    Type: AWS::SQS::Queue\n', 'AllowedValues: [x]\n    ', 'Transform: AWS::Serverless-2016-10-31\n', '&a ', '*a',
+  'Timeout', 'Queue', '{', '[', ']', '}',
+];
+
+describe('incremental lint (per-entry findings reused across edits)', () => {
+  it('reports exactly what a lint from scratch reports, after every edit of a chain (property test)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TEMPLATES.keys()),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 8 }), fc.constantFrom(...INSERTS)), { minLength: 1, maxLength: 12 }),
+        (which, edits) => {
+          const docs = new DocumentCache();
+          const cache = new LintCache();
+          let text = TEMPLATES[which];
+          lintDocument(docs.get('u', 0, () => text), { cache });
+          edits.forEach(([where, del, ins], i) => {
+            const at = Math.floor(where * text.length);
+            text = text.slice(0, at) + ins + text.slice(Math.min(text.length, at + del));
+            const incremental = lintDocument(docs.get('u', i + 1, () => text), { cache });
+            const scratch = lintDocument(parseTemplate('u', i + 1, text));
+            assert.deepEqual(incremental, scratch, `after edit ${i + 1}:\n${text}`);
+          });
+        },
+      ),
+      { numRuns: 250, seed: 13 },
+    );
+  });
+
+  it('reuses the findings of unchanged entries, at their new offsets', () => {
+    const docs = new DocumentCache();
+    const cache = new LintCache();
+    const before = lintDocument(docs.get('u', 1, () => schemaHeavy), { cache }).findings;
+    // Three characters added to the first resource move every later finding.
+    const text = schemaHeavy.replace('DelaySeconds: 901', 'DelaySeconds: 901000');
+    const after = lintDocument(docs.get('u', 2, () => text), { cache }).findings;
+    assert.deepEqual(after, lintDocument(parseTemplate('u', 2, text)).findings);
+    const pattern = (fs: typeof before) => fs.find((f) => f.code === 'CFN3103')!;
+    assert.equal(pattern(after).start, pattern(before).start + 3);
+    // The UpdatePolicy key of Table, after the edit (its DeletionPolicy finding is before it).
+    const fixData = (fs: typeof before) => fs.filter((f) => f.code === 'CFN3010').at(-1)!.data as { start: number };
+    assert.equal(fixData(after).start, fixData(before).start + 3);
+  });
+});
