@@ -6,9 +6,9 @@ import { readAsIntended } from './cfn/intended';
 import { detectKind, type Kind, type KindOptions } from './kind';
 import { KIND_LABELS } from './kindNames';
 import { documentRules } from './rules/document';
-import type { EntryMemo, LintCache } from './rules/entryCache';
+import type { LintCache } from './rules/entryCache';
 import { rulesFor } from './rules/registry';
-import type { Finding, Rule } from './rules/types';
+import type { EntryMemo, Finding, Rule } from './rules/types';
 import { applySuppressions } from './suppress';
 
 export interface LintOptions extends KindOptions {

@@ -7,7 +7,7 @@
  */
 import type { TemplateDocument } from '../document/model';
 import type { MapNode, Pair } from '../document/nodes';
-import type { FixData, RawFinding } from './types';
+import type { EntryMemo, FixData, RawFinding } from './types';
 
 interface Stored {
   /** Offset of the entry's first line when the findings were computed. */
@@ -42,11 +42,11 @@ export class LintCache {
     } else g = { prev: new Map(), cur: new Map() };
     this.contexts.set(context, g);
     while (this.contexts.size > MAX_CONTEXTS) this.contexts.delete(this.contexts.keys().next().value!);
-    return new EntryMemo(doc, section, g);
+    return new SectionMemo(doc, section, g);
   }
 }
 
-export class EntryMemo {
+class SectionMemo implements EntryMemo {
   /** Each entry's text: from its line start to the next entry's line start (or the section's end). */
   private readonly spans = new Map<Pair, { text: string; base: number }>();
 

@@ -1,7 +1,6 @@
 import type { TemplateDocument } from '../document/model';
-import type { MapNode } from '../document/nodes';
+import type { MapNode, Pair } from '../document/nodes';
 import type { Kind } from '../kind';
-import type { EntryMemo } from './entryCache';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -61,6 +60,11 @@ export interface RuleContext {
   readFile?: (path: string) => string | undefined;
   /** Findings of per-entry checks from an earlier lint of the same document (see entryCache.ts); absent when not reusable. */
   memo?: EntryMemo;
+}
+
+/** Findings computed for one resource entry, reused while its text and context are unchanged (entryCache.ts). */
+export interface EntryMemo {
+  findings<T extends RawFinding>(code: string, entry: Pair, compute: () => T[]): T[];
 }
 
 export interface Rule {
