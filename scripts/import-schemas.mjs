@@ -103,6 +103,32 @@ function refs(s, out = new Set()) {
   return out;
 }
 
+// Types whose settable properties GetAtt also reads (CloudFormation's older resources): facts kept
+// beside this script because the schemas' readOnlyProperties do not say so.
+const GETATT_EXTRAS = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'getatt-extras.json'), 'utf8'));
+
+/** Read-only properties, plus every property (scalar leaves, dotted) of the types GetAtt reads whole. */
+function getAttAttributes(raw, readOnly) {
+  const out = new Set(readOnly);
+  for (const name of GETATT_EXTRAS.alsoProperties[raw.typeName] ?? []) out.add(name);
+  if (GETATT_EXTRAS.allProperties.includes(raw.typeName)) {
+    const walk = (s, name, depth) => {
+      const m = typeof s?.$ref === 'string' ? /^#\/definitions\/(.+)$/.exec(s.$ref) : null;
+      if (m) return depth < 20 && walk(raw.definitions?.[m[1]], name, depth + 1);
+      const types = [s?.type].flat();
+      if (types.includes('object')) {
+        for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${name}.${k}`, depth + 1);
+      } else if (types.includes('array')) {
+        // GetAtt does not reach into lists of objects or lists of lists.
+        const it = [s.items?.type].flat();
+        if (!it.includes('object') && !it.includes('array')) out.add(name);
+      } else out.add(name);
+    };
+    for (const [k, v] of Object.entries(raw.properties ?? {})) walk(v, k, 0);
+  }
+  return [...out].sort();
+}
+
 function resourceEntry(raw) {
   const top = {};
   for (const k of ['properties', 'required', 'additionalProperties', 'oneOf', 'anyOf', 'allOf', 'dependentRequired', 'dependentExcluded', 'requiredXor', 'requiredOr', 'if', 'then']) {
@@ -124,6 +150,9 @@ function resourceEntry(raw) {
   // Read-only properties are GetAtt attributes and must not be set in a template: `Endpoint.Address`.
   const ro = (raw.readOnlyProperties ?? []).map((p) => p.replace(/^\/properties\//, '').split('/').filter((x) => x !== '*').join('.'));
   if (ro.length) e.readOnly = [...new Set(ro)].sort();
+  // GetAtt attributes, when they are more than the read-only properties (see getatt-extras.json).
+  const atts = getAttAttributes(raw, e.readOnly ?? []);
+  if (atts.length !== (e.readOnly ?? []).length) e.getAtt = atts;
   // A primary identifier the template sets (RoleName, BucketName, ...) must be unique per type.
   const pid = (raw.primaryIdentifier ?? []).map((p) => p.replace(/^\/properties\//, ''));
   if (pid.length && pid.every((p) => !p.includes('/') && raw.properties?.[p] && !ro.includes(p))) e.primaryIdentifier = pid;

@@ -127,6 +127,19 @@ describe('candidate ranking: lint --fix applies the obvious one', () => {
     const ok = tpl('  D:\n    Type: AWS::RDS::DBInstance\n    Properties: { DBInstanceClass: db.t3.micro, Engine: mysql }\nOutputs:\n  A:\n    Value: !GetAtt D.Endpoint.Address\n  Q:\n    Value: !GetAtt S.QueueName\n');
     assert.deepEqual(found(ok.replace('Resources:\n', 'Resources:\n  S:\n    Type: AWS::SQS::Queue\n'), 'CFN4003'), []);
   });
+
+  it('GetAtt also reads the settable properties CloudFormation exposes on older types, and nothing the registry lacks', () => {
+    const get = (type: string, attr: string) => found(tpl(`  R:\n    Type: ${type}\nOutputs:\n  O:\n    Value: !GetAtt R.${attr}\n`), 'CFN4003');
+    // Every property of a type GetAtt reads whole, nested scalar leaves dotted.
+    assert.deepEqual(get('AWS::SQS::Queue', 'RedrivePolicy.maxReceiveCount'), []);
+    assert.deepEqual(get('AWS::EC2::CapacityReservation', 'InstanceCount'), []);
+    // Named settable properties of the others.
+    assert.deepEqual(get('AWS::SageMaker::Model', 'ModelName'), []);
+    assert.deepEqual(get('AWS::EC2::Instance', 'AvailabilityZone'), []);
+    assert.equal(get('AWS::Lambda::Function', 'Runtime').length, 1);
+    // A provisioned product's outputs, like a nested stack's.
+    assert.deepEqual(get('AWS::ServiceCatalog::CloudFormationProvisionedProduct', 'Outputs.BucketName'), []);
+  });
 });
 
 describe('schema patterns', () => {

@@ -1,6 +1,5 @@
 /** What `Fn::GetAtt` may read, and how its argument names a resource and an attribute. */
 import { isScalar, isSeq, str, type Node } from '../document/nodes';
-import { resourceSpec } from '../schema/cfnSpec';
 import { registryType } from '../schema/registry';
 import { SAM_TYPES } from '../schema/sam';
 import { isCustomType, isModuleType } from './vocabulary';
@@ -17,14 +16,14 @@ export function attributesOf(type: string | undefined): string[] | undefined {
 }
 
 /**
- * The registry's read-only properties are the attributes; older types also answer to names only
- * the CloudFormation resource specification lists (`AWS::SQS::Queue.QueueName`), so both count.
+ * From the registry table: the read-only properties, or for older types the wider list the
+ * importer derived (`AWS::SQS::Queue.QueueName`: settable and readable). Types the table does not
+ * know accept any name: silence rather than a guess.
  */
 function attributesOfCfn(type: string): string[] | undefined {
   const reg = registryType(type);
-  const spec = resourceSpec(type);
-  if (!reg && !spec) return undefined;
-  return [...new Set([...(reg?.readOnly ?? []), ...Object.keys(spec?.a ?? {})])];
+  if (!reg) return undefined;
+  return reg.getAtt ?? reg.readOnly ?? [];
 }
 
 /** `Res.Attr` (one scalar) or `[Res, Attr]`: the nodes and names of both parts. */

@@ -107,13 +107,16 @@ export const getAttResource = callRule('CFN4002', 'GetAtt names a resource that 
   report(out, parts.res, `GetAtt names '${parts.resName}', which is not a resource in this template.`, cands);
 }, { skipForeign: true });
 
+/** Types whose `Outputs.<name>` GetAtt reads an output of another stack (any name). */
+const STACK_OUTPUT_TYPES = new Set(['AWS::CloudFormation::Stack', 'AWS::Serverless::Application', 'AWS::ServiceCatalog::CloudFormationProvisionedProduct']);
+
 export const getAttAttribute = callRule('CFN4003', 'GetAtt attribute does not exist on that resource type', ['E1010'], (c, idx, out, text) => {
   if (c.fn !== 'Fn::GetAtt') return;
   const parts = getAttParts(c.arg);
   if (!parts?.resName || !parts.attr || parts.attrName === undefined) return;
   const r = idx.resources.get(parts.resName);
   if (!r) return;
-  if ((r.type === 'AWS::CloudFormation::Stack' || r.type === 'AWS::Serverless::Application') && parts.attrName.startsWith('Outputs.')) return;
+  if (r.type && STACK_OUTPUT_TYPES.has(r.type) && parts.attrName.startsWith('Outputs.')) return;
   // SAM exposes generated resources' attributes as `Version.X`, `Alias.X`, `Role.X`, ...
   if (r.type?.startsWith('AWS::Serverless::') && parts.attrName.includes('.')) return;
   const attrs = attributesOf(r.type);
