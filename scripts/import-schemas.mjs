@@ -150,9 +150,9 @@ function resourceEntry(raw) {
   // Read-only properties are GetAtt attributes and must not be set in a template: `Endpoint.Address`.
   const ro = (raw.readOnlyProperties ?? []).map((p) => p.replace(/^\/properties\//, '').split('/').filter((x) => x !== '*').join('.'));
   if (ro.length) e.readOnly = [...new Set(ro)].sort();
-  // GetAtt attributes, when they are more than the read-only properties (see getatt-extras.json).
-  const atts = getAttAttributes(raw, e.readOnly ?? []);
-  if (atts.length !== (e.readOnly ?? []).length) e.getAtt = atts;
+  // What GetAtt also reads beyond the read-only properties (see getatt-extras.json).
+  const more = getAttAttributes(raw, e.readOnly ?? []).filter((a) => !(e.readOnly ?? []).includes(a));
+  if (more.length) e.getAtt = more;
   // A primary identifier the template sets (RoleName, BucketName, ...) must be unique per type.
   const pid = (raw.primaryIdentifier ?? []).map((p) => p.replace(/^\/properties\//, ''));
   if (pid.length && pid.every((p) => !p.includes('/') && raw.properties?.[p] && !ro.includes(p))) e.primaryIdentifier = pid;

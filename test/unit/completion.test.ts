@@ -17,6 +17,13 @@ function complete(src: string, opts: { name?: string; kind?: Kind; marker?: stri
 }
 
 const labels = (r: { items: CompletionItem[] }) => r.items.map((i) => i.label);
+/** Labels in the order the editor shows them (sortText, then label). */
+const ranked = (r: { items: CompletionItem[] }) => [...r.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+/** A queue's own attributes come first; the settable properties GetAtt also reads follow. */
+const assertQueueAttributes = (r: { items: CompletionItem[] }) => {
+  assert.deepEqual(ranked(r).slice(0, 2), ['Arn', 'QueueUrl']);
+  assert.ok(labels(r).includes('QueueName') && labels(r).includes('RedrivePolicy.deadLetterTargetArn'));
+};
 const item = (r: { items: CompletionItem[] }, label: string) => {
   const i = r.items.find((x) => x.label === label);
   assert.ok(i, `no item '${label}' in ${JSON.stringify(labels(r))}`);
@@ -198,7 +205,7 @@ describe('completion: intrinsic functions and their targets', () => {
 
   it('offers GetAtt attributes after `Resource.` and resources before it', () => {
     const attrs = complete(TEMPLATE + 'Outputs:\n  A:\n    Value: !GetAtt Queue.|\n');
-    assert.deepEqual(labels(attrs).sort(), ['Arn', 'QueueName', 'QueueUrl']);
+    assertQueueAttributes(attrs);
     assert.equal(item(attrs, 'Arn').replace!.start, attrs.offset);
     const res = complete(TEMPLATE + 'Outputs:\n  A:\n    Value: !GetAtt |\n');
     assert.equal(item(res, 'Queue').insertText, 'Queue.');
@@ -217,7 +224,7 @@ describe('completion: intrinsic functions and their targets', () => {
     const closed = complete(TEMPLATE + 'Outputs:\n  A:\n    Value: !Sub "arn:${Que|}"\n');
     assert.match(apply(closed, 'Queue'), /!Sub "arn:\$\{Queue\}"\n$/);
     const attr = complete(TEMPLATE + 'Outputs:\n  A:\n    Value: !Sub "${Queue.|}"\n');
-    assert.deepEqual(labels(attr).sort(), ['Arn', 'QueueName', 'QueueUrl']);
+    assertQueueAttributes(attr);
   });
 
   it('offers nothing inside a Sub string away from `${`, nor functions inside any quoted string', () => {
@@ -289,7 +296,7 @@ describe('completion: JSON templates', () => {
 
   it('completes GetAtt attributes and Ref targets in long form', () => {
     const g = complete(json(', "B": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": {"Fn::GetAtt": ["Q", "|"]}}}'), { name: 'file:///t.json' });
-    assert.deepEqual(labels(g).sort(), ['Arn', 'QueueName', 'QueueUrl']);
+    assertQueueAttributes(g);
     const r = complete(json(', "B": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": {"Ref": |}}}'), { name: 'file:///t.json' });
     assert.equal(item(r, 'Q').insertText, '"Q"');
   });

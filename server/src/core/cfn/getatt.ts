@@ -16,14 +16,21 @@ export function attributesOf(type: string | undefined): string[] | undefined {
 }
 
 /**
- * From the registry table: the read-only properties, or for older types the wider list the
- * importer derived (`AWS::SQS::Queue.QueueName`: settable and readable). Types the table does not
- * know accept any name: silence rather than a guess.
+ * From the registry table: the read-only properties first (the resource's own attributes), then
+ * the settable properties GetAtt also reads on older types (`AWS::SQS::Queue.QueueName`). Types the
+ * table does not know accept any name: silence rather than a guess.
  */
 function attributesOfCfn(type: string): string[] | undefined {
   const reg = registryType(type);
   if (!reg) return undefined;
-  return reg.getAtt ?? reg.readOnly ?? [];
+  return [...(reg.readOnly ?? []), ...(reg.getAtt ?? [])];
+}
+
+/** Whether an attribute is one the resource itself produces (completion offers these first). */
+export function isOwnAttribute(type: string | undefined, attr: string): boolean {
+  if (!type) return false;
+  const owners = SAM_TYPES[type] ? SAM_TYPES[type].attributesFrom ?? [] : [type];
+  return owners.some((t) => registryType(t)?.readOnly?.includes(attr));
 }
 
 /** `Res.Attr` (one scalar) or `[Res, Attr]`: the nodes and names of both parts. */

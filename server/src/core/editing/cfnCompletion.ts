@@ -3,7 +3,7 @@
  * at and what is typed; this module decides what fits there: sections, resource attributes, types,
  * properties, values, intrinsic functions and their targets.
  */
-import { attributesOf } from '../cfn/getatt';
+import { attributesOf, isOwnAttribute } from '../cfn/getatt';
 import { templateIndex, type TemplateIndex } from '../cfn/template';
 import { allParameterTypes, DELETION_POLICIES, PARAMETER_KEYS, PSEUDO_PARAMETERS, RESOURCE_KEYS, SECTIONS, UPDATE_REPLACE_POLICIES } from '../cfn/vocabulary';
 import type { TemplateDocument } from '../document/model';
@@ -364,7 +364,7 @@ function getAttItems(ctx: Ctx, inline: Inline, fc: FnContext, word: string, word
     const type = ctx.idx.resources.get(resName)?.type;
     const attrs = attributesOf(type) ?? [];
     const replace = { start: attrStart, end: wordEnd(text, ctx.offset, ATTR_CHARS) };
-    return attrs.map((a) => valueItem(ctx, inline, a, 'attribute', replace, { detail: attributeType(type!, a), documentation: specDoc(`${type}@${a}`) }));
+    return attrs.map((a) => valueItem(ctx, inline, a, 'attribute', replace, { detail: attributeType(type!, a), documentation: specDoc(`${type}@${a}`), sort: isOwnAttribute(type, a) ? '0' : '1' }));
   }
   const replace = { start: wordStart, end: wordEnd(text, ctx.offset, NAME_CHARS) };
   const out: CompletionItem[] = [];
@@ -417,7 +417,7 @@ function subVariableItems(ctx: Ctx, typed: string, typedStart: number, call: Map
   const dot = v.indexOf('.');
   if (dot >= 0) {
     const type = ctx.idx.resources.get(v.slice(0, dot))?.type;
-    return (attributesOf(type) ?? []).map((a) => item(a, 'attribute', attributeType(type!, a), specDoc(`${type}@${a}`), '1', start + dot + 1));
+    return (attributesOf(type) ?? []).map((a) => item(a, 'attribute', attributeType(type!, a), specDoc(`${type}@${a}`), isOwnAttribute(type, a) ? '0' : '1', start + dot + 1));
   }
   const out: CompletionItem[] = [];
   const locals = call && isSeq(call.pairs[0].value) && isMap(call.pairs[0].value.items[1]) ? (call.pairs[0].value.items[1] as MapNode).pairs.map(keyText) : [];

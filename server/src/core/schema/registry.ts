@@ -47,7 +47,7 @@ export interface JsonSchema {
 export interface RegistryType extends JsonSchema {
   /** Read-only properties (GetAtt attributes), dotted for nested ones: `Endpoint.Address`. */
   readOnly?: string[];
-  /** GetAtt attributes when they are more than `readOnly` (types whose settable properties GetAtt also reads). */
+  /** Settable properties GetAtt reads too (older types), dotted like `readOnly`: the attributes are both lists. */
   getAtt?: string[];
   /** Top-level properties that name the resource (RoleName, BucketName): unique per type in a template. */
   primaryIdentifier?: string[];
