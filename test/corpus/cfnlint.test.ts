@@ -31,8 +31,11 @@ const KNOWN: { file: string; code: string; why: string }[] = [
  * line we report an error too. A ratchet: raise it to the value reached whenever it improves, never lower it.
  * It sits a few findings below the value reached (1,202 of 1,776 = 67.68 %), because the Lambda
  * runtime checks compare with today's date and may move a finding or two as runtimes age.
+ * Lowered once by 6 lines (1,196): GetAtt attributes now come from the registry table alone, and
+ * those lines agreed only through a false CFN4003 (`CapacityReservation.InstanceCount` exists;
+ * cfn-lint's finding there is about the value's type).
  */
-const AGREEMENT_FLOOR = 0.675;
+const AGREEMENT_FLOOR = 0.673;
 
 describe('corpus: CloudFormation and SAM against cfn-lint 1.51', function () {
   let c: Comparison;
