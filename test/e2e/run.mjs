@@ -163,7 +163,7 @@ function newestSource() {
     if (st.isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ['client/src', 'server/src', 'scripts/build.mjs', 'scripts/build.d', 'scripts/generate-spec.mjs',
+  for (const p of ['client/src', 'server/src', 'scripts/build.mjs', 'scripts/build.d', 'scripts/generate-docs.mjs',
     'package.json', '.vscodeignore', 'README.md', 'LICENSE', 'docs', 'snippets', 'syntaxes']) walk(path.join(ROOT, p));
   return newest;
 }

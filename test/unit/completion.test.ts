@@ -128,8 +128,9 @@ describe('completion: properties', () => {
     assert.match(ks.detail!, /required/);
     assert.ok(ks.sortText! < item(r, 'TableName').sortText!, 'required sorts first');
     assert.equal(ks.isSnippet, true);
-    assert.equal(ks.insertText, 'KeySchema:\n  - KeyType: ${1}\n    AttributeName: ${2}');
-    assert.equal(item(r, 'ProvisionedThroughput').insertText, 'ProvisionedThroughput:\n  WriteCapacityUnits: ${1}\n  ReadCapacityUnits: ${2}');
+    // Nested required keys in the registry table's (alphabetical) order.
+    assert.equal(ks.insertText, 'KeySchema:\n  - AttributeName: ${1}\n    KeyType: ${2}');
+    assert.equal(item(r, 'ProvisionedThroughput').insertText, 'ProvisionedThroughput:\n  ReadCapacityUnits: ${1}\n  WriteCapacityUnits: ${2}');
     assert.match(item(r, 'TableName').documentation!, /name/i);
   });
 

@@ -3,7 +3,7 @@
  * and the snippet text that writes one of them with its structure (a list, a nested object with
  * its required keys, a choice of allowed values).
  */
-import { propertyTypeSpec, resourceSpec, type SpecProperty, type SpecType } from '../schema/cfnSpec';
+import { propertyTypeSpec, resourceSpec, type SpecProperty, type SpecType } from '../schema/resourceView';
 import type { Segment } from './cursor';
 
 /** A position in the spec: a set of properties (an object) and/or the type of one value. */
@@ -19,7 +19,6 @@ export interface Slot {
   docKey?: string;
 }
 
-const TAG_PROPS: Record<string, SpecProperty> = { Key: { t: 's', r: 1 }, Value: { t: 's', r: 1 } };
 const INTRINSIC = /^(Ref|Condition|Fn::.+)$/;
 
 /** Walk `Properties` keys and list indexes of a resource type to the slot at the cursor. */
@@ -59,7 +58,7 @@ function step(slot: Slot, seg: Segment): Slot | undefined {
   return undefined;
 }
 
-/** Attach the properties when the slot's value is an object (a property type or a tag). */
+/** Attach the properties when the slot's value is an object. */
 function withObject(slot: Slot): Slot {
   const o = slot.t !== undefined ? objectOf(slot.t) : undefined;
   return o ? { ...slot, props: o.props, docPrefix: o.id } : slot;
@@ -67,7 +66,6 @@ function withObject(slot: Slot): Slot {
 
 export function objectOf(t: SpecType): { props: Record<string, SpecProperty>; id?: string } | undefined {
   const u = unwrap(t);
-  if (u === 'tag') return { props: TAG_PROPS };
   if (typeof u !== 'string' && u[0] === 'r') {
     const id = u[1] as string;
     const pt = propertyTypeSpec(id);
@@ -102,7 +100,7 @@ export function scalarValues(t: SpecType): string[] {
 
 export function isScalarType(t: SpecType): boolean {
   const u = unwrap(t);
-  return typeof u === 'string' ? u !== 'tag' && u !== 'j' : u[0] === 'e';
+  return typeof u === 'string' ? u !== 'j' : u[0] === 'e';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,7 +118,6 @@ interface Stops {
  */
 export function propertySuffix(t: SpecType, stops: Stops = { n: 1 }, depth = 0): string {
   const u = unwrap(t);
-  if (u === 'tag') return `:\n  Key: ${stop(stops)}\n  Value: ${stop(stops)}`;
   if (typeof u === 'string') return u === 'j' ? `:\n  ${stop(stops)}` : `: ${valueStop(u, stops)}`;
   switch (u[0]) {
     case 'e':

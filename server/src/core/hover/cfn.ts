@@ -5,7 +5,8 @@ import type { TemplateDocument } from '../document/model';
 import { locate, type Located } from '../document/locate';
 import { get, intrinsicName, isMap, isScalar, str, type MapNode, type Node } from '../document/nodes';
 import type { Kind } from '../kind';
-import { propertyTypeSpec, resourceSpec, specDoc, typeLabel, type SpecProperty, type SpecType } from '../schema/cfnSpec';
+import { specDoc } from '../schema/cfnDocs';
+import { propertyTypeSpec, resourceSpec, typeLabel, type SpecProperty, type SpecType } from '../schema/resourceView';
 import { INTRINSIC_DOCS, OUTPUT_KEY_DOCS, PARAMETER_KEY_DOCS, PSEUDO_DOCS, RESOURCE_ATTRIBUTE_DOCS, SECTION_DOCS } from '../schema/cfnLanguage';
 import { SAM_TYPES } from '../schema/sam';
 import type { HoverResult } from './types';
@@ -117,13 +118,13 @@ function propertyAt(type: string, path: (string | number | undefined)[], loc: Lo
   let props: Record<string, SpecProperty> | undefined = spec.p;
   let owner = type;
   let docOwner = type;
-  let found: { name: string; prop: SpecProperty; docKey: string } | undefined;
+  let found: { name: string; prop: SpecProperty; docKey: string; owner: string } | undefined;
   let depthOfFound = -1;
   for (let i = 0; i < path.length; i++) {
     const k = path[i];
     if (typeof k === 'number') continue;
     if (!props || k === undefined || !props[k]) break;
-    found = { name: k, prop: props[k], docKey: `${docOwner}.${k}` };
+    found = { name: k, prop: props[k], docKey: `${docOwner}.${k}`, owner };
     depthOfFound = i;
     const next = refOf(props[k].t);
     if (!next) {
@@ -144,7 +145,7 @@ function propertyAt(type: string, path: (string | number | undefined)[], loc: Lo
   const d = specDoc(found.docKey) ?? '';
   const enumValues = enumOf(found.prop.t);
   const md = [
-    `**${found.name}** — ${owner === type ? type : owner} · ${typeLabel(found.prop.t)}${found.prop.r ? ' · required' : ''}`,
+    `**${found.name}** — ${found.owner} · ${typeLabel(found.prop.t)}${found.prop.r ? ' · required' : ''}`,
     d,
     enumValues ? `Allowed values: ${enumValues.map((v) => `\`${v}\``).join(', ')}` : '',
   ].filter(Boolean).join('\n\n');
