@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DocumentCache, parseTemplate, type TemplateDocument } from '../../server/src/core/document';
+import { reparseIncrementally } from '../../server/src/core/document/incremental';
 
 const base = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'cfn', 'good.yaml'), 'utf8');
 const same = (a: TemplateDocument, b: TemplateDocument) => {
@@ -39,5 +40,28 @@ describe('incremental re-parse', () => {
       text = base.slice(0, at) + typed.slice(0, i) + base.slice(at);
       same(cache.get('u', i, () => text), parseTemplate('u', i, text));
     }
+  });
+
+  it('keeps the old tree intact when asked (a quick fix tried on the side), any single edit (property test)', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: base.length }), fc.nat({ max: 12 }), fc.constantFrom('a', '\n', '  x: 1\n', '      DelaySeconds: 5\n', '!Ref Q'), (at, del, ins) => {
+        const old = parseTemplate('u', 1, base);
+        const snapshot = JSON.stringify(old.root);
+        const next = base.slice(0, at) + ins + base.slice(Math.min(base.length, at + del));
+        const tried = reparseIncrementally(old, next, 2, true);
+        assert.equal(JSON.stringify(old.root), snapshot);
+        if (tried) same(tried, parseTemplate('u', 2, next));
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('re-parses only the entry when lines are added at its end (what a quick fix adding keys does)', () => {
+    const old = parseTemplate('u', 1, base);
+    const at = base.indexOf('  Table:'); // the line after the Queue entry's last line
+    const next = base.slice(0, at) + '      DelaySeconds: 5\n' + base.slice(at);
+    const tried = reparseIncrementally(old, next, 2, true);
+    assert.ok(tried, 'no shortcut taken');
+    same(tried, parseTemplate('u', 2, next));
   });
 });

@@ -3,7 +3,8 @@
  * code (a duplicate key, a syntax error, a new type error...). Shared by quick fixes, fix-all in
  * the editor and `lint --fix`.
  */
-import { parseTemplate, type ParseOptions, type TemplateDocument } from './document';
+import { DEFAULT_MAX_BYTES, parseTemplate, type ParseOptions, type TemplateDocument } from './document';
+import { reparseIncrementally } from './document/incremental';
 import { lintDocument, type LintOptions, type LintResult } from './lint';
 import { applyEdits, fixesFor, type FixAction, type TextEdit } from './fixes';
 
@@ -57,9 +58,13 @@ export function addedFindings(before: readonly Finding[], after: readonly Findin
   return added;
 }
 
-/** Re-lint `text` as the same kind of file as `doc`. */
+/**
+ * Re-lint `text` as the same kind of file as `doc`. A fix usually touches one entry: only that entry
+ * is re-parsed (doc stays as it is), and with opts.cache the other entries' findings are reused.
+ */
 function relint(doc: TemplateDocument, text: string, kind: LintOptions['kind'], opts: GuardOptions): { doc: TemplateDocument; findings: Finding[] } {
-  const next = parseTemplate(doc.uri, doc.version + 1, text, opts.parse);
+  const fits = text.length <= (opts.parse?.maxBytes ?? DEFAULT_MAX_BYTES);
+  const next = (fits && reparseIncrementally(doc, text, doc.version + 1, true)) || parseTemplate(doc.uri, doc.version + 1, text, opts.parse);
   return { doc: next, findings: lintDocument(next, { ...opts, kind }).findings };
 }
 
