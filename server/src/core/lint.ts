@@ -1,5 +1,6 @@
 import type { TemplateDocument } from './document/model';
 import { hasAnchors } from './document/incremental';
+import { eol } from './document/text';
 import { getPair, isMap, type MapNode } from './document/nodes';
 import { dropCascades } from './rules/cascade';
 import { readAsIntended } from './cfn/intended';
@@ -73,7 +74,7 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
 
 /**
  * A memo of per-entry findings, keyed by everything outside the Resources section (parameters,
- * transforms, the kind, today's date): a resource's own findings may read those, never another
+ * transforms, the kind, today's date, the line break style): a resource's own findings may read those, never another
  * resource. None when the tree may not be the text's plain reading (syntax problems, duplicate
  * keys, anchors whose aliases reach across entries).
  */
@@ -82,7 +83,8 @@ function entryMemo(cache: LintCache, doc: TemplateDocument, root: MapNode, kind:
   const res = getPair(root, 'Resources')?.value;
   if (!isMap(res) || res.short) return undefined;
   const day = (today ?? new Date()).toISOString().slice(0, 10);
-  return cache.memo(doc, res, `${kind}\u0000${day}\u0000${doc.text.slice(0, res.start)}\u0000${doc.text.slice(res.end)}`);
+  // The line break style, which fixes write, is found in the whole text.
+  return cache.memo(doc, res, `${kind}\u0000${day}\u0000${eol(doc.text)}\u0000${doc.text.slice(0, res.start)}\u0000${doc.text.slice(res.end)}`);
 }
 
 /** More findings than anyone reads; past this, editor and CLI slow down for nothing (a 10,000-variable Sub). */

@@ -47,32 +47,44 @@ export class LintCache {
 }
 
 class SectionMemo implements EntryMemo {
-  /** Each entry's text: from its line start to the next entry's line start (or the section's end). */
-  private readonly spans = new Map<Pair, { text: string; base: number }>();
+  /** Each entry's findings by check, and the offset of its first line. */
+  private readonly entries = new Map<Pair, { byCode: Map<string, Stored>; base: number }>();
+  private positions?: Map<Pair, number>;
 
-  constructor(doc: TemplateDocument, section: MapNode, private readonly gen: Generation) {
-    const lineStart = (offset: number) => doc.lines.lineStart(doc.lines.positionAt(offset).line);
-    const bases = section.pairs.map((p) => lineStart(p.start));
-    section.pairs.forEach((p, i) => {
-      const end = i + 1 < bases.length ? bases[i + 1] : section.end;
-      this.spans.set(p, { text: doc.text.slice(bases[i], Math.max(end, p.end)), base: bases[i] });
-    });
-  }
+  constructor(private readonly doc: TemplateDocument, private readonly section: MapNode, private readonly gen: Generation) {}
 
   /** `compute()` for this entry, or the findings it gave for the same entry text in an earlier lint. */
   findings<T extends RawFinding>(code: string, entry: Pair, compute: () => T[]): T[] {
-    const at = this.spans.get(entry);
+    const at = this.entries.get(entry) ?? this.lookUp(entry);
     if (!at) return compute();
-    let byCode = this.gen.cur.get(at.text);
-    if (!byCode) {
-      byCode = this.gen.prev.get(at.text) ?? new Map();
-      this.gen.cur.set(at.text, byCode);
-    }
-    const hit = byCode.get(code);
+    const hit = at.byCode.get(code);
     if (hit) return hit.findings.map((f) => shifted(f, at.base - hit.base)) as T[];
     const found = compute();
-    byCode.set(code, { base: at.base, findings: found.map((f) => shifted(f, 0)) });
+    at.byCode.set(code, { base: at.base, findings: found.map((f) => shifted(f, 0)) });
     return found;
+  }
+
+  /**
+   * The entry's text runs from its line start to the next entry's line start (or the section's
+   * end); looked up once per lint, since comparing it with the stored text costs its length.
+   */
+  private lookUp(entry: Pair): { byCode: Map<string, Stored>; base: number } | undefined {
+    const { pairs } = this.section;
+    this.positions ??= new Map(pairs.map((p, i) => [p, i]));
+    const i = this.positions.get(entry);
+    if (i === undefined) return undefined;
+    const lineStart = (offset: number) => this.doc.lines.lineStart(this.doc.lines.positionAt(offset).line);
+    const base = lineStart(entry.start);
+    const end = i + 1 < pairs.length ? lineStart(pairs[i + 1].start) : this.section.end;
+    const text = this.doc.text.slice(base, Math.max(end, entry.end));
+    let byCode = this.gen.cur.get(text);
+    if (!byCode) {
+      byCode = this.gen.prev.get(text) ?? new Map<string, Stored>();
+      this.gen.cur.set(text, byCode);
+    }
+    const at = { byCode, base };
+    this.entries.set(entry, at);
+    return at;
   }
 }
 

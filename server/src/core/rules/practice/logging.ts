@@ -37,6 +37,7 @@ export const lambdaLogRetention = practiceRule(
     });
   },
   ['AWS::Lambda::Function', 'AWS::Serverless::Function'],
+  true, // reads the template's log groups
 );
 
 export const trailValidation = practiceRule(

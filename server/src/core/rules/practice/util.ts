@@ -7,23 +7,31 @@ import { templateIndex, type ResourceInfo } from '../../cfn/template';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, type Node } from '../../document/nodes';
 import { addKeyAfter } from '../textFixes';
 import type { TemplateDocument } from '../../document/model';
-import { cfnRule } from '../define';
+import { cfnRule, eachResource } from '../define';
 import type { FixData, RawFinding, Rule, RuleContext } from '../types';
 
-/** A best-practice rule: a warning, on by default, switchable per code in settings. */
+/**
+ * A best-practice rule: a warning, on by default, switchable per code in settings. `check` reads one
+ * resource, so its findings are reused while that entry is unchanged (see resourceRule), unless
+ * `crossResource` says it also reads other resources.
+ */
 export function practiceRule(
   code: string,
   title: string,
   scanners: NonNullable<Rule['scanners']>,
   check: (r: ResourceInfo, out: RawFinding[], ctx: RuleContext) => void,
   types?: readonly string[],
+  crossResource = false,
 ): Rule {
-  const rule = cfnRule(code, title, [], (ctx) => {
-    const idx = templateIndex(ctx.doc, ctx.root);
-    // A macro may rewrite anything; what we read is not what gets deployed.
-    if (idx.foreignTransform) return [];
+  const one = (ctx: RuleContext, r: ResourceInfo): RawFinding[] => {
     const out: RawFinding[] = [];
-    for (const r of idx.resources.values()) if (!types || (r.type && types.includes(r.type))) check(r, out, ctx);
+    if (!types || (r.type && types.includes(r.type))) check(r, out, ctx);
+    return out;
+  };
+  const rule = cfnRule(code, title, [], (ctx) => {
+    // A macro may rewrite anything; what we read is not what gets deployed.
+    if (templateIndex(ctx.doc, ctx.root).foreignTransform) return [];
+    const out = crossResource ? [...templateIndex(ctx.doc, ctx.root).resources.values()].flatMap((r) => one(ctx, r)) : eachResource(ctx, code, (r) => one(ctx, r));
     return out.map((f) => (f.data ? { ...f, data: { ...f.data, optIn: true } } : f));
   }, 'warning');
   return { ...rule, bestPractice: true, scanners };
