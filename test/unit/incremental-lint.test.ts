@@ -112,4 +112,17 @@ describe('incremental lint (per-entry findings reused across edits)', () => {
     const fixData = (fs: typeof before) => fs.filter((f) => f.code === 'CFN3010').at(-1)!.data as { start: number };
     assert.equal(fixData(after).start, fixData(before).start + 3);
   });
+
+  it('re-runs checks that read other resources when only those change (a function and its log group)', () => {
+    const docs = new DocumentCache();
+    const cache = new LintCache();
+    const withGroup = schemaHeavy.replace('Resources:\n', 'Resources:\n  FnLogs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: !Sub /aws/lambda/${Fn}\n');
+    const steps = [withGroup, withGroup.replace('${Fn}\n', '${Fn}\n      RetentionInDays: 30\n')];
+    steps.forEach((text, i) => {
+      const incremental = lintDocument(docs.get('u', i, () => text), { cache }).findings;
+      assert.deepEqual(incremental, lintDocument(parseTemplate('u', i, text)).findings);
+    });
+    const retention = (text: string) => lintDocument(parseTemplate('u', 9, text)).findings.filter((f) => f.code === 'BP1012').length;
+    assert.equal(retention(steps[0]) - retention(steps[1]), 1); // the edit changed the function's finding
+  });
 });
