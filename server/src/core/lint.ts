@@ -6,6 +6,7 @@ import { dropCascades } from './rules/cascade';
 import { readAsIntended } from './cfn/intended';
 import { detectKind, type Kind, type KindOptions } from './kind';
 import { KIND_LABELS } from './kindNames';
+import { compareCodes } from './rules/define';
 import { documentRules } from './rules/document';
 import type { LintCache } from './rules/entryCache';
 import { rulesFor } from './rules/registry';
@@ -68,7 +69,7 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
     findings.push({ code: 'DOC1008', severity: 'error', message: `The top level of a ${KIND_LABELS[kind].long} file must be a mapping of keys to values.`, start: root.start, end: root.end });
   }
   const kept = capFindings(applySuppressions(doc, root, dropCascades(doc, findings)));
-  kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  kept.sort((a, b) => a.start - b.start || compareCodes(a.code, b.code));
   return { kind, findings: kept };
 }
 

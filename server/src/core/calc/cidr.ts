@@ -4,8 +4,12 @@
  * Fn::Cidr. ip-num validates and parses addresses; the block arithmetic is plain bigint because
  * splitting needs nothing more than "network + i × size".
  */
-import { IPv4, IPv6, Validator } from 'ip-num';
+import type * as IpNum from 'ip-num';
 import { CalcError, fmt, plural } from './util';
+
+/** ip-num takes tens of ms to load: loaded on the first address parsed (a fresh `aws-notes lint` often needs none). */
+let ipNum: typeof IpNum | undefined;
+const ip = (): typeof IpNum => (ipNum ??= require('ip-num') as typeof IpNum);
 
 export type IpVersion = 4 | 6;
 
@@ -100,14 +104,14 @@ function parseBlock(text: string): Block {
   const width = widthOf(version);
   let address: bigint;
   if (version === 4) {
-    if (!Validator.isValidIPv4String(addrText)[0]) {
+    if (!ip().Validator.isValidIPv4String(addrText)[0]) {
       throw new CalcError(`'${addrText}' is not a valid IPv4 address (four numbers 0–255 without leading zeros, like 10.0.0.0)`);
     }
-    address = IPv4.fromString(addrText).value;
+    address = ip().IPv4.fromString(addrText).value;
   } else {
-    if (!Validator.isValidIPv6String(addrText)[0]) throw new CalcError(`'${addrText}' is not a valid IPv6 address`);
+    if (!ip().Validator.isValidIPv6String(addrText)[0]) throw new CalcError(`'${addrText}' is not a valid IPv6 address`);
     try {
-      address = IPv6.fromString(addrText).value;
+      address = ip().IPv6.fromString(addrText).value;
     } catch {
       throw new CalcError(`'${addrText}' is not a valid IPv6 address`);
     }
@@ -209,10 +213,15 @@ export function isValidSubnetPrefix(prefix: number, version: IpVersion = 4): boo
   return version === 4 ? v4SizeOk(prefix) : v6SubnetOk(prefix);
 }
 
-const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(parseBlock);
-const SHARED_ADDRESS_SPACE = parseBlock('100.64.0.0/10'); // RFC 6598 (carrier-grade NAT)
-const DOCKER_DEFAULT = parseBlock('172.17.0.0/16'); // AWS advises against it for VPCs (Cloud9, SageMaker use it)
-const IPV6_ULA = parseBlock('fc00::/7');
+/** Ranges a block's scope is judged against, parsed on first use (see ip()). */
+let ranges: { RFC1918: Block[]; SHARED_ADDRESS_SPACE: Block; DOCKER_DEFAULT: Block; IPV6_ULA: Block } | undefined;
+const knownRanges = () =>
+  (ranges ??= {
+    RFC1918: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(parseBlock),
+    SHARED_ADDRESS_SPACE: parseBlock('100.64.0.0/10'), // RFC 6598 (carrier-grade NAT)
+    DOCKER_DEFAULT: parseBlock('172.17.0.0/16'), // AWS advises against it for VPCs (Cloud9, SageMaker use it)
+    IPV6_ULA: parseBlock('fc00::/7'),
+  });
 
 const lastOf = (b: { width: number; network: bigint; prefix: number }) => b.network + sizeOf(b.width, b.prefix) - 1n;
 const inside = (inner: Block, outer: Block) =>
@@ -228,6 +237,7 @@ export function cidrScope(info: Pick<CidrInfo, 'version' | 'private'>): string {
 function scopeOf(b: Block): { private: boolean; step: string; warnings: string[] } {
   const cidr = blockText(b.network, b.prefix, b.version);
   const warnings: string[] = [];
+  const { RFC1918, SHARED_ADDRESS_SPACE, DOCKER_DEFAULT, IPV6_ULA } = knownRanges();
   if (b.version === 6) {
     if (inside(b, IPV6_ULA)) return { private: true, step: `${cidr} is inside fc00::/7 → unique local (private) IPv6`, warnings };
     return {

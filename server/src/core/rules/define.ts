@@ -7,6 +7,14 @@ import { closest, didYouMean } from '../suggest';
 import { addTopLevelKey } from './textFixes';
 import type { RawFinding, Rule, RuleContext, Severity } from './types';
 
+/**
+ * Order of rule codes (upper-case letters and digits, where this equals the locale's order):
+ * localeCompare's first call loads the ICU collator, milliseconds of a fresh CLI run.
+ */
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** CloudFormation rules run on SAM templates too (SAM is CloudFormation plus a transform). */
 export const CFN_KINDS = ['cfn', 'sam'] as const;
 

@@ -1,3 +1,4 @@
+import { compareCodes } from '../define';
 import type { Rule } from '../types';
 import { artifactRules } from './artifacts';
 import { batchRules } from './batch';
@@ -7,4 +8,4 @@ import { sectionRules } from './sections';
 import { versionRules } from './version';
 
 /** CodeBuild buildspec rules (BUILDSPEC1xxx), in code order. */
-export const buildspecRules: Rule[] = [...versionRules, ...sectionRules, ...phaseRules, ...envRules, ...batchRules, ...artifactRules].sort((a, b) => a.code.localeCompare(b.code));
+export const buildspecRules: Rule[] = [...versionRules, ...sectionRules, ...phaseRules, ...envRules, ...batchRules, ...artifactRules].sort((a, b) => compareCodes(a.code, b.code));
