@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DocumentCache, parseTemplate, type TemplateDocument } from '../../server/src/core/document';
 import { reparseIncrementally } from '../../server/src/core/document/incremental';
+import { LineIndex } from '../../server/src/core/document/lines';
 
 const base = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'cfn', 'good.yaml'), 'utf8');
 const same = (a: TemplateDocument, b: TemplateDocument) => {
@@ -63,5 +64,22 @@ describe('incremental re-parse', () => {
     const tried = reparseIncrementally(old, next, 2, true);
     assert.ok(tried, 'no shortcut taken');
     same(tried, parseTemplate('u', 2, next));
+  });
+
+  it('updates the line index of an edited text as a fresh index would be (property test, CR, LF and CRLF)', () => {
+    const pieces = (...p: string[]) => (max: number) => fc.array(fc.constantFrom(...p), { maxLength: max }).map((a) => a.join(''));
+    const text = pieces('a', ' ', '\n', '\r', '\r\n')(40);
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat({ max: 5 }), pieces('b', '\n', '\r', '\r\n')(6), (t, where, del, ins) => {
+        const at = where % (t.length + 1);
+        const end = Math.min(t.length, at + del);
+        const next = t.slice(0, at) + ins + t.slice(end);
+        const fresh = new LineIndex(next);
+        const edited = new LineIndex(t).edited(next, at, end);
+        assert.equal(edited.lineCount, fresh.lineCount);
+        for (let i = 0; i < fresh.lineCount; i++) assert.equal(edited.lineStart(i), fresh.lineStart(i), `line ${i}`);
+      }),
+      { numRuns: 5000, seed: 3 },
+    );
   });
 });

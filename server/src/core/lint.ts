@@ -80,7 +80,7 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
  * keys, anchors whose aliases reach across entries).
  */
 function entryMemo(cache: LintCache, doc: TemplateDocument, root: MapNode, kind: Kind, today: Date | undefined): EntryMemo | undefined {
-  if (doc.problems.length || doc.duplicates.length || hasAnchors(doc.text)) return undefined;
+  if (doc.problems.length || doc.duplicates.length || hasAnchors(doc)) return undefined;
   const res = getPair(root, 'Resources')?.value;
   if (!isMap(res) || res.short) return undefined;
   const day = (today ?? new Date()).toISOString().slice(0, 10);

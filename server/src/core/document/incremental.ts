@@ -1,4 +1,4 @@
-import { LineIndex, parserText } from './lines';
+import { parserText } from './lines';
 import type { TemplateDocument } from './model';
 import type { MapNode, Node, Pair } from './nodes';
 import { parseYamlCst } from './yamlCst';
@@ -15,7 +15,7 @@ export function reparseIncrementally(old: TemplateDocument, text: string, versio
   if (old.format !== 'yaml' || old.skipped || old.problems.length || old.duplicates.length) return undefined;
   const root = old.root;
   if (!root || root.kind !== 'map') return undefined;
-  if (hasAnchors(old.text)) return undefined; // an alias elsewhere could point into the edited entry
+  if (hasAnchors(old)) return undefined; // an alias elsewhere could point into the edited entry
 
   // The edited span, from the common prefix and suffix of the two texts.
   const a = old.text;
@@ -62,7 +62,7 @@ export function reparseIncrementally(old: TemplateDocument, text: string, versio
   const newSection: Pair = { ...section, value: newMap, end: newMap.end };
   const rootPairs = root.pairs.map((x, i) => (i === secIndex ? newSection : i > secIndex || after(x) ? shiftPair(x, delta, keepOld) : x));
   const newRoot: MapNode = { ...root, pairs: rootPairs, end: rootPairs[rootPairs.length - 1].end };
-  return { ...old, version, text, lines: new LineIndex(text), root: newRoot, problems: [], duplicates: [] };
+  return { ...old, version, text, lines: old.lines.edited(text, p, oldEnd), root: newRoot, problems: [], duplicates: [] };
 }
 
 /**
@@ -98,8 +98,13 @@ function commonSuffix(a: string, b: string, max: number): number {
   return s;
 }
 
-export function hasAnchors(text: string): boolean {
-  return /(^|[\s[{,:-])&[^\s&]/m.test(text);
+const anchored = new WeakMap<TemplateDocument, boolean>();
+
+/** The text may define anchors (then aliases can tie entries together). Once per document: the lint asks too. */
+export function hasAnchors(doc: TemplateDocument): boolean {
+  let a = anchored.get(doc);
+  if (a === undefined) anchored.set(doc, (a = /(^|[\s[{,:-])&[^\s&]/m.test(doc.text)));
+  return a;
 }
 
 /**

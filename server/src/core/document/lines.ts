@@ -6,17 +6,25 @@ export interface Position {
 
 export class LineIndex {
   private readonly starts: number[];
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  constructor(private readonly text: string, starts?: number[]) {
+    this.starts = starts ?? lineStarts(text, 0, text.length, [0]);
+  }
+
+  /**
+   * The index of `text`, which is this index's text with [from, oldEnd) replaced: a keystroke in a
+   * long file rescans the edited lines only. A line start depends on the two characters around it
+   * (CR, LF, CRLF), so starts before `from` stand and those after the edit move by the length change.
+   */
+  edited(text: string, from: number, oldEnd: number): LineIndex {
+    const old = this.starts;
+    const delta = text.length - this.text.length;
+    const before = Math.max(1, firstAtLeast(old, from));
+    const after = firstAtLeast(old, oldEnd + 1);
+    const until = after < old.length ? old[after] + delta : Infinity;
+    const starts = lineStarts(text, Math.max(0, from - 1), Math.min(text.length, until - 1), old.slice(0, before));
+    while (starts[starts.length - 1] >= until) starts.pop(); // a CRLF at the boundary is counted below
+    for (let i = after; i < old.length; i++) starts.push(old[i] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -58,6 +66,31 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
+}
+
+/** Index of the first element of sorted `a` that is ≥ x (a.length if none). */
+function firstAtLeast(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `starts` plus the start of every line after a line break at [from, to) of `text`. */
+function lineStarts(text: string, from: number, to: number, starts: number[]): number[] {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
 
 /**

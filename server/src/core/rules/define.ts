@@ -45,7 +45,8 @@ export function resourceRule(code: string, title: string, cfnLint: string[], che
 export function eachResource<T extends RawFinding>(ctx: RuleContext, key: string, perResource: (r: ResourceInfo) => T[]): T[] {
   const out: T[] = [];
   for (const r of templateIndex(ctx.doc, ctx.root).resources.values()) {
-    out.push(...(ctx.memo ? ctx.memo.findings(key, r.pair, () => perResource(r)) : perResource(r)));
+    const found = ctx.memo ? ctx.memo.findings(key, r.pair, () => perResource(r)) : perResource(r);
+    for (const f of found) out.push(f);
   }
   return out;
 }

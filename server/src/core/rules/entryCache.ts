@@ -21,6 +21,11 @@ type Entries = Map<string, Map<string, Stored>>;
 interface Generation {
   prev: Entries;
   cur: Entries;
+  /**
+   * Entries the incremental parse kept (the same Pair, shifted in place, so the same text): their
+   * text key, copied out of the document's text so an old version's text is not kept alive.
+   */
+  kept: WeakMap<Pair, { key: string; byCode: Map<string, Stored> }>;
 }
 
 /** How many contexts (texts outside Resources) are kept: the current text and a fix's result. */
@@ -38,8 +43,8 @@ export class LintCache {
     let g = this.contexts.get(context);
     if (g) {
       this.contexts.delete(context); // re-inserted last: the map's order is least recently used first
-      if (g.cur.size) g = { prev: g.cur, cur: new Map() };
-    } else g = { prev: new Map(), cur: new Map() };
+      if (g.cur.size) g = { prev: g.cur, cur: new Map(), kept: g.kept };
+    } else g = { prev: new Map(), cur: new Map(), kept: new WeakMap() };
     this.contexts.set(context, g);
     while (this.contexts.size > MAX_CONTEXTS) this.contexts.delete(this.contexts.keys().next().value!);
     return new SectionMemo(doc, section, g);
@@ -58,7 +63,7 @@ class SectionMemo implements EntryMemo {
     const at = this.entries.get(entry) ?? this.lookUp(entry);
     if (!at) return compute();
     const hit = at.byCode.get(code);
-    if (hit) return hit.findings.map((f) => shifted(f, at.base - hit.base)) as T[];
+    if (hit) return hit.findings.length ? (hit.findings.map((f) => shifted(f, at.base - hit.base)) as T[]) : [];
     const found = compute();
     at.byCode.set(code, { base: at.base, findings: found.map((f) => shifted(f, 0)) });
     return found;
@@ -66,7 +71,8 @@ class SectionMemo implements EntryMemo {
 
   /**
    * The entry's text runs from its line start to the next entry's line start (or the section's
-   * end); looked up once per lint, since comparing it with the stored text costs its length.
+   * end); looked up once per lint (comparing it with the stored text costs its length), and not at
+   * all for an entry the incremental parse kept.
    */
   private lookUp(entry: Pair): { byCode: Map<string, Stored>; base: number } | undefined {
     const { pairs } = this.section;
@@ -75,14 +81,16 @@ class SectionMemo implements EntryMemo {
     if (i === undefined) return undefined;
     const lineStart = (offset: number) => this.doc.lines.lineStart(this.doc.lines.positionAt(offset).line);
     const base = lineStart(entry.start);
-    const end = i + 1 < pairs.length ? lineStart(pairs[i + 1].start) : this.section.end;
-    const text = this.doc.text.slice(base, Math.max(end, entry.end));
-    let byCode = this.gen.cur.get(text);
-    if (!byCode) {
-      byCode = this.gen.prev.get(text) ?? new Map<string, Stored>();
-      this.gen.cur.set(text, byCode);
+    let slot = this.gen.kept.get(entry);
+    if (!slot) {
+      const end = i + 1 < pairs.length ? lineStart(pairs[i + 1].start) : this.section.end;
+      const text = this.doc.text.slice(base, Math.max(end, entry.end));
+      const byCode = this.gen.cur.get(text) ?? this.gen.prev.get(text) ?? new Map<string, Stored>();
+      slot = { key: (' ' + text).slice(1), byCode }; // a copy: a slice would hold on to the whole text
+      this.gen.kept.set(entry, slot);
     }
-    const at = { byCode, base };
+    this.gen.cur.set(slot.key, slot.byCode);
+    const at = { byCode: slot.byCode, base };
     this.entries.set(entry, at);
     return at;
   }

@@ -66,8 +66,11 @@ function loadIndex(): Index {
   return index;
 }
 
+/** `AWS::S3::Bucket` → `AWS-S3` (without arrays: called for every resource on every keystroke). */
 function serviceFile(type: string): string {
-  return type.split('::').slice(0, 2).join('-');
+  const first = type.indexOf('::');
+  const second = first < 0 ? -1 : type.indexOf('::', first + 2);
+  return (second < 0 ? type : type.slice(0, second)).replace('::', '-');
 }
 
 /** The schema of a resource type, or undefined when the registry does not know it. */

@@ -3,7 +3,7 @@ import { subVariables } from '../../cfn/sub';
 import { isSamGenerated, templateIndex, type TemplateIndex } from '../../cfn/template';
 import { PSEUDO_PARAMETERS } from '../../cfn/vocabulary';
 import type { TemplateDocument } from '../../document/model';
-import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
+import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type Pair } from '../../document/nodes';
 import { INTRINSICS } from '../../document/tags';
 import { closest, didYouMean } from '../../suggest';
 import { cfnRule, replaceFinding } from '../define';
@@ -20,32 +20,50 @@ interface Call {
   inLoop: boolean;
 }
 
-const cache = new WeakMap<TemplateDocument, { calls: Call[]; unknown: { node: MapNode; name: string }[] }>();
+type Collected = { calls: Call[]; unknown: { node: MapNode; name: string }[] };
+const cache = new WeakMap<TemplateDocument, Collected>();
+/**
+ * The calls inside one resource entry. An entry the incremental parse kept is the same object,
+ * offsets shifted in place, so its calls (which hold nodes, not offsets) are still right.
+ */
+const byEntry = new WeakMap<Pair, Collected>();
 
 function collect(ctx: RuleContext) {
   const hit = cache.get(ctx.doc);
   if (hit) return hit;
-  const calls: Call[] = [];
-  const unknown: { node: MapNode; name: string }[] = [];
-  const visit = (n: Node, section: string, inLoop: boolean, depth: number) => {
+  const out: Collected = { calls: [], unknown: [] };
+  const visit = (into: Collected, n: Node, section: string, inLoop: boolean, depth: number) => {
     if (depth > 200) return;
     if (n.kind === 'map') {
       const fn = intrinsicName(n);
       if (fn && !fn.startsWith('Fn::ForEach::')) {
-        if (!INTRINSICS.has(fn) && fn !== 'Ref' && fn !== 'Condition') unknown.push({ node: n, name: fn });
-        else calls.push({ fn, node: n, arg: n.pairs[0].value, section, inLoop });
+        if (!INTRINSICS.has(fn) && fn !== 'Ref' && fn !== 'Condition') into.unknown.push({ node: n, name: fn });
+        else into.calls.push({ fn, node: n, arg: n.pairs[0].value, section, inLoop });
       }
-      for (const p of n.pairs) visit(p.value, section, inLoop || keyText(p).startsWith('Fn::ForEach'), depth + 1);
+      for (const p of n.pairs) visit(into, p.value, section, inLoop || keyText(p).startsWith('Fn::ForEach'), depth + 1);
     } else if (n.kind === 'seq') {
-      for (const it of n.items) visit(it, section, inLoop, depth + 1);
+      for (const it of n.items) visit(into, it, section, inLoop, depth + 1);
     }
   };
   for (const p of ctx.root.pairs) {
     const s = keyText(p);
     if (s === 'Metadata' || s === 'Mappings' || s === 'Rules' || s === 'Description' || s === 'AWSTemplateFormatVersion') continue;
-    visit(p.value, s, false, 0);
+    if (s !== 'Resources' || !isMap(p.value) || intrinsicName(p.value)) {
+      visit(out, p.value, s, false, 0);
+      continue;
+    }
+    // What visit does for the section mapping itself, then each entry (depth 1) from its own list.
+    for (const e of p.value.pairs) {
+      let mine = byEntry.get(e);
+      if (!mine) {
+        mine = { calls: [], unknown: [] };
+        visit(mine, e.value, s, keyText(e).startsWith('Fn::ForEach'), 1);
+        byEntry.set(e, mine);
+      }
+      out.calls.push(...mine.calls);
+      out.unknown.push(...mine.unknown);
+    }
   }
-  const out = { calls, unknown };
   cache.set(ctx.doc, out);
   return out;
 }
