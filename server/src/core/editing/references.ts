@@ -67,7 +67,10 @@ function build(doc: TemplateDocument): SymbolTable {
   for (const p of root.pairs) {
     const section = keyText(p);
     if (section === 'Mappings') continue; // plain data, no functions
-    refs.visit(p.value, section, undefined, 0);
+    if (section === 'Resources' && isMap(p.value) && !intrinsicName(p.value)) {
+      // What visit does for the section mapping itself, then each entry through its recorded names.
+      for (const e of p.value.pairs) refs.replay(namesIn(e));
+    } else refs.visit(p.value, section, undefined, 0);
   }
   // Resource and output attributes that name other entries.
   for (const r of idx.resources.values()) {
@@ -92,6 +95,48 @@ function build(doc: TemplateDocument): SymbolTable {
   return { occurrences: unique, definitions };
 }
 
+/** A node that may name an entry, as visit finds it: a scalar (of a namespace) or a Sub argument. */
+type Named = { node: Node | undefined; ns: Namespace; dotted: boolean } | { sub: Node | undefined };
+
+/**
+ * The named nodes of one resource entry, in visit's order. An entry the incremental parse kept is
+ * the same object with its offsets shifted in place, so its nodes are still right: a keystroke walks
+ * only the entry it changed. The names are resolved (against the definitions) on every build.
+ */
+const namedByEntry = new WeakMap<Pair, Named[]>();
+
+function namesIn(entry: Pair): Named[] {
+  let named = namedByEntry.get(entry);
+  if (!named) {
+    named = [];
+    visitNamed(entry.value, 'Resources', undefined, 1, named);
+    namedByEntry.set(entry, named);
+  }
+  return named;
+}
+
+function visitNamed(n: Node, section: string, parentFn: string | undefined, depth: number, out: Named[]): void {
+  if (depth > 200) return;
+  if (n.kind === 'seq') {
+    for (const it of n.items) visitNamed(it, section, parentFn, depth + 1, out);
+    return;
+  }
+  if (n.kind !== 'map') return;
+  const fn = intrinsicName(n);
+  const arg = n.pairs[0]?.value;
+  if (fn === 'Ref') out.push({ node: arg, ns: 'logicalId', dotted: true });
+  else if (fn === 'Fn::GetAtt') out.push({ node: isSeq(arg) ? arg.items[0] : arg, ns: 'logicalId', dotted: true });
+  else if (fn === 'Fn::Sub') out.push({ sub: arg });
+  else if (fn === 'Fn::If' && isSeq(arg)) out.push({ node: arg.items[0], ns: 'condition', dotted: false });
+  else if (fn === 'Fn::FindInMap' && isSeq(arg)) out.push({ node: arg.items[0], ns: 'mapping', dotted: false });
+  else if (fn === 'Condition') out.push({ node: arg, ns: 'condition', dotted: false });
+  else if (n.pairs.length === 1 && n.pairs[0].key.value === 'Condition' && (section === 'Conditions' || parentFn === 'Fn::And' || parentFn === 'Fn::Or' || parentFn === 'Fn::Not')) {
+    // The long form `{Condition: Name}` inside a condition expression.
+    out.push({ node: arg, ns: 'condition', dotted: false });
+  }
+  for (const p of n.pairs) visitNamed(p.value, section, fn ?? parentFn, depth + 1, out);
+}
+
 class Collector {
   constructor(
     private readonly text: string,
@@ -101,25 +146,16 @@ class Collector {
   ) {}
 
   visit(n: Node, section: string, parentFn: string | undefined, depth: number): void {
-    if (depth > 200) return;
-    if (n.kind === 'seq') {
-      for (const it of n.items) this.visit(it, section, parentFn, depth + 1);
-      return;
+    const named: Named[] = [];
+    visitNamed(n, section, parentFn, depth, named);
+    this.replay(named);
+  }
+
+  replay(named: Named[]): void {
+    for (const x of named) {
+      if ('sub' in x) this.sub(x.sub);
+      else this.scalar(x.node, x.ns, x.dotted);
     }
-    if (n.kind !== 'map') return;
-    const fn = intrinsicName(n);
-    const arg = n.pairs[0]?.value;
-    if (fn === 'Ref') this.scalar(arg, 'logicalId', true);
-    else if (fn === 'Fn::GetAtt') this.scalar(isSeq(arg) ? arg.items[0] : arg, 'logicalId', true);
-    else if (fn === 'Fn::Sub') this.sub(arg);
-    else if (fn === 'Fn::If' && isSeq(arg)) this.scalar(arg.items[0], 'condition');
-    else if (fn === 'Fn::FindInMap' && isSeq(arg)) this.scalar(arg.items[0], 'mapping');
-    else if (fn === 'Condition') this.scalar(arg, 'condition');
-    else if (n.pairs.length === 1 && n.pairs[0].key.value === 'Condition' && (section === 'Conditions' || parentFn === 'Fn::And' || parentFn === 'Fn::Or' || parentFn === 'Fn::Not')) {
-      // The long form `{Condition: Name}` inside a condition expression.
-      this.scalar(arg, 'condition');
-    }
-    for (const p of n.pairs) this.visit(p.value, section, fn ?? parentFn, depth + 1);
   }
 
   /**

@@ -43,11 +43,10 @@ export function resourceRule(code: string, title: string, cfnLint: string[], che
 
 /** `perResource(r)` of every resource, through ctx.memo under `key` (see resourceRule for what it may read). */
 export function eachResource<T extends RawFinding>(ctx: RuleContext, key: string, perResource: (r: ResourceInfo) => T[]): T[] {
+  const resources = templateIndex(ctx.doc, ctx.root).resources.values();
+  if (ctx.memo) return ctx.memo.each(key, resources, perResource);
   const out: T[] = [];
-  for (const r of templateIndex(ctx.doc, ctx.root).resources.values()) {
-    const found = ctx.memo ? ctx.memo.findings(key, r.pair, () => perResource(r)) : perResource(r);
-    for (const f of found) out.push(f);
-  }
+  for (const r of resources) for (const f of perResource(r)) out.push(f);
   return out;
 }
 

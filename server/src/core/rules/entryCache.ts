@@ -58,15 +58,20 @@ class SectionMemo implements EntryMemo {
 
   constructor(private readonly doc: TemplateDocument, private readonly section: MapNode, private readonly gen: Generation) {}
 
-  /** `compute()` for this entry, or the findings it gave for the same entry text in an earlier lint. */
-  findings<T extends RawFinding>(code: string, entry: Pair, compute: () => T[]): T[] {
-    const at = this.entries.get(entry) ?? this.lookUp(entry);
-    if (!at) return compute();
-    const hit = at.byCode.get(code);
-    if (hit) return hit.findings.length ? (hit.findings.map((f) => shifted(f, at.base - hit.base)) as T[]) : [];
-    const found = compute();
-    at.byCode.set(code, { base: at.base, findings: found.map((f) => shifted(f, 0)) });
-    return found;
+  each<I extends { pair: Pair }, T extends RawFinding>(code: string, items: Iterable<I>, compute: (item: I) => T[]): T[] {
+    const out: T[] = [];
+    for (const item of items) {
+      const at = this.entries.get(item.pair) ?? this.lookUp(item.pair);
+      const hit = at?.byCode.get(code);
+      if (hit) {
+        for (const f of hit.findings) out.push(shifted(f as T, at!.base - hit.base));
+        continue;
+      }
+      const found = compute(item);
+      at?.byCode.set(code, { base: at.base, findings: found.map((f) => shifted(f, 0)) });
+      for (const f of found) out.push(f);
+    }
+    return out;
   }
 
   /**

@@ -64,7 +64,8 @@ export interface RuleContext {
 
 /** Findings computed for one resource entry, reused while its text and context are unchanged (entryCache.ts). */
 export interface EntryMemo {
-  findings<T extends RawFinding>(code: string, entry: Pair, compute: () => T[]): T[];
+  /** Every item's findings, each computed or reused from an earlier lint of the same entry text. */
+  each<I extends { pair: Pair }, T extends RawFinding>(code: string, items: Iterable<I>, compute: (item: I) => T[]): T[];
 }
 
 export interface Rule {
