@@ -26,6 +26,8 @@ export interface TemplateIndex {
 }
 
 const cache = new WeakMap<TemplateDocument, TemplateIndex>();
+/** A resource entry the incremental parse kept (same Pair, shifted in place) reads the same: built once. */
+const resourceInfos = new WeakMap<Pair, ResourceInfo>();
 
 export function templateIndex(doc: TemplateDocument, root: MapNode): TemplateIndex {
   let idx = cache.get(doc);
@@ -49,15 +51,13 @@ export function templateIndex(doc: TemplateDocument, root: MapNode): TemplateInd
     for (const p of res.pairs) {
       const name = String(p.key.value ?? '');
       if (name.startsWith('Fn::ForEach::')) continue;
-      const typeNode = get(p.value, 'Type');
-      idx.resources.set(name, {
-        name,
-        pair: p,
-        node: p.value,
-        type: str(typeNode),
-        typeNode: typeNode?.kind === 'scalar' ? typeNode : undefined,
-        properties: get(p.value, 'Properties'),
-      });
+      let info = resourceInfos.get(p);
+      if (!info) {
+        const typeNode = get(p.value, 'Type');
+        info = { name, pair: p, node: p.value, type: str(typeNode), typeNode: typeNode?.kind === 'scalar' ? typeNode : undefined, properties: get(p.value, 'Properties') };
+        resourceInfos.set(p, info);
+      }
+      idx.resources.set(name, info);
     }
   }
   cache.set(doc, idx);

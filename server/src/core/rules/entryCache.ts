@@ -64,7 +64,9 @@ class SectionMemo implements EntryMemo {
       const at = this.entries.get(item.pair) ?? this.lookUp(item.pair);
       const hit = at?.byCode.get(code);
       if (hit) {
-        for (const f of hit.findings) out.push(shifted(f as T, at!.base - hit.base));
+        // Unmoved findings are handed out as stored (nothing downstream changes a finding or its data).
+        const d = at!.base - hit.base;
+        for (const f of hit.findings) out.push(d ? shifted(f as T, d) : (f as T));
         continue;
       }
       const found = compute(item);
