@@ -18,6 +18,7 @@ import os from 'node:os';
 import { templateGraph } from '../server/src/core/cfn/graph';
 import { resolveTemplate } from '../server/src/core/cfn/resolve';
 import { bigTemplate } from './bigTemplate';
+import { DOCUMENT_KIND, NOTES_PROGRESS } from '../server/src/core/protocol';
 
 const root = path.resolve(__dirname, '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus');
@@ -255,7 +256,7 @@ function startServer() {
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters = new Map<string, () => void>();
   rpc.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => waiters.get(p.uri)?.());
-  rpc.onNotification('awsNotes/documentKind', () => undefined);
+  rpc.onNotification(DOCUMENT_KIND.method, () => undefined);
   rpc.listen();
   return {
     rpc,
@@ -373,11 +374,11 @@ async function bigNotesBench(): Promise<void> {
     const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     let indexed: () => void = () => undefined;
     const done = new Promise<void>((r) => (indexed = r));
-    rpc.onNotification('awsNotes/notesProgress', (p: { done: number; total: number }) => {
+    rpc.onNotification(NOTES_PROGRESS.method, (p: { done: number; total: number }) => {
       if (p.total > 0 && p.done >= p.total) indexed();
     });
     rpc.onNotification('textDocument/publishDiagnostics', () => undefined);
-    rpc.onNotification('awsNotes/documentKind', () => undefined);
+    rpc.onNotification(DOCUMENT_KIND.method, () => undefined);
     rpc.listen();
     await rpc.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { notes: { roots: [dir], patterns: ['notes'] } } });
     const uri = 'file:///bench/notes-hover.yaml';

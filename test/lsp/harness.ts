@@ -3,6 +3,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { createConnection } from 'vscode-languageserver/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { startServer } from '../../server/src/server';
+import { DOCUMENT_KIND } from '../../server/src/core/protocol';
 
 /** The real server wired to an in-memory client over JSON-RPC streams (no process, no editor). */
 export class LspClient {
@@ -21,7 +22,7 @@ export class LspClient {
       this.diagnostics.set(p.uri, p);
       this.waiters.splice(0).forEach((w) => w());
     });
-    this.rpc.onNotification('awsNotes/documentKind', () => undefined);
+    this.rpc.onNotification(DOCUMENT_KIND.method, () => undefined);
     this.rpc.onRequest('workspace/configuration', () => [{}]);
     this.rpc.onRequest('client/registerCapability', () => null);
     this.rpc.listen();

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Hover } from 'vscode-languageserver';
 import { effectiveNotesPaths } from '../../client/src/notesPaths';
 import { LspClient } from './harness';
+import { EXPLAIN_FINDING, EXPLAIN_FINDING_COMMAND, READ_NOTES_CONFIG, SEARCH_NOTES } from '../../server/src/core/protocol';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 const TEMPLATE = `Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 30\n`;
@@ -51,7 +52,7 @@ describe('hovers with the notes index', () => {
     let items: { label: string; uri?: string; line?: number }[] = [];
     const deadline = Date.now() + 5000;
     while (Date.now() < deadline && !items.some((i) => i.uri)) {
-      items = await c.request('awsNotes/searchNotes', { query: 'visibility timeout' });
+      items = await c.request(SEARCH_NOTES.method, { query: 'visibility timeout' });
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.ok(items.some((i) => i.uri?.endsWith('messaging.md') && (i.line ?? 0) > 0));
@@ -63,7 +64,7 @@ describe('notes settings on server start (issue 16)', () => {
   it('asks the client for the notes settings on every start instead of trusting stale initialization options', async () => {
     const c = new LspClient();
     // The options passed at activation name a folder that no longer holds the notes...
-    c.rpc.onRequest('awsNotes/readNotesConfig', () => ({ roots: [fixtures], patterns: ['notes'] }));
+    c.rpc.onRequest(READ_NOTES_CONFIG.method, () => ({ roots: [fixtures], patterns: ['notes'] }));
     await c.initialize({}, { roots: [fixtures], patterns: ['no-longer-here'] });
     try {
       const uri = 'file:///w/restart.yaml';
@@ -106,10 +107,10 @@ describe('"Explain from my notes" on a finding (issue 14)', () => {
         actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
         await new Promise((r) => setTimeout(r, 100));
       }
-      const explain = actions.find((a) => a.command?.command === 'awsNotes.explainFinding');
+      const explain = actions.find((a) => a.command?.command === EXPLAIN_FINDING_COMMAND);
       assert.ok(explain, JSON.stringify(actions.map((a) => a.title)));
       assert.deepEqual(explain.command!.arguments, ['CIDR1003']);
-      const r = await c.request<{ markdown: string } | null>('awsNotes/explainFinding', { code: 'CIDR1003' });
+      const r = await c.request<{ markdown: string } | null>(EXPLAIN_FINDING.method, { code: 'CIDR1003' });
       assert.match(r?.markdown ?? '', /65,536 addresses/);
     } finally {
       c.dispose();

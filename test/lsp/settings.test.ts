@@ -4,6 +4,7 @@ import path from 'node:path';
 import { stringList } from '../../client/src/settingValues';
 import { checkSettings } from '../../server/src/workspace';
 import { LspClient } from './harness';
+import { NOTES_CONFIG } from '../../server/src/core/protocol';
 
 const BAD = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimout: 3\n';
 
@@ -30,7 +31,7 @@ describe('settings are user input', () => {
       const d = await c.waitDiagnostics('file:///w/infra/a.yaml', (x) => x.length > 0);
       assert.deepEqual(d.map((x) => x.code), ['CFN3003']);
       await c.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { awsNotes: { kinds: { cfn: '**/infra/*.yaml' }, maxFileSizeMB: null } } });
-      await c.rpc.sendNotification('awsNotes/notesConfig', { roots: null, patterns: 'notes' });
+      await c.rpc.sendNotification(NOTES_CONFIG.method, { roots: null, patterns: 'notes' });
       c.open('file:///w/b.yaml', BAD);
       await c.waitDiagnostics('file:///w/b.yaml', (x) => x.length > 0);
       assert.equal(shown.filter((m) => /awsNotes\.kinds\.cfn/.test(m)).length, 1, JSON.stringify(shown));

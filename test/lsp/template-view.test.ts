@@ -19,7 +19,7 @@ Outputs:
   Url: {Value: !Ref Queue}
 `;
 
-describe('language server: Template Graph view (awsNotes/templateView)', () => {
+describe(`language server: Template Graph view (${TEMPLATE_VIEW.method})`, () => {
   let c!: LspClient;
   useServer((client) => (c = client), 'all');
 

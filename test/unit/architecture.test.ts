@@ -106,6 +106,23 @@ describe('architecture invariants (docs/ARCHITECTURE.md)', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('custom protocol methods are named once, in core/protocol.ts: no `awsNotes/…` string literal anywhere else', () => {
+    const roots = ['server/src', 'client/src', 'test', 'scripts'].map((d) => path.join(repo, d));
+    const sources = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'fixtures' ? [] : sources(p);
+        return /\.(ts|js|mjs)$/.test(e.name) ? [p] : [];
+      });
+    const protocol = path.join(core, 'protocol.ts');
+    const bad = roots
+      .flatMap(sources)
+      .filter((f) => f !== protocol && f !== __filename)
+      .filter((f) => /['"`]awsNotes\//.test(fs.readFileSync(f, 'utf8')))
+      .map(rel);
+    assert.deepEqual(bad, []);
+  });
+
   it('one version: VERSION is package.json\'s version', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string };
     assert.equal(VERSION, pkg.version);
