@@ -64,7 +64,38 @@ Outputs:
     Value: !Ref Queue
 `;
 
-const TEMPLATES = [schemaHeavy, fixture('test', 'fixtures', 'cfn', 'bad.yaml'), fixture('test', 'fixtures', 'cfn', 'good.yaml'), fixture('samples', 'template.yaml'), fixture('samples', 'sam-app.yaml')];
+/** Checks that read several resources: CIDR blocks of a VPC and its subnets, !Cidr, references and cycles. */
+const network = `Parameters:
+  Cidr:
+    Type: String
+    Default: 10.0.0.0/16
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: !Ref Cidr
+  SubnetA:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, 300, 8]]
+  SubnetB:
+    Type: AWS::EC2::Subnet
+    DependsOn: SubnetC
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: 10.1.0.0/24
+  SubnetC:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref SubnetB
+      CidrBlock: 10.0.0.0/24
+Outputs:
+  Net:
+    Value: !Select [9, !Cidr [10.0.0.0/16, 2, 8]]
+`;
+
+const TEMPLATES = [schemaHeavy, network, fixture('test', 'fixtures', 'cfn', 'bad.yaml'), fixture('test', 'fixtures', 'cfn', 'good.yaml'), fixture('samples', 'template.yaml'), fixture('samples', 'sam-app.yaml')];
 
 /** What users type: values, keys, whole entries, indentation, syntax that breaks the parse, parameter and transform changes. */
 const INSERTS = [

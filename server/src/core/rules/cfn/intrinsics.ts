@@ -1,72 +1,13 @@
 import { attributesOf, getAttParts } from '../../cfn/getatt';
 import { subVariables } from '../../cfn/sub';
+import { intrinsicCalls, type Call } from '../../cfn/calls';
 import { isSamGenerated, templateIndex, type TemplateIndex } from '../../cfn/template';
 import { PSEUDO_PARAMETERS } from '../../cfn/vocabulary';
-import type { TemplateDocument } from '../../document/model';
-import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type Pair } from '../../document/nodes';
+import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type Node } from '../../document/nodes';
 import { INTRINSICS } from '../../document/tags';
 import { closest, didYouMean } from '../../suggest';
 import { cfnRule, replaceFinding } from '../define';
-import type { FixData, RawFinding, Rule, RuleContext } from '../types';
-
-/** One intrinsic function call found in the template. */
-interface Call {
-  fn: string;
-  node: MapNode;
-  arg: Node;
-  /** Top-level section it stands in. */
-  section: string;
-  /** Inside a `Fn::ForEach` body, where loop identifiers make names unknowable. */
-  inLoop: boolean;
-}
-
-type Collected = { calls: Call[]; unknown: { node: MapNode; name: string }[] };
-const cache = new WeakMap<TemplateDocument, Collected>();
-/**
- * The calls inside one resource entry. An entry the incremental parse kept is the same object,
- * offsets shifted in place, so its calls (which hold nodes, not offsets) are still right.
- */
-const byEntry = new WeakMap<Pair, Collected>();
-
-function collect(ctx: RuleContext) {
-  const hit = cache.get(ctx.doc);
-  if (hit) return hit;
-  const out: Collected = { calls: [], unknown: [] };
-  const visit = (into: Collected, n: Node, section: string, inLoop: boolean, depth: number) => {
-    if (depth > 200) return;
-    if (n.kind === 'map') {
-      const fn = intrinsicName(n);
-      if (fn && !fn.startsWith('Fn::ForEach::')) {
-        if (!INTRINSICS.has(fn) && fn !== 'Ref' && fn !== 'Condition') into.unknown.push({ node: n, name: fn });
-        else into.calls.push({ fn, node: n, arg: n.pairs[0].value, section, inLoop });
-      }
-      for (const p of n.pairs) visit(into, p.value, section, inLoop || keyText(p).startsWith('Fn::ForEach'), depth + 1);
-    } else if (n.kind === 'seq') {
-      for (const it of n.items) visit(into, it, section, inLoop, depth + 1);
-    }
-  };
-  for (const p of ctx.root.pairs) {
-    const s = keyText(p);
-    if (s === 'Metadata' || s === 'Mappings' || s === 'Rules' || s === 'Description' || s === 'AWSTemplateFormatVersion') continue;
-    if (s !== 'Resources' || !isMap(p.value) || intrinsicName(p.value)) {
-      visit(out, p.value, s, false, 0);
-      continue;
-    }
-    // What visit does for the section mapping itself, then each entry (depth 1) from its own list.
-    for (const e of p.value.pairs) {
-      let mine = byEntry.get(e);
-      if (!mine) {
-        mine = { calls: [], unknown: [] };
-        visit(mine, e.value, s, keyText(e).startsWith('Fn::ForEach'), 1);
-        byEntry.set(e, mine);
-      }
-      out.calls.push(...mine.calls);
-      out.unknown.push(...mine.unknown);
-    }
-  }
-  cache.set(ctx.doc, out);
-  return out;
-}
+import type { FixData, RawFinding, Rule } from '../types';
 
 function targetExists(idx: TemplateIndex, name: string): boolean {
   return idx.parameters.has(name) || idx.resources.has(name) || PSEUDO_PARAMETERS.includes(name) || isSamGenerated(idx, name);
@@ -83,7 +24,7 @@ function callRule(code: string, title: string, cfnLint: string[], fn: (c: Call, 
     const idx = templateIndex(ctx.doc, ctx.root);
     if (opts.skipForeign && idx.foreignTransform) return [];
     const out: RawFinding[] = [];
-    for (const c of collect(ctx).calls) if (!c.inLoop) fn(c, idx, out, ctx.doc.text);
+    for (const c of intrinsicCalls(ctx.doc, ctx.root).calls) if (!c.inLoop) fn(c, idx, out, ctx.doc.text);
     return out;
   });
 }
@@ -317,7 +258,7 @@ export const functionShape = callRule('CFN4007', 'Intrinsic function has the wro
 
 export const unknownFunction = cfnRule('CFN4008', 'Unknown intrinsic function', ['E1001', 'E3002'], (ctx) => {
   const names = [...INTRINSICS, 'Ref'];
-  return collect(ctx).unknown.map(({ node, name }) => {
+  return intrinsicCalls(ctx.doc, ctx.root).unknown.map(({ node, name }) => {
     const key = node.pairs[0].key;
     const cands = closest(name, names, 2);
     return {

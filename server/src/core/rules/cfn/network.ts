@@ -5,9 +5,10 @@
  */
 import { analyzeCidr, cidrContains, cidrOverlap, isCidr, type CidrInfo } from '../../calc';
 import { args, evaluateFnCidrNode, resolveCidr, resourceTarget, type CidrValue } from '../../cfn/cidr';
+import { intrinsicCalls } from '../../cfn/calls';
 import { templateIndex, type ResourceInfo, type TemplateIndex } from '../../cfn/template';
 import type { TemplateDocument } from '../../document/model';
-import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
+import { get, intrinsicName, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
 import { cfnRule } from '../define';
 import type { RawFinding, Rule, RuleContext, Severity } from '../types';
 
@@ -198,15 +199,19 @@ function computeFindings(doc: TemplateDocument, root: MapNode): NetworkFinding[]
     }
   }
 
-  // Every `!Cidr` and `!Select [i, !Cidr …]` in resources and outputs: can CloudFormation evaluate it?
-  const visit = (n: Node, depth: number) => {
-    if (depth > 100) return;
-    if (isMap(n)) {
-      const fn = intrinsicName(n);
-      if (fn === 'Fn::Cidr') {
+  // Every `!Cidr` and `!Select [i, !Cidr …]` in resources and outputs (not in Fn::ForEach bodies,
+  // at most 100 levels deep): can CloudFormation evaluate it?
+  const calls = intrinsicCalls(doc, root);
+  for (const section of ['Resources', 'Outputs']) {
+    // The last one, when a section is written twice (as `get` reads it).
+    const at = root.pairs.map(keyText).lastIndexOf(section);
+    for (const c of at < 0 ? [] : calls.bySection[at]) {
+      if (c.inLoop || c.depth > 100) continue;
+      const n = c.node;
+      if (c.fn === 'Fn::Cidr') {
         const r = evaluateFnCidrNode(n, idx);
         if (r?.kind === 'error') push('CIDR1006', { message: withNote(r.message, r), start: n.start, end: n.end, severity: r.parameter ? 'warning' : 'error' });
-      } else if (fn === 'Fn::Select') {
+      } else if (c.fn === 'Fn::Select') {
         const a = args(n);
         if (isSeq(a) && a.items.length === 2 && intrinsicName(a.items[1]) === 'Fn::Cidr') {
           const r = resolveCidr(n, idx);
@@ -215,12 +220,7 @@ function computeFindings(doc: TemplateDocument, root: MapNode): NetworkFinding[]
           }
         }
       }
-      for (const p of n.pairs) if (!keyText(p).startsWith('Fn::ForEach')) visit(p.value, depth + 1);
-    } else if (isSeq(n)) for (const it of n.items) visit(it, depth + 1);
-  };
-  for (const section of ['Resources', 'Outputs']) {
-    const s = get(root, section);
-    if (s) visit(s, 0);
+    }
   }
   return out;
 }
