@@ -105,7 +105,7 @@ describe('cli: aws-notes cidr', () => {
     assert.equal(code, 0);
     assert.match(io.stdout, /Working:/);
     assert.match(io.stdout, /65,531 usable/);
-    assert.match(io.stdout, /10\.16\.0\.0\/18\s+A\s+public/);
+    assert.match(io.stdout, /A\s+public\s+10\.16\.0\.0\/18/);
     assert.match(io.stdout, /Usable/);
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   cidrReport,
+  cidrSummary,
   dynamoDbReport,
   dynamoDbUnitsReport,
   kinesisReport,
@@ -8,16 +9,17 @@ import {
   makePlan,
   parsePlanInput,
   planMarkdownTable,
+  planReport,
   sqsFifoReport,
   validateCidrInput,
 } from '../../server/src/core/calc/reports';
-import { reportMarkdown } from '../../server/src/core/calc/report';
+import { plain, reportMarkdown, type CalcReport } from '../../server/src/core/calc/report';
 import { escapeHtml, planHtml } from '../../client/src/commands/planHtml';
 import { runCidr } from '../../server/src/cli/cidr';
 import { analyzeCidr } from '../../server/src/core/calc';
 import { parseTemplate } from '../../server/src/core/document';
 import { hoverAt, type HoverResult } from '../../server/src/core/hover';
-import { calcHover, cidrSummary } from '../../server/src/core/hover/calc';
+import { calcHover } from '../../server/src/core/hover/calc';
 
 const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
 Parameters:
@@ -89,7 +91,7 @@ describe('calculator hovers in CloudFormation templates', () => {
   it('a literal CIDR block: range, netmask, usable addresses and the 5 reserved ones', () => {
     const h = hover('10.16.0.0/16')!;
     assert.equal(h.term, 'CIDR block');
-    assert.match(h.markdown, /\*\*10\.16\.0\.0\/16\*\* — IPv4, private \(RFC 1918\)/);
+    assert.match(h.markdown, /\*\*CIDR 10\.16\.0\.0\/16\*\* — IPv4, private \(RFC 1918\)/);
     assert.match(h.markdown, /\| Range \| 10\.16\.0\.0 – 10\.16\.255\.255 \|/);
     assert.match(h.markdown, /\| Netmask \| 255\.255\.0\.0 \(\/16, 16 host bits\) \|/);
     assert.match(h.markdown, /65,536 total · 65,531 usable in a subnet/);
@@ -102,14 +104,14 @@ describe('calculator hovers in CloudFormation templates', () => {
     const h = hover('CidrBlock: !Ref VpcCidr')!;
     assert.equal(h.term, 'CidrBlock');
     assert.match(h.markdown, /^\*\*CidrBlock\*\* — AWS::EC2::VPC/);
-    assert.match(h.markdown, /\n---\n\n\*\*10\.16\.0\.0\/16\*\*/);
-    assert.match(h.markdown, /From Default of parameter VpcCidr \(another value may be passed at deploy time\)/);
+    assert.match(h.markdown, /\n---\n\n\*\*CIDR 10\.16\.0\.0\/16\*\*/);
+    assert.match(h.markdown, /\| From \| Default of parameter VpcCidr \(another value may be passed at deploy time\) \|/);
   });
 
   it('!Cidr and !Select over it: the blocks it yields, the one picked in bold, and the working', () => {
     for (const needle of ['!Cidr', '!Select', '6, 12']) {
       const h = hover(needle, 1)!;
-      assert.match(h.markdown, /\*\*!Cidr \[10\.16\.0\.0\/16, 6, 12\]\*\* → 6 × \/20 blocks of 4,096 addresses, 4,091 usable in a subnet/, needle);
+      assert.match(h.markdown, /\*\*!Cidr \[10\.16\.0\.0\/16, 6, 12\]\*\* — 6 × \/20 blocks of 4,096 addresses, 4,091 usable in a subnet/, needle);
       assert.match(h.markdown, /\*\*!Select \[2, …\]\*\* picks block 2: \*\*10\.16\.32\.0\/20\*\* \(10\.16\.32\.0–10\.16\.47\.255 · 4,091 usable\)/);
       assert.match(h.markdown, /\| \*\*2\*\* \| \*\*10\.16\.32\.0\/20\*\* \| 10\.16\.32\.0 – 10\.16\.47\.255 \|/);
       assert.match(h.markdown, /\| 5 \| 10\.16\.80\.0\/20 \|/);
@@ -127,12 +129,12 @@ describe('calculator hovers in CloudFormation templates', () => {
 
   it('ReadCapacityUnits/WriteCapacityUnits: what the capacity buys (parameter defaults too)', () => {
     const r = hover('ReadCapacityUnits')!;
-    assert.match(r.markdown, /\*\*40 RCU\*\* \(Default of parameter Reads\)/);
+    assert.match(r.markdown, /\*\*40 RCU \(Default of parameter Reads\)\*\*/);
     assert.match(r.markdown, /- 40 strongly consistent reads, or\n- 80 eventually consistent reads \(half a unit each\), or\n- 20 transactional reads/);
     assert.match(r.markdown, /a 6 KB item takes 2, so 20 strong or 40 eventual reads\/s/);
     const w = hover('WriteCapacityUnits')!;
     assert.match(w.markdown, /^\*\*WriteCapacityUnits\*\*/);
-    assert.match(w.markdown, /\*\*10 WCU\*\* — provisioned write capacity buys, every second:\n\n- 10 standard writes, or\n- 5 transactional writes/);
+    assert.match(w.markdown, /\*\*10 WCU\*\* — provisioned write capacity buys, every second, of items up to 1 KB:\n\n- 10 standard writes, or\n- 5 transactional writes/);
     assert.match(w.markdown, /a 2\.5 KB item takes 3, so 3\.333 writes\/s/);
   });
 
@@ -179,7 +181,7 @@ describe('calculator reports (core: the client, CLI and hover render them)', () 
     const r = cidrReport('10.16.1.0/20, 10.16.8.0/24 192.168.0.0/16');
     assert.equal(
       r.summary,
-      '10.16.1.0/20 has host bits set → network 10.16.0.0/20 · 10.16.0.0/20: 10.16.0.0 – 10.16.15.255 · netmask 255.255.240.0 · 4,096 addresses, 4,091 usable in AWS · valid VPC/subnet size · private (RFC 1918) · overlaps 10.16.8.0/24 · no overlap with 192.168.0.0/16',
+      '10.16.1.0/20 has host bits set → network 10.16.0.0/20 · 10.16.0.0/20: 10.16.0.0 – 10.16.15.255 · netmask 255.255.240.0 · 4,096 addresses, 4,091 usable in AWS · VPC/subnet size valid (/16–/28) · private (RFC 1918) · overlaps 10.16.8.0/24 · no overlap with 192.168.0.0/16',
     );
     assert.match(reportMarkdown(r), /^# CIDR 10\.16\.0\.0\/20\n/);
     assert.match(reportMarkdown(r), /## AWS-reserved addresses \(every subnet\)\n\n- `10\.16\.0\.0` — network address/);
@@ -209,7 +211,7 @@ describe('calculator reports (core: the client, CLI and hover render them)', () 
     assert.match(md, /^\| AZ \| Tier \| CIDR \| Range \| Usable \|\n\|---\|---\|---\|---\|---\|\n\| A \| db \| 10\.16\.0\.0\/19 \| 10\.16\.0\.0 – 10\.16\.31\.255 \| 8,187 \|/);
     assert.match(md, /\| A \| <b>web\\\|ui<\/b> \|/);
     assert.match(md, /\| – \| spare \| 10\.16\.128\.0\/19 \|/);
-    const html = planHtml(plan, 'abc123');
+    const html = planHtml(planReport(plan), 'abc123');
     assert.match(html, /content="default-src 'none'; style-src 'nonce-abc123'; script-src 'nonce-abc123';"/);
     assert.match(html, /<script nonce="abc123">/);
     assert.ok(!html.includes('<b>web'), 'tier names are escaped');
@@ -233,10 +235,54 @@ describe('one wording for a block\'s scope: the client report, the CLI and the h
       assert.ok(report.summary.endsWith(`· ${scope}`), report.summary);
       const out: string[] = [];
       await runCidr([block], { out: (t) => void out.push(t), err: () => undefined, cwd: '.' });
-      assert.match(out.join('\n'), new RegExp(`Scope {10}${scope.replace(/[()/.]/g, '\\$&')}$`, 'm'));
+      assert.match(out.join('\n'), new RegExp(`Scope +${scope.replace(/[()/.]/g, '\\$&')}$`, 'm'));
       const text = `Resources:\n  R:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      CidrIp${block.includes(':') ? 'v6' : ''}: ${block}\n`;
       const h = hoverAt(parseTemplate('t.yaml', 1, text), 'cfn', text.indexOf(block) + 2)!;
       assert.ok(h.markdown.includes(`, ${scope}`), h.markdown);
     });
   }
+});
+
+describe('one report, three renderings: the CLI text, the hover card and the client\'s report show the same facts', () => {
+  const cli = async (cmd: typeof runCidr, argv: string[]) => {
+    const out: string[] = [];
+    await cmd(argv, { out: (t) => void out.push(t), err: () => undefined, cwd: '.' });
+    return out.join('\n');
+  };
+  const subnetHover = (block: string) => {
+    const text = `Resources:\n  S:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: vpc-1\n      CidrBlock: ${block}\n`;
+    return hoverAt(parseTemplate('t.yaml', 1, text), 'cfn', text.indexOf(block) + 2)!.markdown;
+  };
+  /** Every fact of the report: its lead, each row of its table and each line of its sections (the working is long-form only). */
+  const facts = (r: CalcReport, withDetail: boolean) => [
+    r.lead!,
+    ...r.table!.rows.map(([k, v]) => [k, v]).flat(),
+    ...r.sections.filter((s) => withDetail || !s.detail).flatMap((s) => s.items),
+  ];
+
+  for (const block of ['10.0.0.0/16', '8.8.8.0/24', '10.16.1.0/20', '2001:db8::/56', 'fd00::/56', '2600:1f14::/64']) {
+    it(block, async () => {
+      const report = cidrReport(block);
+      const [text, hoverMd, clientMd] = [await cli(runCidr, [block]), subnetHover(block), reportMarkdown(report)];
+      for (const f of facts(report, true)) {
+        assert.ok(text.includes(plain(f)), `CLI lacks "${plain(f)}":\n${text}`);
+        assert.ok(clientMd.includes(f), `client report lacks "${f}"`);
+      }
+      for (const f of facts(report, false)) assert.ok(hoverMd.includes(f), `hover lacks "${f}":\n${hoverMd}`);
+      assert.equal(text.split('\n')[0], plain(`${report.heading} — ${report.lead}`));
+      assert.ok(hoverMd.includes(`\n---\n\n**${report.heading}** — ${report.lead}`), hoverMd);
+    });
+  }
+
+  it('a VPC plan: the CLI table and the webview page show the rows of the plan\'s report', async () => {
+    const plan = makePlan(parsePlanInput('10.16.0.0/16', 2, ['public', 'private'], 1));
+    const report = planReport(plan);
+    const text = await cli(runCidr, ['10.16.0.0/16', '--azs', '2', '--tiers', 'public,private', '--spare', '1']);
+    const html = planHtml(report, 'n');
+    for (const row of report.table!.rows) {
+      assert.match(text, new RegExp(`^  ${row.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s+')}$`, 'm'), row.join(' '));
+      assert.ok(html.includes(row.map((c) => `<td${/^[\d,]+$/.test(c) ? ' class="num"' : ''}>${escapeHtml(c)}</td>`).join('')), row.join(' '));
+    }
+    for (const step of plan.steps) assert.ok(text.includes(step) && html.includes(escapeHtml(step)), step);
+  });
 });

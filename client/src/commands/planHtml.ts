@@ -1,38 +1,45 @@
 /**
- * The VPC plan webview page, as a pure function of the plan (no vscode import, so it is
- * unit-tested): all text escaped, styles and script inline under a nonce-based
- * Content-Security-Policy, nothing loaded from anywhere.
+ * The VPC plan webview page, as a pure function of the plan's report (no vscode import, so it is
+ * unit-tested): the HTML rendering of the report the CLI and Markdown also render; all text
+ * escaped, styles and script inline under a nonce-based Content-Security-Policy, nothing loaded
+ * from anywhere.
  */
-import type { VpcPlan } from '@core/calc';
-import { planSummary } from '@core/calc/reports';
+import { plain, type CalcReport, type ReportSection, type ReportTable } from '@core/calc/report';
 
 /** Text for HTML content and attribute values. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+const e = (s: string) => escapeHtml(plain(s));
+
+function tableHtml(t: ReportTable, id?: string): string {
+  const numeric = t.header.map((_, i) => t.rows.length > 0 && t.rows.every((r) => /^[\d,.]+$/.test(r[i])));
+  const cells = (r: string[], tag: string, spare: boolean) => `<tr${spare ? ' class="spare"' : ''}>${r.map((c, i) => `<${tag}${tag === 'td' && numeric[i] ? ' class="num"' : ''}>${e(c)}</${tag}>`).join('')}</tr>`;
+  const head = t.header.some(Boolean) ? `<thead>${cells(t.header, 'th', false)}</thead>` : '';
+  return `<table${id ? ` id="${id}"` : ''}>${head}<tbody>\n${t.rows.map((r) => cells(r, 'td', r.includes('spare'))).join('\n')}\n</tbody></table>`;
+}
+
+function sectionHtml(s: ReportSection): string {
+  if (!s.items.length && !s.table) return '';
+  const list = s.items.length ? `<${s.numbered ? 'ol' : 'ul'}${s.warning ? ' class="warn"' : ''}>${s.items.map((i) => `<li>${e(i)}</li>`).join('')}</${s.numbered ? 'ol' : 'ul'}>` : '';
+  return `<h3>${e(s.title)}</h3>\n${list}${s.table ? tableHtml(s.table) : ''}`;
+}
+
 /** The webview page: everything inline, under a Content-Security-Policy that allows only this nonce. */
-export function planHtml(plan: VpcPlan, nonceValue: string): string {
-  const e = escapeHtml;
-  const rows = plan.subnets
-    .map((s) => `<tr><td>${e(s.az)}</td><td>${e(s.tier)}</td><td class="mono">${e(s.cidr)}</td><td class="mono">${e(s.network)} – ${e(s.lastAddress)}</td><td class="num">${e(s.usableAddresses.toLocaleString('en-US'))}</td></tr>`)
-    .join('\n');
-  const spare = plan.spare.map((c) => `<tr class="spare"><td>–</td><td>spare</td><td class="mono">${e(c)}</td><td></td><td></td></tr>`).join('\n');
-  const steps = plan.steps.map((s) => `<li>${e(s)}</li>`).join('');
-  const warnings = plan.warnings.length ? `<ul class="warn">${plan.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>` : '';
-  const ipv6 = plan.vpc.version !== 4;
+export function planHtml(report: CalcReport, nonceValue: string): string {
+  const canInsert = report.cloudFormation !== undefined;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonceValue}'; script-src 'nonce-${nonceValue}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>VPC plan ${e(plan.vpc.cidr)}</title>
+<title>${e(report.title)}</title>
 <style nonce="${nonceValue}">
   body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1em; }
   table { border-collapse: collapse; margin: 1em 0; }
   th, td { border: 1px solid var(--vscode-panel-border, #8884); padding: 2px 8px; text-align: left; }
-  .mono { font-family: var(--vscode-editor-font-family); }
   .num { text-align: right; }
   tr.spare td { opacity: 0.7; }
   .warn li { color: var(--vscode-editorWarning-foreground); }
@@ -42,22 +49,14 @@ export function planHtml(plan: VpcPlan, nonceValue: string): string {
 </style>
 </head>
 <body>
-<h2>VPC plan ${e(plan.vpc.cidr)}</h2>
-<p id="summary">${e(planSummary(plan))}.</p>
+<h2>${e(report.heading)}</h2>
+<p id="summary">${e(report.lead ?? report.summary)}</p>
 <p>
-  <button id="insert"${ipv6 ? ' disabled title="Needs an IPv4 plan"' : ''}>Insert as CloudFormation</button>
+  <button id="insert"${canInsert ? '' : ' disabled title="Needs an IPv4 plan"'}>Insert as CloudFormation</button>
   <button id="copy">Copy as Markdown table</button>
 </p>
-${warnings}
-<table id="plan">
-<thead><tr><th>AZ</th><th>Tier</th><th>CIDR</th><th>Range</th><th>Usable</th></tr></thead>
-<tbody>
-${rows}
-${spare}
-</tbody>
-</table>
-<h3>Working</h3>
-<ol>${steps}</ol>
+${report.table ? tableHtml(report.table, 'plan') : ''}
+${report.sections.map(sectionHtml).filter(Boolean).join('\n')}
 <script nonce="${nonceValue}">
   const vscode = acquireVsCodeApi();
   document.getElementById('insert').addEventListener('click', () => vscode.postMessage({ type: 'insert' }));

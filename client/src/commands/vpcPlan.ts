@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { VpcPlan } from '@core/calc';
-import { makePlan, parsePlanInput, planCloudFormation, planMarkdownTable, planSummary, validateCidrInput } from '@core/calc/reports';
+import { makePlan, parsePlanInput, planCloudFormation, planMarkdownTable, planReport, planSummary, validateCidrInput } from '@core/calc/reports';
 import { ask, check, showCalcError } from './calcUi';
 import { planHtml } from './planHtml';
 
@@ -93,7 +93,7 @@ function show(context: vscode.ExtensionContext, plan: VpcPlan, target: vscode.Ur
   });
   const shown: Shown = { plan, target, panel };
   last = shown;
-  panel.webview.html = planHtml(plan, nonce());
+  panel.webview.html = planHtml(planReport(plan), nonce());
   // The page can only ask for these two actions; anything else it posts is ignored.
   const messages = panel.webview.onDidReceiveMessage((msg: unknown) => {
     const type = typeof msg === 'object' && msg !== null ? (msg as { type?: unknown }).type : undefined;

@@ -2,15 +2,15 @@ import {
   analyzeCidr,
   CalcError,
   cidrOverlap,
-  cidrScope,
   evaluateFnCidr,
-  fmt,
   planVpcSubnets,
   splitCidr,
   type CidrInfo,
   type OverlapResult,
   type SubnetInfo,
 } from '../core/calc';
+import { reportText, type ReportSection } from '../core/calc/report';
+import { cidrBlockReport, subnetTable } from '../core/calc/reports';
 import { calculatorCommand, EXIT, parseArgs, UsageError, type CliIO } from './io';
 
 const USAGE = `Usage: aws-notes cidr <cidr> [--new-prefix N | --split N | --azs N --tiers a,b,c [--spare N] [--new-prefix N] | --fn-cidr COUNT,BITS]
@@ -94,6 +94,7 @@ function run(argv: string[], io: CliIO): number {
   const steps = [...info.steps];
   const warnings = [...info.warnings];
   let subnets: SubnetRow[] | undefined;
+  let blocks: (SubnetInfo & { az?: string; tier?: string })[] = [];
   let unused: string[] | undefined;
   const extra: Record<string, unknown> = {};
   let title = '';
@@ -102,6 +103,7 @@ function run(argv: string[], io: CliIO): number {
     const r = splitCidr(positional[0], newPrefix !== undefined ? { newPrefix } : { count: split ?? 1 });
     steps.push(...r.steps);
     warnings.push(...r.warnings);
+    blocks = r.subnets;
     subnets = r.subnets.map((s) => row(s));
     unused = r.unused;
     title = `${subnets.length} × /${r.newPrefix}`;
@@ -109,6 +111,7 @@ function run(argv: string[], io: CliIO): number {
     const plan = planVpcSubnets({ vpcCidr: positional[0], azs: azs ?? 1, tiers: tiers ?? [], spare, subnetPrefix: newPrefix });
     steps.push(...plan.steps);
     warnings.push(...plan.warnings);
+    blocks = plan.subnets;
     subnets = plan.subnets.map((s) => row(s, { az: s.az, tier: s.tier }));
     unused = plan.spare;
     extra.plan = { azs: plan.azs, tiers: plan.tiers, slotsNeeded: plan.slotsNeeded, slots: plan.slots, subnetPrefix: plan.subnetPrefix, usablePerSubnet: exactCount(plan.usablePerSubnet) };
@@ -120,20 +123,26 @@ function run(argv: string[], io: CliIO): number {
     steps.push(...r.steps);
     if (!r.ok) throw new CalcError(`Fn::Cidr: ${r.error}`);
     warnings.push(...r.warnings);
-    subnets = r.blocks.map((b) => row(analyzeCidr(b)));
+    blocks = r.blocks.map((b) => analyzeCidr(b));
+    subnets = blocks.map((b) => row(b));
     extra.fnCidr = { count: r.count, cidrBits: r.cidrBits, subnetPrefix: r.subnetPrefix, blocks: r.blocks };
     title = `!Cidr [${info.cidr}, ${r.count}, ${r.cidrBits}] → ${r.count} × /${r.subnetPrefix}`;
   }
 
-  const overlaps = overlapTargets.map((t) => cidrOverlap(info.cidr, t));
-  const uniqueWarnings = [...new Set(warnings)];
-
-  const result: CidrRun = { info, steps, warnings: uniqueWarnings, subnets, unused, overlaps, extra, title };
-  io.out(flags.json ? JSON.stringify(toJson(result), null, 2) : toText(result));
+  if (flags.json) {
+    const overlaps = overlapTargets.map((t) => cidrOverlap(info.cidr, t));
+    io.out(JSON.stringify(toJson({ info, steps, warnings: [...new Set(warnings)], subnets, unused, overlaps, extra }), null, 2));
+    return EXIT.ok;
+  }
+  // Text is the block's report (the one the hover and the client render) plus the subnets worked out.
+  const sections: ReportSection[] = subnets ? [{ title: `Subnets (${title})`, items: [], table: subnetTable(blocks, planning ? unused : []) }] : [];
+  if (!planning && unused?.length) sections.push({ title: `Unused (${unused.length})`, items: [unused.join(', ')] });
+  const report = cidrBlockReport(info, { overlaps: overlapTargets, steps: steps.slice(info.steps.length), warnings, sections });
+  io.out(reportText(report));
   return EXIT.ok;
 }
 
-/** Everything one `aws-notes cidr` run worked out, for either output. */
+/** Everything one `aws-notes cidr` run worked out, for --json. */
 interface CidrRun {
   info: CidrInfo;
   steps: string[];
@@ -142,8 +151,6 @@ interface CidrRun {
   unused?: string[];
   overlaps: OverlapResult[];
   extra: Record<string, unknown>;
-  /** What the subnet table shows, e.g. "4 × /18". */
-  title: string;
 }
 
 function toJson({ info, steps, warnings, subnets, unused, overlaps, extra }: CidrRun): Record<string, unknown> {
@@ -171,52 +178,4 @@ function toJson({ info, steps, warnings, subnets, unused, overlaps, extra }: Cid
     ...extra,
     ...(overlaps.length ? { overlaps: overlaps.map((o) => ({ cidr: o.b, overlap: o.overlap, relation: o.relation, shared: o.shared })) } : {}),
   };
-}
-
-function table(headers: string[], rows: string[][], rightAlign: Set<number>): string[] {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    '  ' + cells.map((c, i) => (rightAlign.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
-  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
-}
-
-function count(n: number | string): string {
-  return typeof n === 'number' ? fmt(n) : fmt(BigInt(n));
-}
-
-function toText({ info, steps, warnings, subnets, unused, overlaps, title }: CidrRun): string {
-  const total = count(exactCount(info.totalAddresses, info.totalAddressesExact));
-  const usable = count(exactCount(info.usableAddresses, info.usableAddressesExact));
-  const sizeNote = info.version === 4 ? '/16–/28' : 'VPC /44–/60, subnet /44–/64, steps of 4';
-  const out = [
-    `${info.cidr}  (IPv${info.version}${info.aligned ? '' : `; you typed ${info.input}, which has host bits set`})`,
-    `  Network        ${info.network}`,
-    `  Last address   ${info.lastAddress}`,
-    `  Netmask        ${info.netmask}  (/${info.prefix})`,
-    `  Addresses      ${total} total, ${usable} usable in AWS`,
-    `  Usable range   ${info.firstUsable ? `${info.firstUsable} – ${info.lastUsable}` : 'none'}`,
-    `  AWS reserved   ${info.reserved.join(', ')}`,
-    `  VPC block      ${info.validVpc ? 'valid' : 'not valid'} size (${sizeNote})`,
-    `  Subnet block   ${info.validSubnet ? 'valid' : 'not valid'} size`,
-    `  Scope          ${cidrScope(info)}`,
-    '',
-    'Working:',
-    ...steps.map((s, i) => `  ${i + 1}. ${s}`),
-  ];
-  if (warnings.length) out.push('', 'Warnings:', ...warnings.map((w) => `  ! ${w}`));
-  if (overlaps.length) {
-    out.push('', 'Overlaps:');
-    for (const o of overlaps) out.push(`  ${o.b}: ${o.overlap ? 'OVERLAPS' : 'no overlap'} — ${o.steps[o.steps.length - 1]}`);
-  }
-  if (subnets) {
-    const planned = subnets.some((s) => s.az !== undefined);
-    const headers = planned ? ['CIDR', 'AZ', 'Tier', 'First usable', 'Last usable', 'Usable'] : ['CIDR', 'First usable', 'Last usable', 'Usable'];
-    const rows = subnets.map((s) => {
-      const base = [s.firstUsable ?? '-', s.lastUsable ?? '-', count(s.usableAddresses)];
-      return planned ? [s.cidr, s.az ?? '', s.tier ?? '', ...base] : [s.cidr, ...base];
-    });
-    out.push('', `Subnets (${title}):`, ...table(headers, rows, new Set([headers.length - 1])));
-    if (unused && unused.length) out.push('', `Unused / spare (${unused.length}): ${unused.join(', ')}`);
-  }
-  return out.join('\n');
 }

@@ -9,7 +9,8 @@ import { resolveCidr } from './cfn/cidr';
 import { templateIndex } from './cfn/template';
 import type { TemplateDocument } from './document/model';
 import { isMap, isScalar, isSeq, keyText, str, type Node, type Pair } from './document/nodes';
-import { cidrSummary, cidrUseForKey, CIDR_KEY } from './hover/calc';
+import { cidrSummary } from './calc/reports';
+import { cidrUseForKey, CIDR_KEY } from './hover/calc';
 import type { Kind } from './kind';
 import { appspecPlatform, EVENTS, getAnyCase, hookOrder, hookPositions, type AppspecPlatform } from './schema/appspec';
 

@@ -2,11 +2,11 @@
  * The calculators' answers as report objects (see report.ts): CIDR blocks, VPC plans and capacity.
  * The client shows them, the CLI prints them and hovers quote them; none of them builds its own text.
  */
-import { analyzeCidr, cidrOverlap, cidrScope, planVpcSubnets, RESERVED_PURPOSES_V4, RESERVED_PURPOSES_V6, type CidrInfo, type VpcPlan, type VpcPlanInput } from './cidr';
+import { analyzeCidr, cidrOverlap, cidrScope, planVpcSubnets, RESERVED_PURPOSES_V4, RESERVED_PURPOSES_V6, type CidrInfo, type FnCidrResult, type SubnetInfo, type VpcPlan, type VpcPlanInput } from './cidr';
 import { dynamoDbCapacity, dynamoDbUnitsBuy, type DynamoDbCapacity, type DynamoDbUnitsBuy, type RatePer, type ReadConsistency, type WriteMode } from './dynamodb';
 import { kinesisShards, type FanOut, type KinesisShards } from './kinesis';
 import { lambdaConcurrency, parseDurationSeconds, type LambdaConcurrency } from './lambda';
-import { markdownTable, standardSections, type CalcReport } from './report';
+import { markdownTable, standardSections, type CalcReport, type ReportSection, type ReportTable } from './report';
 import { sqsFifoThroughput, type SqsFifoThroughput } from './sqs';
 import { CalcError, fmt, parseNumber } from './util';
 
@@ -40,47 +40,142 @@ export function reservedAddresses(info: CidrInfo): string[] {
   return info.reserved.map((a, i) => `\`${a}\` — ${i === info.reserved.length - 1 && BigInt(info.totalAddressesExact) > 4n ? purposes[4] : purposes[i]}`);
 }
 
-/** Everything about a block (and its overlap with any others typed after it). Throws CalcError. */
-export function cidrReport(input: string): CalcReport & { info: CidrInfo } {
-  const [first, ...others] = splitCidrInput(input);
-  if (!first) throw new CalcError('type a CIDR block such as 10.16.0.0/16');
-  const info = analyzeCidr(first);
-  const overlaps = others.map((o) => cidrOverlap(info.cidr, o));
+/** Subnet-style blocks count AWS's 5 reserved addresses; firewall and route ranges just count addresses. */
+export type CidrUse = 'subnet' | 'range';
+
+export interface CidrBlockOptions {
+  use?: CidrUse;
+  /** How a template value came to be this block (e.g. "Default of parameter VpcCidr"). */
+  via?: string[];
+  /** The parameter whose Default decided it (another value may be passed at deploy time). */
+  parameter?: string;
+  /** Blocks to check for overlap with this one. */
+  overlaps?: string[];
+  /** Working and warnings of what was done with the block (a split, a plan), after its own. */
+  steps?: string[];
+  warnings?: string[];
+  /** Further sections (e.g. the subnets of a split), shown after the working. */
+  sections?: ReportSection[];
+}
+
+/**
+ * The one description of a CIDR block: its facts, the addresses AWS reserves, the working and any
+ * overlaps. The hover card, the CLI's text and the client's report all render this.
+ */
+export function cidrBlockReport(info: CidrInfo, opts: CidrBlockOptions = {}): CalcReport & { info: CidrInfo } {
+  const use = opts.use ?? 'subnet';
+  const overlaps = (opts.overlaps ?? []).map((o) => cidrOverlap(info.cidr, o));
   const usable = count(info.usableAddressesExact);
   const total = count(info.totalAddressesExact);
-  const size = info.version === 4 ? (info.validSubnet ? 'valid VPC/subnet size' : 'not a valid VPC/subnet size (/16–/28)') : `${info.validVpc ? 'valid' : 'not valid'} as a VPC block, ${info.validSubnet ? 'valid' : 'not valid'} as a subnet`;
-  const parts = [`${info.cidr}: ${info.network} – ${info.lastAddress}`, `netmask ${info.netmask}`, `${total} addresses, ${usable} usable in AWS`, size, cidrScope(info)];
+  const scope = cidrScope(info);
+  const size =
+    info.version === 4
+      ? info.validSubnet ? 'valid (/16–/28)' : 'not valid: AWS accepts /16–/28'
+      : `${info.validVpc ? 'valid' : 'not valid'} for a VPC (/44–/60), ${info.validSubnet ? 'valid' : 'not valid'} for a subnet (/44–/64), steps of 4`;
+  const rows: string[][] = [];
+  if (opts.via?.length) rows.push(['From', `${opts.via.join(' → ')}${opts.parameter ? ' (another value may be passed at deploy time)' : ''}`]);
+  rows.push(
+    ['Range', `${info.network} – ${info.lastAddress}`],
+    ['Netmask', `${info.netmask} (/${info.prefix}, ${info.hostBits} host bits)`],
+    ['Addresses', use === 'subnet' ? `${total} total · ${usable} usable in a subnet` : total],
+  );
+  if (use === 'subnet') rows.push(['Usable range', info.firstUsable ? `${info.firstUsable} – ${info.lastUsable}` : 'none']);
+  rows.push(['VPC / subnet size', size], ['Scope', scope]);
+
+  const parts = [`${info.cidr}: ${info.network} – ${info.lastAddress}`, `netmask ${info.netmask}`, `${total} addresses, ${usable} usable in AWS`, info.version === 4 ? `VPC/subnet size ${size}` : size, scope];
   if (!info.aligned) parts.unshift(`${info.input} has host bits set → network ${info.cidr}`);
   for (const o of overlaps) parts.push(o.overlap ? `overlaps ${o.b}` : `no overlap with ${o.b}`);
-  const rows = [
-    ['Network', info.network],
-    ['Last address', info.lastAddress],
-    ['Prefix', `/${info.prefix} (${info.hostBits} host bits)`],
-    ['Netmask', info.netmask],
-    ['Total addresses', total],
-    ['Usable in AWS', `${usable} (total − 5 reserved)`],
-    ['Usable range', info.firstUsable ? `${info.firstUsable} – ${info.lastUsable}` : 'none'],
-    ['Valid VPC block', info.validVpc ? 'yes' : 'no'],
-    ['Valid subnet block', info.validSubnet ? 'yes' : 'no'],
-    ['Scope', cidrScope(info)],
-  ];
-  const [, working, warnings] = standardSections(info.steps, info.warnings);
+  const steps = [...info.steps, ...(opts.steps ?? [])];
+  const warnings = [...new Set([...info.warnings, ...(opts.warnings ?? [])])];
+  const [, working, warned] = standardSections(steps, warnings);
   return {
     title: `CIDR ${info.cidr}`,
     heading: `CIDR ${info.cidr}`,
+    lead: `IPv${info.version}, ${scope}`,
     summary: parts.join(' · '),
     note: info.aligned ? undefined : `You typed ${info.input}, which has host bits set; the network is **${info.cidr}**.`,
     table: { header: ['', ''], rows },
     sections: [
-      { title: 'AWS-reserved addresses (every subnet)', items: reservedAddresses(info) },
+      { title: 'AWS-reserved addresses (every subnet)', items: use === 'subnet' ? reservedAddresses(info) : [] },
       working,
-      warnings,
+      warned,
+      ...(opts.sections ?? []),
       { title: 'Overlap', items: [], groups: overlaps.map((o) => ({ title: `${o.b}: ${o.overlap ? `overlaps (${o.relation})` : 'no overlap'}`, items: o.steps })) },
     ],
-    steps: info.steps,
-    warnings: info.warnings,
+    steps,
+    warnings,
     info,
   };
+}
+
+/** Everything about a typed block and its overlap with any others typed after it. Throws CalcError. */
+export function cidrReport(input: string): CalcReport & { info: CidrInfo } {
+  const [first, ...others] = splitCidrInput(input);
+  if (!first) throw new CalcError('type a CIDR block such as 10.16.0.0/16');
+  return cidrBlockReport(analyzeCidr(first), { overlaps: others });
+}
+
+/** What a `!Cidr` yields (`parameter`: the parameter whose Default decided an argument). */
+export type FnCidrExpansion = Omit<Extract<FnCidrResult, { ok: true }>, 'ok' | 'warnings'> & { parameter?: string };
+
+const MAX_BLOCK_ROWS = 16;
+
+/** `!Cidr [block, count, bits]` and, when `!Select` picks one, which: the blocks (the picked one in bold) and the working. */
+export function fnCidrReport(r: FnCidrExpansion, selected?: number): CalcReport {
+  const sample = analyzeCidr(r.blocks[0]);
+  const usable = sample.version === 4 ? `, ${count(sample.usableAddressesExact)} usable in a subnet` : '';
+  const lead = `${r.count} × /${r.subnetPrefix} block${r.count === 1 ? '' : 's'} of ${count(sample.totalAddressesExact)} addresses${usable}`;
+  const highlights: string[] = [];
+  let note: string | undefined;
+  if (selected !== undefined) {
+    if (selected < r.blocks.length) highlights.push(`**!Select [${selected}, …]** picks block ${selected}: **${r.blocks[selected]}** (${cidrSummary(analyzeCidr(r.blocks[selected]))})`);
+    else note = `**!Select [${selected}, …]** is past the end: the list has indexes 0–${r.blocks.length - 1}.`;
+  }
+  if (r.parameter) highlights.push(`Using the Default of parameter ${r.parameter}; another value may be passed at deploy time.`);
+  const row = (i: number) => {
+    const info = analyzeCidr(r.blocks[i]);
+    const mark = i === selected ? '**' : '';
+    return [`${mark}${i}${mark}`, `${mark}${r.blocks[i]}${mark}`, `${info.network} – ${info.lastAddress}`];
+  };
+  const shown = r.blocks.slice(0, MAX_BLOCK_ROWS).map((_, i) => row(i));
+  if (selected !== undefined && selected >= MAX_BLOCK_ROWS && selected < r.blocks.length) shown.push(['…', '', ''], row(selected));
+  if (r.blocks.length > MAX_BLOCK_ROWS) shown.push(['…', `${r.blocks.length - MAX_BLOCK_ROWS} more, up to ${r.blocks[r.blocks.length - 1]}`, '']);
+  const heading = `!Cidr [${r.ipBlock}, ${r.count}, ${r.cidrBits}]`;
+  return {
+    title: heading,
+    heading,
+    lead,
+    summary: `${heading} → ${lead}`,
+    note,
+    highlights,
+    table: { header: ['#', 'Block', 'Range'], rows: shown },
+    sections: [{ title: 'Working', items: r.steps, numbered: true }],
+    steps: r.steps,
+    warnings: [],
+  };
+}
+
+/** One line: "10.0.0.0–10.0.15.255 · 4,091 usable" (inlay hints, notifications). */
+export function cidrSummary(info: CidrInfo, use: CidrUse = 'subnet'): string {
+  const range = `${info.network}–${info.lastAddress}`;
+  if (info.totalAddressesExact === '1') return `${info.network} only`;
+  if (info.version === 4 && info.prefix === 0) return 'any IPv4 address';
+  if (info.version === 6 && info.prefix === 0) return 'any IPv6 address';
+  if (use === 'range' || info.version === 6) return `${range} · ${count(info.totalAddressesExact)} addresses`;
+  return `${range} · ${count(info.usableAddressesExact)} usable`;
+}
+
+/** Blocks as a table: the plan's AZ and tier first where they have them, then CIDR, range and usable addresses. */
+export function subnetTable(blocks: (SubnetInfo & { az?: string; tier?: string })[], spare: string[] = []): ReportTable {
+  const planned = blocks.some((b) => b.az !== undefined);
+  const rows = [
+    ...blocks.map((b) => [...(planned ? [b.az ?? '', b.tier ?? ''] : []), b.cidr, `${b.network} – ${b.lastAddress}`, fmt(b.usableAddresses)]),
+    ...spare.map((c) => {
+      const i = analyzeCidr(c);
+      return [...(planned ? ['–', 'spare'] : []), c, `${i.network} – ${i.lastAddress}`, count(i.usableAddressesExact)];
+    }),
+  ];
+  return { header: [...(planned ? ['AZ', 'Tier'] : []), 'CIDR', 'Range', 'Usable'], rows };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -106,13 +201,8 @@ export function planSummary(plan: VpcPlan): string {
 }
 
 /** The plan's subnets (and spare slots) as table rows. */
-export function planTable(plan: VpcPlan): { header: string[]; rows: string[][] } {
-  const rows = plan.subnets.map((s) => [s.az, s.tier, s.cidr, `${s.network} – ${s.lastAddress}`, fmt(s.usableAddresses)]);
-  const spare = plan.spare.map((c) => {
-    const i = analyzeCidr(c);
-    return ['–', 'spare', c, `${i.network} – ${i.lastAddress}`, count(i.usableAddressesExact)];
-  });
-  return { header: ['AZ', 'Tier', 'CIDR', 'Range', 'Usable'], rows: [...rows, ...spare] };
+export function planTable(plan: VpcPlan): ReportTable {
+  return subnetTable(plan.subnets, plan.spare);
 }
 
 /** The plan as a Markdown table (what "Copy as Markdown table" puts on the clipboard). */
@@ -306,4 +396,78 @@ export function lambdaReport(input: { requestsPerSecond: string | number; durati
 export function lambdaConcurrencyReport(r: LambdaConcurrency): CalcReport {
   const line = `${fmt(r.concurrency)} concurrent executions (default quota 1,000 per Region${r.exceedsDefaultQuota ? ': over it' : ''})`;
   return capacityReport('Lambda concurrency', 'Capacity: Lambda concurrency', `Lambda: ${line}`, [line], [`Requests: ${fmt(r.requestsPerSecond, 3)}/s`, `Average duration: ${fmt(r.averageDurationSeconds, 3)} s`], r.steps, r.warnings);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a template's capacity settings buy (the hover quotes these)
+
+function settingReport(heading: string, lead: string, highlights: string[], notes: string[]): CalcReport {
+  return { title: heading, heading, lead, summary: `${heading}: ${lead}`, highlights, sections: [{ title: 'Good to know', items: notes }], steps: [], warnings: [] };
+}
+
+const fromParameter = (parameter?: string) => (parameter ? ` (Default of parameter ${parameter})` : '');
+
+/** What provisioned DynamoDB read or write units buy every second. */
+export function provisionedUnitsReport(kind: 'read' | 'write', units: number, parameter?: string): CalcReport {
+  const base = dynamoDbUnitsBuy(kind === 'read' ? { rcu: units } : { wcu: units });
+  if (kind === 'read') {
+    const six = dynamoDbUnitsBuy({ rcu: units, itemSize: 6 });
+    return settingReport(
+      `${fmt(units)} RCU${fromParameter(parameter)}`,
+      'provisioned read capacity buys, every second, of items up to 4 KB:',
+      [
+        `${fmt(base.strongReadsPerSecond, 3)} strongly consistent reads, or`,
+        `${fmt(base.eventualReadsPerSecond, 3)} eventually consistent reads (half a unit each), or`,
+        `${fmt(base.transactionalReadsPerSecond, 3)} transactional reads (two units each)`,
+      ],
+      [
+        `Bigger items take one unit per started 4 KB: a 6 KB item takes 2, so ${fmt(six.strongReadsPerSecond, 3)} strong or ${fmt(six.eventualReadsPerSecond, 3)} eventual reads/s.`,
+        'One partition serves up to 3,000 RCU; reads beyond the provisioned rate are throttled once burst capacity (up to 300 s of unused units) runs out.',
+      ],
+    );
+  }
+  const two = dynamoDbUnitsBuy({ wcu: units, itemSize: 2.5 });
+  return settingReport(
+    `${fmt(units)} WCU${fromParameter(parameter)}`,
+    'provisioned write capacity buys, every second, of items up to 1 KB:',
+    [`${fmt(base.standardWritesPerSecond, 3)} standard writes, or`, `${fmt(base.transactionalWritesPerSecond, 3)} transactional writes (two units each)`],
+    [`Bigger items take one unit per started 1 KB: a 2.5 KB item takes 3, so ${fmt(two.standardWritesPerSecond, 3)} writes/s.`, 'One partition serves up to 1,000 WCU.'],
+  );
+}
+
+/** What a DynamoDB table's BillingMode means. */
+export function billingModeReport(mode: 'PAY_PER_REQUEST' | 'PROVISIONED'): CalcReport {
+  if (mode === 'PAY_PER_REQUEST') {
+    return settingReport(
+      'On-demand capacity (PAY_PER_REQUEST)',
+      'no read or write units to plan: DynamoDB bills each request in request units.',
+      [
+        'Read request units: 1 per strongly consistent read of up to 4 KB, ½ for an eventually consistent read, 2 for a transactional read.',
+        'Write request units: 1 per write of up to 1 KB, 2 for a transactional write. Bigger items take one unit per started 4 KB (reads) or 1 KB (writes).',
+      ],
+      [
+        'A table takes up to double its previous traffic peak at once; growing faster than that within 30 minutes can be throttled.',
+        'Leave out ProvisionedThroughput (on the table and its indexes); `OnDemandThroughput` can cap the request units per second to limit cost.',
+      ],
+    );
+  }
+  return settingReport(
+    'Provisioned capacity (PROVISIONED, the default)',
+    'you set `ReadCapacityUnits` and `WriteCapacityUnits` in ProvisionedThroughput, on the table and on each global secondary index.',
+    ['1 RCU = 1 strongly consistent (or 2 eventually consistent) reads per second of up to 4 KB.', '1 WCU = 1 write per second of up to 1 KB.'],
+    ['Requests beyond the units are throttled once burst capacity (up to 300 seconds of unused units) is spent; Application Auto Scaling can adjust the units.'],
+  );
+}
+
+/** What a provisioned Kinesis stream's shards take per second. */
+export function shardCapacityReport(shards: number, parameter?: string): CalcReport {
+  return settingReport(
+    `${fmt(shards)} shard${shards === 1 ? '' : 's'}${fromParameter(parameter)}`,
+    'a provisioned Kinesis stream then takes, per second:',
+    [
+      `writes: ${fmt(shards)} MB or ${fmt(shards * 1000)} records, whichever comes first (1 MB/s and 1,000 records/s per shard);`,
+      `reads: ${fmt(shards * 2)} MB shared by all standard consumers (2 MB/s and 5 GetRecords calls/s per shard), or ${fmt(shards * 2)} MB for each enhanced fan-out consumer.`,
+    ],
+    [],
+  );
 }
