@@ -1,11 +1,23 @@
+/** Long fixed candidate lists (resource types, IAM actions), lower-cased once. */
+const lowered = new WeakMap<readonly string[], string[]>();
+
+function lowerCased(candidates: Iterable<string>): string[] | undefined {
+  if (!Array.isArray(candidates) || candidates.length < 64) return undefined;
+  let l = lowered.get(candidates);
+  if (!l || l.length !== candidates.length) lowered.set(candidates, (l = candidates.map((c) => c.toLowerCase())));
+  return l;
+}
+
 /** Did-you-mean: the closest candidates by edit distance (case-insensitive), close enough to be a typo. */
 export function closest(word: string, candidates: Iterable<string>, max = 3): string[] {
   const w = word.toLowerCase();
   const limit = Math.max(2, Math.floor(word.length / 3));
   // The best `max` so far, kept sorted; their worst distance caps the next computations.
   const top: { c: string; d: number }[] = [];
+  const lower = lowerCased(candidates);
+  let i = 0;
   for (const c of candidates) {
-    const lc = c.toLowerCase();
+    const lc = lower ? lower[i++] : c.toLowerCase();
     const prefix = lc.startsWith(w) || w.startsWith(lc); // `Resource` → `Resources`
     // The word is the last camel-case part of the candidate: `Url` → `QueueUrl`, ranked as a near miss.
     const part = w.length >= 3 && lc.length > w.length && lc.endsWith(w) && /[A-Z]/.test(c[c.length - w.length]);
@@ -20,22 +32,31 @@ export function closest(word: string, candidates: Iterable<string>, max = 3): st
   return top.map((s) => s.c);
 }
 
+/**
+ * Rows of the distance table, reused across calls: did-you-mean runs over long candidate lists
+ * (1,585 resource types, thousands of IAM actions), and three fresh arrays per candidate were most
+ * of its cost (and garbage).
+ */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Damerau-Levenshtein (optimal string alignment) with an early exit above `cap`. */
 export function distance(a: string, b: string, cap = Infinity): number {
   if (a === b) return 0;
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) >= cap) return cap;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
+  if (rows[0].length < m + 1 && m < 4096) rows = [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
+  let [prev2, prev, cur] = rows[0].length > m ? rows : [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
+  prev2.fill(0, 0, m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
     let rowMin = cur[0];
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2] + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
