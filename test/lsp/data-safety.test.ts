@@ -26,11 +26,7 @@ describe('language server: positions and fixes that keep the file sound', () => 
     const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n      PolicyDocumnt:\n        Version: "2012-10-17"\n        Statement: []\n      Roles: [r]\n';
     c.open(uri, text);
     await c.waitDiagnostics(uri, (d) => d.length === 2);
-    const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    });
+    const actions = await c.fixAllActions(uri);
     const all = actions.find((a) => a.kind === 'source.fixAll.awsNotes')!;
     const fixed = all.edit!.changes![uri][0].newText;
     assert.equal(fixed, text.replace('PolicyDocumnt', 'PolicyDocument'));

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { startServer } from '../../server/src/server';
 import { DOCUMENT_KIND } from '../../server/src/core/protocol';
 
@@ -77,6 +77,12 @@ export class LspClient {
     return this.rpc.sendRequest(method, params) as Promise<T>;
   }
 
+  /** The source.fixAll actions offered for the whole document. */
+  fixAllActions(uri: string): Promise<CodeAction[]> {
+    const start = { line: 0, character: 0 };
+    return this.request('textDocument/codeAction', { textDocument: { uri }, range: { start, end: start }, context: { diagnostics: [], only: ['source.fixAll'] } });
+  }
+
   dispose(): void {
     this.rpc.dispose();
   }
@@ -86,11 +92,12 @@ export class LspClient {
  * Mocha hooks that start an initialized server before each test ('each') or once for the suite
  * ('all'), hand it to `set`, and dispose of it afterwards.
  */
-export function useServer(set: (c: LspClient) => void, scope: 'each' | 'all' = 'each'): void {
+export function useServer(set: (c: LspClient) => void, scope: 'each' | 'all' = 'each', checkCapabilities?: (caps: Record<string, unknown>) => void): void {
   let c: LspClient | undefined;
   (scope === 'each' ? beforeEach : before)(async () => {
     c = new LspClient();
-    await c.initialize();
+    const init = (await c.initialize()) as { capabilities: Record<string, unknown> };
+    checkCapabilities?.(init.capabilities);
     set(c);
   });
   (scope === 'each' ? afterEach : after)(() => c?.dispose());

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Hover, InlayHint, MarkupContent } from 'vscode-languageserver';
-import { LspClient } from './harness';
+import { LspClient, useServer } from './harness';
 
 const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -32,13 +32,8 @@ hooks:
 const everything = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
 
 describe('inlay hints and spec hovers over JSON-RPC', () => {
-  let c: LspClient;
-  beforeEach(async () => {
-    c = new LspClient();
-    const init = (await c.initialize()) as { capabilities: Record<string, unknown> };
-    assert.ok(init.capabilities.inlayHintProvider);
-  });
-  afterEach(() => c.dispose());
+  let c!: LspClient;
+  useServer((client) => (c = client), 'each', (caps) => assert.ok(caps.inlayHintProvider));
 
   it('CidrBlock values get their range and usable addresses as inlay hints', async () => {
     const uri = 'file:///w/network.yaml';

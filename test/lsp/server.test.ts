@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, Hover } from 'vscode-languageserver';
-import { LspClient } from './harness';
+import { LspClient, useServer } from './harness';
 
 const BAD = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -24,13 +24,8 @@ Outputs:
 `;
 
 describe('language server over JSON-RPC', () => {
-  let c: LspClient;
-  beforeEach(async () => {
-    c = new LspClient();
-    const init = (await c.initialize()) as { capabilities: Record<string, unknown> };
-    assert.ok(init.capabilities.hoverProvider);
-  });
-  afterEach(() => c.dispose());
+  let c!: LspClient;
+  useServer((client) => (c = client), 'each', (caps) => assert.ok(caps.hoverProvider));
 
   it('publishes diagnostics on open with codes, ranges and rule links', async () => {
     c.open('file:///w/template.yaml', BAD);
@@ -105,11 +100,7 @@ describe('language server over JSON-RPC', () => {
     const uri = 'file:///w/all.yaml';
     c.open(uri, BAD);
     await c.waitDiagnostics(uri, (d) => d.length === 2);
-    const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    });
+    const actions = await c.fixAllActions(uri);
     const all = actions.find((a) => a.kind === 'source.fixAll.awsNotes');
     assert.ok(all);
     const text = all.edit!.changes![uri][0].newText;

@@ -14,7 +14,8 @@ import {
   validateCidrInput,
 } from '../../server/src/core/calc/reports';
 import { plain, reportMarkdown, type CalcReport } from '../../server/src/core/calc/report';
-import { escapeHtml, planHtml } from '../../client/src/commands/planHtml';
+import { planHtml } from '../../client/src/commands/planHtml';
+import { escapeHtml } from '../../client/src/commands/webviewPage';
 import { runCidr } from '../../server/src/cli/cidr';
 import { analyzeCidr } from '../../server/src/core/calc';
 import { parseTemplate } from '../../server/src/core/document';

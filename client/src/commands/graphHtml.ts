@@ -3,19 +3,16 @@
  * extension's own dist/ folder, styles and script run only under this page's nonce, nothing is
  * loaded from anywhere else. Colours come from the editor theme, so light and dark both work.
  */
-import { escapeHtml } from './planHtml';
+import { escapeHtml, webviewPage } from './webviewPage';
 
 export function graphHtml(opts: { nonce: string; scriptUri: string; cspSource: string; title: string }): string {
   const e = escapeHtml;
   const n = e(opts.nonce);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}'; img-src ${e(opts.cspSource)} data:;">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${e(opts.title)}</title>
-<style nonce="${n}">
+  return webviewPage({
+    nonce: opts.nonce,
+    title: opts.title,
+    imgSrc: opts.cspSource,
+    style: `
   body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); margin: 0; display: flex; height: 100vh; }
   #side { order: 2; width: 250px; min-width: 200px; overflow: auto; padding: 8px 12px; border-left: 1px solid var(--vscode-panel-border, #8884); box-sizing: border-box; }
   #main { flex: 1; overflow: auto; }
@@ -45,9 +42,8 @@ export function graphHtml(opts: { nonce: string; scriptUri: string; cspSource: s
   .edge.sub { stroke-dasharray: 2 3; }
   .edge.dependsOn { stroke-dasharray: 7 4; }
   .arrowhead { fill: var(--vscode-editorLineNumber-foreground, #888); }
-</style>
-</head>
-<body>
+`,
+    body: `
 <div id="side">
   <h2>What if…</h2>
   <label>Region<select id="region"></select></label>
@@ -63,6 +59,6 @@ export function graphHtml(opts: { nonce: string; scriptUri: string; cspSource: s
   <div id="canvas"></div>
 </div>
 <script nonce="${n}" src="${e(opts.scriptUri)}"></script>
-</body>
-</html>`;
+`,
+  });
 }

@@ -5,11 +5,7 @@
  * from anywhere.
  */
 import { plain, type CalcReport, type ReportSection, type ReportTable } from '@core/calc/report';
-
-/** Text for HTML content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeHtml, webviewPage } from './webviewPage';
 
 const e = (s: string) => escapeHtml(plain(s));
 
@@ -29,14 +25,10 @@ function sectionHtml(s: ReportSection): string {
 /** The webview page: everything inline, under a Content-Security-Policy that allows only this nonce. */
 export function planHtml(report: CalcReport, nonceValue: string): string {
   const canInsert = report.cloudFormation !== undefined;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonceValue}'; script-src 'nonce-${nonceValue}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${e(report.title)}</title>
-<style nonce="${nonceValue}">
+  return webviewPage({
+    nonce: nonceValue,
+    title: report.title,
+    style: `
   body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1em; }
   table { border-collapse: collapse; margin: 1em 0; }
   th, td { border: 1px solid var(--vscode-panel-border, #8884); padding: 2px 8px; text-align: left; }
@@ -46,9 +38,8 @@ export function planHtml(report: CalcReport, nonceValue: string): string {
   button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 12px; margin-right: 8px; cursor: pointer; }
   button:hover { background: var(--vscode-button-hoverBackground); }
   button:disabled { opacity: 0.5; cursor: default; }
-</style>
-</head>
-<body>
+`,
+    body: `
 <h2>${e(report.heading)}</h2>
 <p id="summary">${e(report.lead ?? report.summary)}</p>
 <p>
@@ -62,7 +53,7 @@ ${report.sections.map(sectionHtml).filter(Boolean).join('\n')}
   document.getElementById('insert').addEventListener('click', () => vscode.postMessage({ type: 'insert' }));
   document.getElementById('copy').addEventListener('click', () => vscode.postMessage({ type: 'copy' }));
 </script>
-</body>
-</html>`;
+`,
+  });
 }
 

@@ -7,7 +7,8 @@
 import { templateIndex, type ResourceInfo } from '../../cfn/template';
 import { get, type Node } from '../../document/nodes';
 import { symbolTable } from '../../editing/references';
-import type { RawFinding, Rule } from '../types';
+import { cfnRule } from '../define';
+import type { RawFinding } from '../types';
 
 /** Parts of a SAM resource that SAM moves into resources it generates, so they don't make the resource itself depend on anything. */
 function samMovedParts(r: ResourceInfo): Node[] {
@@ -118,32 +119,25 @@ function loopFrom(graph: Map<string, Set<string>>, comp: Set<string>, start: str
   return [start, start];
 }
 
-export const circularDependency: Rule = {
-  code: 'CFN3200',
-  kinds: ['cfn', 'sam'],
-  severity: 'error',
-  title: 'Circular dependency between resources',
-  cfnLint: ['E3004'],
-  check({ doc, root }) {
-    const idx = templateIndex(doc, root);
-    if (idx.foreignTransform) return []; // a macro may rewrite the references
-    const graph = dependencyGraph(doc, root);
-    const out: RawFinding[] = [];
-    for (const comp of cycles(graph)) {
-      const members = new Set(comp);
-      for (const name of comp) {
-        const key = idx.resources.get(name)!.pair.key;
-        const loop = loopFrom(graph, members, name);
-        out.push({
-          message:
-            loop.length === 2
-              ? `Resource '${name}' refers to itself, so CloudFormation can't order it and rejects the template. Remove the reference (to name itself, use a pseudo parameter such as AWS::StackName instead).`
-              : `Resources depend on each other in a loop: ${loop.join(' → ')}; CloudFormation can't order them and rejects the template. Remove one reference (for security groups that allow each other, move a rule into its own AWS::EC2::SecurityGroupIngress resource).`,
-          start: key.start,
-          end: key.end,
-        });
-      }
+export const circularDependency = cfnRule('CFN3200', 'Circular dependency between resources', ['E3004'], ({ doc, root }) => {
+  const idx = templateIndex(doc, root);
+  if (idx.foreignTransform) return []; // a macro may rewrite the references
+  const graph = dependencyGraph(doc, root);
+  const out: RawFinding[] = [];
+  for (const comp of cycles(graph)) {
+    const members = new Set(comp);
+    for (const name of comp) {
+      const key = idx.resources.get(name)!.pair.key;
+      const loop = loopFrom(graph, members, name);
+      out.push({
+        message:
+          loop.length === 2
+            ? `Resource '${name}' refers to itself, so CloudFormation can't order it and rejects the template. Remove the reference (to name itself, use a pseudo parameter such as AWS::StackName instead).`
+            : `Resources depend on each other in a loop: ${loop.join(' → ')}; CloudFormation can't order them and rejects the template. Remove one reference (for security groups that allow each other, move a rule into its own AWS::EC2::SecurityGroupIngress resource).`,
+        start: key.start,
+        end: key.end,
+      });
     }
-    return out;
-  },
-};
+  }
+  return out;
+});

@@ -5,26 +5,21 @@
  */
 import { templateIndex } from '../../cfn/template';
 import { resourceLifecycle } from '../../facts';
-import type { RawFinding, Rule } from '../types';
+import { cfnRule } from '../define';
+import type { RawFinding } from '../types';
 
-export const retiredService: Rule = {
-  code: 'CFN3203',
-  kinds: ['cfn', 'sam'],
-  severity: 'warning',
-  title: 'Resource of a service AWS has shut down',
-  check({ doc, root, today }) {
-    const day = (today ?? new Date()).toISOString().slice(0, 10);
-    const out: RawFinding[] = [];
-    for (const r of templateIndex(doc, root).resources.values()) {
-      const l = r.type && r.typeNode ? resourceLifecycle(r.type) : undefined;
-      if (!l) continue;
-      const past = l.date !== undefined && l.date <= day;
-      if (l.status === 'shutdown' && (past || l.date === undefined)) {
-        out.push({ message: `${r.type} belongs to a service AWS has shut down${l.date ? ` (on ${l.date})` : ''}; CloudFormation can no longer create or update it. Move to the service's replacement.`, start: r.typeNode!.start, end: r.typeNode!.end });
-      } else if (l.status === 'sunset' && past) {
-        out.push({ message: `Support for ${r.type} ended on ${l.date}; the service is being shut down, and creating it can fail. Move to the service's replacement.`, start: r.typeNode!.start, end: r.typeNode!.end });
-      }
+export const retiredService = cfnRule('CFN3203', 'Resource of a service AWS has shut down', [], ({ doc, root, today }) => {
+  const day = (today ?? new Date()).toISOString().slice(0, 10);
+  const out: RawFinding[] = [];
+  for (const r of templateIndex(doc, root).resources.values()) {
+    const l = r.type && r.typeNode ? resourceLifecycle(r.type) : undefined;
+    if (!l) continue;
+    const past = l.date !== undefined && l.date <= day;
+    if (l.status === 'shutdown' && (past || l.date === undefined)) {
+      out.push({ message: `${r.type} belongs to a service AWS has shut down${l.date ? ` (on ${l.date})` : ''}; CloudFormation can no longer create or update it. Move to the service's replacement.`, start: r.typeNode!.start, end: r.typeNode!.end });
+    } else if (l.status === 'sunset' && past) {
+      out.push({ message: `Support for ${r.type} ended on ${l.date}; the service is being shut down, and creating it can fail. Move to the service's replacement.`, start: r.typeNode!.start, end: r.typeNode!.end });
     }
-    return out;
-  },
-};
+  }
+  return out;
+}, 'warning');

@@ -4,7 +4,8 @@
  */
 import { get, intrinsicName, isMap, isScalar, isSeq, walk, type Node, type ScalarNode } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
-import type { RawFinding, Rule } from '../types';
+import { cfnRule } from '../define';
+import type { RawFinding } from '../types';
 
 export const AWS_TRANSFORMS = [
   'AWS::Serverless-2016-10-31',
@@ -29,26 +30,19 @@ function transformNames(section: Node | undefined, root: Node): ScalarNode[] {
   return out;
 }
 
-export const transformName: Rule = {
-  code: 'CFN4101',
-  kinds: ['cfn', 'sam'],
-  severity: 'error',
-  title: 'Unknown AWS transform',
-  cfnLint: ['E1001'],
-  check({ doc, root }) {
-    const out: RawFinding[] = [];
-    if (!doc.text.includes('Transform')) return out; // no section, no Fn::Transform: skip the walk
-    for (const n of transformNames(get(root, 'Transform'), root)) {
-      const name = String(n.value).trim();
-      if (!name.startsWith('AWS::') || AWS_TRANSFORMS.includes(name)) continue;
-      const cands = closest(name, AWS_TRANSFORMS, 2);
-      out.push({
-        message: `'${name}' is not one of AWS's transforms, so CloudFormation rejects the template.${didYouMean(cands)} AWS transforms: ${AWS_TRANSFORMS.join(', ')}.`,
-        start: n.start,
-        end: n.end,
-        data: cands.length ? { fix: 'replace', start: n.start, end: n.end, candidates: cands } : undefined,
-      });
-    }
-    return out;
-  },
-};
+export const transformName = cfnRule('CFN4101', 'Unknown AWS transform', ['E1001'], ({ doc, root }) => {
+  const out: RawFinding[] = [];
+  if (!doc.text.includes('Transform')) return out; // no section, no Fn::Transform: skip the walk
+  for (const n of transformNames(get(root, 'Transform'), root)) {
+    const name = String(n.value).trim();
+    if (!name.startsWith('AWS::') || AWS_TRANSFORMS.includes(name)) continue;
+    const cands = closest(name, AWS_TRANSFORMS, 2);
+    out.push({
+      message: `'${name}' is not one of AWS's transforms, so CloudFormation rejects the template.${didYouMean(cands)} AWS transforms: ${AWS_TRANSFORMS.join(', ')}.`,
+      start: n.start,
+      end: n.end,
+      data: cands.length ? { fix: 'replace', start: n.start, end: n.end, candidates: cands } : undefined,
+    });
+  }
+  return out;
+});
