@@ -1,7 +1,7 @@
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 
 /** No editor sends a message this large; a Content-Length above it is a broken or hostile stream. */
-export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 
 /**
  * A stdio connection that ends the process when the framing breaks: a missing, unreadable or huge

@@ -47,7 +47,7 @@ export function check(fn: () => unknown): string | undefined {
 }
 
 /** Open Markdown text in a new untitled editor beside the current one. */
-export async function openMarkdown(markdown: string): Promise<vscode.TextEditor> {
+async function openMarkdown(markdown: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
   return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 }

@@ -3,9 +3,9 @@ import { dynamoDbReport, dynamoDbUnitsReport, kinesisReport, lambdaReport, sqsFi
 import type { CalcReport } from '@core/calc/report';
 import { ask, check, choose, showCalcError, showReport, type ShownReport } from './calcUi';
 
-export const CAPACITY_TITLE = 'AWS Notes: Capacity Calculator';
+const CAPACITY_TITLE = 'AWS Notes: Capacity Calculator';
 
-export type CapacityService = 'dynamodb' | 'dynamodb-units' | 'kinesis' | 'sqs-fifo' | 'lambda';
+type CapacityService = 'dynamodb' | 'dynamodb-units' | 'kinesis' | 'sqs-fifo' | 'lambda';
 
 /** Arguments that skip the prompts (tests, keybindings): `service` plus that calculator's inputs. */
 export type CapacityArgs =

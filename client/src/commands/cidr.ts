@@ -1,7 +1,7 @@
 import { cidrReport, validateCidrInput } from '@core/calc/reports';
 import { ask, showCalcError, showReport, type ShownReport } from './calcUi';
 
-export const CIDR_TITLE = 'AWS Notes: CIDR Calculator';
+const CIDR_TITLE = 'AWS Notes: CIDR Calculator';
 
 /**
  * "AWS Notes: CIDR Calculator": a CIDR block (plus, optionally, blocks to check for overlap) →

@@ -5,7 +5,7 @@ import { makePlan, parsePlanInput, planCloudFormation, planMarkdownTable, planRe
 import { ask, check, showCalcError } from './calcUi';
 import { planHtml } from './planHtml';
 
-export const PLAN_TITLE = 'AWS Notes: Plan VPC Subnets';
+const PLAN_TITLE = 'AWS Notes: Plan VPC Subnets';
 
 export interface PlanArgs {
   vpcCidr: string;

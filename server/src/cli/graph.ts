@@ -2,7 +2,7 @@ import { graphDot, graphJson, graphMermaid, templateGraph } from '../core/cfn/gr
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { readTemplateFile } from './templateFile';
 
-export const GRAPH_USAGE = 'aws-notes graph <template> [--format mermaid|dot|json]';
+const GRAPH_USAGE = 'aws-notes graph <template> [--format mermaid|dot|json]';
 
 /** `aws-notes graph`: the template's resources, parameters and outputs and what refers to what. */
 export async function runGraph(argv: string[], io: CliIO): Promise<number> {

@@ -3,7 +3,7 @@ import { resolveTemplate } from '../core/cfn/resolve';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { readTemplateFile } from './templateFile';
 
-export const RESOLVE_USAGE = 'aws-notes resolve <template> [--param K=V ...] [--region R] [--format yaml|json]';
+const RESOLVE_USAGE = 'aws-notes resolve <template> [--param K=V ...] [--region R] [--format yaml|json]';
 
 /**
  * `aws-notes resolve`: the template as it would be deployed with these parameter values in this

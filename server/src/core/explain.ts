@@ -78,7 +78,7 @@ export function quoteUntrusted(text: string): string {
  * would treat as HTML (`List<Number>`), emphasis (`s3:ObjectCreated:*`) or links are escaped so
  * the text shows exactly as written. Backtick code spans are kept.
  */
-export function escapeProse(text: string): string {
+function escapeProse(text: string): string {
   return text.replace(/[\\<>*[\]]/g, (c) => `\\${c}`);
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { decodeBytes } from './encoding';
 
 /** Extensions that can hold our kinds of files. */
-export const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json', '.template', '.jsonc'];
+const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json', '.template', '.jsonc'];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.aws-sam', 'cdk.out', '.venv', '__pycache__', 'dist', 'out']);
 
 /** Expand files and directories into candidate files (sorted, stable). Missing paths are returned separately. */

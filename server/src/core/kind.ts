@@ -85,7 +85,7 @@ function isDeploymentTarget(n: Node): boolean {
   return false;
 }
 
-export function kindFromContent(root: Node | null): Kind | null {
+function kindFromContent(root: Node | null): Kind | null {
   if (!isMap(root)) return null;
   const has = (k: string) => root.pairs.some((p) => p.key.value === k);
   const version = get(root, 'version');

@@ -10,14 +10,14 @@ export type WriteMode = 'standard' | 'transactional';
 export type RatePer = 'second' | 'minute';
 
 /** Reads are billed in 4 KB units, writes in 1 KB units. */
-export const READ_UNIT_KB = 4;
-export const WRITE_UNIT_KB = 1;
+const READ_UNIT_KB = 4;
+const WRITE_UNIT_KB = 1;
 /** DynamoDB's maximum item size (attribute names and values together). */
 export const MAX_ITEM_KB = 400;
 /** Per-partition limits used by the classic partition estimate. */
-export const PARTITION_RCU = 3000;
-export const PARTITION_WCU = 1000;
-export const PARTITION_GB = 10;
+const PARTITION_RCU = 3000;
+const PARTITION_WCU = 1000;
+const PARTITION_GB = 10;
 /** On-demand monthly figures assume a 30-day month. */
 const SECONDS_PER_MONTH = 30 * 24 * 60 * 60;
 

@@ -8,16 +8,16 @@ import { CalcError, ceilSafe, checkEnum, fmt, fmtKB, parseNumber, parseSizeKB, p
 export type FanOut = 'shared' | 'enhanced';
 
 /** Per-shard write limits. */
-export const SHARD_WRITE_KB_PER_SECOND = 1024;
-export const SHARD_WRITE_RECORDS_PER_SECOND = 1000;
+const SHARD_WRITE_KB_PER_SECOND = 1024;
+const SHARD_WRITE_RECORDS_PER_SECOND = 1000;
 /** Per-shard read limit: shared by all polling consumers, or per consumer with enhanced fan-out. */
-export const SHARD_READ_KB_PER_SECOND = 2048;
+const SHARD_READ_KB_PER_SECOND = 2048;
 /** GetRecords calls per shard per second, shared by every shared-throughput consumer. */
-export const SHARD_GETRECORDS_PER_SECOND = 5;
+const SHARD_GETRECORDS_PER_SECOND = 5;
 /** Enhanced fan-out consumers per provisioned (or On-demand Standard) stream. */
-export const MAX_ENHANCED_CONSUMERS = 20;
+const MAX_ENHANCED_CONSUMERS = 20;
 /** Default maximum record (data blob) size. */
-export const MAX_RECORD_KB = 1024;
+const MAX_RECORD_KB = 1024;
 
 export interface KinesisInput {
   recordsPerSecond: number;

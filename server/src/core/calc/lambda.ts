@@ -2,9 +2,9 @@
 import { CalcError, ceilSafe, fmt, parseNumber, round, roundedUp } from './util';
 
 /** Default concurrent executions per account per Region (a soft quota). */
-export const LAMBDA_DEFAULT_CONCURRENCY = 1000;
+const LAMBDA_DEFAULT_CONCURRENCY = 1000;
 /** Lambda's maximum timeout. */
-export const LAMBDA_MAX_DURATION_SECONDS = 900;
+const LAMBDA_MAX_DURATION_SECONDS = 900;
 
 export interface LambdaConcurrencyInput {
   requestsPerSecond: number;

@@ -16,7 +16,7 @@ const count = (exact: string) => fmt(BigInt(exact));
 // CIDR
 
 /** The blocks typed in one input: the first is analysed, the rest are checked for overlap with it. */
-export function splitCidrInput(input: string): string[] {
+function splitCidrInput(input: string): string[] {
   return input.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
 }
 
@@ -35,7 +35,7 @@ export function validateCidrInput(input: string): string | undefined {
 }
 
 /** What AWS reserves in a subnet of this block, one line per address. */
-export function reservedAddresses(info: CidrInfo): string[] {
+function reservedAddresses(info: CidrInfo): string[] {
   const purposes: readonly string[] = info.version === 4 ? RESERVED_PURPOSES_V4 : RESERVED_PURPOSES_V6;
   return info.reserved.map((a, i) => `\`${a}\` — ${i === info.reserved.length - 1 && BigInt(info.totalAddressesExact) > 4n ? purposes[4] : purposes[i]}`);
 }
@@ -201,7 +201,7 @@ export function planSummary(plan: VpcPlan): string {
 }
 
 /** The plan's subnets (and spare slots) as table rows. */
-export function planTable(plan: VpcPlan): ReportTable {
+function planTable(plan: VpcPlan): ReportTable {
   return subnetTable(plan.subnets, plan.spare);
 }
 

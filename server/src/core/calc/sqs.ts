@@ -2,9 +2,9 @@
 import { ceilSafe, fmt, parseNumber, plural } from './util';
 
 /** API calls per second per action (SendMessage, ReceiveMessage, DeleteMessage) without high throughput. */
-export const SQS_FIFO_CALLS_PER_SECOND = 300;
+const SQS_FIFO_CALLS_PER_SECOND = 300;
 /** Messages per batch call. */
-export const SQS_MAX_BATCH = 10;
+const SQS_MAX_BATCH = 10;
 
 export interface SqsFifoInput {
   messagesPerSecond: number;

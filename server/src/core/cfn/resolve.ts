@@ -80,7 +80,7 @@ export function availabilityZones(region: string): string[] {
 }
 
 /** The parameters a what-if view offers: type, Default and AllowedValues of each. */
-export function parameterChoices(idx: TemplateIndex, given: Record<string, string> = {}): ParameterChoice[] {
+function parameterChoices(idx: TemplateIndex, given: Record<string, string> = {}): ParameterChoice[] {
   const out: ParameterChoice[] = [];
   for (const [name, p] of idx.parameters) {
     const d = get(p.value, 'Default');

@@ -64,7 +64,7 @@ function withObject(slot: Slot): Slot {
   return o ? { ...slot, props: o.props, docPrefix: o.id } : slot;
 }
 
-export function objectOf(t: SpecType): { props: Record<string, SpecProperty>; id?: string } | undefined {
+function objectOf(t: SpecType): { props: Record<string, SpecProperty>; id?: string } | undefined {
   const u = unwrap(t);
   if (typeof u !== 'string' && u[0] === 'r') {
     const id = u[1] as string;
@@ -74,13 +74,13 @@ export function objectOf(t: SpecType): { props: Record<string, SpecProperty>; id
   return undefined;
 }
 
-export function listItem(t: SpecType): SpecType | undefined {
+function listItem(t: SpecType): SpecType | undefined {
   const u = unwrap(t);
   return typeof u !== 'string' && u[0] === 'l' ? (u[1] as SpecType) : undefined;
 }
 
 /** Of `A or B` types, the one to write: the first that is not free-form JSON. */
-export function unwrap(t: SpecType): SpecType {
+function unwrap(t: SpecType): SpecType {
   if (typeof t === 'string' || t[0] !== 'u') return t;
   const alts = t.slice(1) as SpecType[];
   return unwrap(alts.find((a) => a !== 'j') ?? alts[0]);

@@ -193,7 +193,7 @@ function inComment(before: string): boolean {
  * `Key: value` → the key and where its value starts. A colon counts when a space or the end follows
  * and it is not part of `::` (so `AWS::S3::` is a value being typed, not a key).
  */
-export function splitKey(s: string): { key: string; valueAt: number } | undefined {
+function splitKey(s: string): { key: string; valueAt: number } | undefined {
   if (!s || /^[!\[{&*|>?%@`]/.test(s)) return undefined;
   let i = 0;
   let key: string | undefined;

@@ -233,7 +233,7 @@ function nameRange(text: string, n: { start: number; end: number }, name: string
 // Queries
 
 /** The occurrence (definition or use) under the cursor. */
-export function occurrenceAt(doc: TemplateDocument, offset: number): Occurrence | undefined {
+function occurrenceAt(doc: TemplateDocument, offset: number): Occurrence | undefined {
   const occ = symbolTable(doc).occurrences;
   // Binary search on start; ranges never overlap.
   let lo = 0;

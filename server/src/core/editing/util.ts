@@ -21,7 +21,7 @@ export function nodeAt(root: Node | null, path: readonly Segment[]): Node | unde
   return n;
 }
 
-export function escapeSnippet(s: string): string {
+function escapeSnippet(s: string): string {
   return s.replace(/[$}\\]/g, '\\$&');
 }
 

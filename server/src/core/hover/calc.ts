@@ -29,7 +29,7 @@ export function cidrUseForKey(key: string | undefined): CidrUse {
 }
 
 /** The hover card of one block: its report, rendered as Markdown. */
-export function cidrMarkdown(info: CidrInfo, opts: { use?: CidrUse; via?: string[]; parameter?: string } = {}): string {
+function cidrMarkdown(info: CidrInfo, opts: { use?: CidrUse; via?: string[]; parameter?: string } = {}): string {
   return reportHover(cidrBlockReport(info, opts));
 }
 
@@ -37,19 +37,19 @@ export function cidrMarkdown(info: CidrInfo, opts: { use?: CidrUse; via?: string
 type CidrExpansion = Omit<FnCidrBlocks, 'kind'>;
 
 /** The hover card of `!Cidr [block, count, bits]` and, when `!Select` picks one, which. */
-export function fnCidrMarkdown(r: CidrExpansion, selected?: number): string {
+function fnCidrMarkdown(r: CidrExpansion, selected?: number): string {
   return reportHover(fnCidrReport(r, selected));
 }
 
 /** What provisioned DynamoDB units buy. */
-export function capacityMarkdown(kind: 'read' | 'write', units: number, parameter?: string): string {
+function capacityMarkdown(kind: 'read' | 'write', units: number, parameter?: string): string {
   return reportHover(provisionedUnitsReport(kind, units, parameter));
 }
 
-export const ON_DEMAND_MARKDOWN = reportHover(billingModeReport('PAY_PER_REQUEST'));
-export const PROVISIONED_MARKDOWN = reportHover(billingModeReport('PROVISIONED'));
+const ON_DEMAND_MARKDOWN = reportHover(billingModeReport('PAY_PER_REQUEST'));
+const PROVISIONED_MARKDOWN = reportHover(billingModeReport('PROVISIONED'));
 
-export function shardMarkdown(shards: number, parameter?: string): string {
+function shardMarkdown(shards: number, parameter?: string): string {
   return reportHover(shardCapacityReport(shards, parameter));
 }
 

@@ -10,7 +10,7 @@ export type { HoverResult } from './types';
 type KindHover = (doc: TemplateDocument, kind: Kind, offset: number) => HoverResult | null;
 
 /** Per-kind hover providers; appspec and buildspec register theirs here. */
-export const hoverProviders: Partial<Record<Kind, KindHover>> = {
+const hoverProviders: Partial<Record<Kind, KindHover>> = {
   cfn: withCalcFacts(cfnHover),
   sam: withCalcFacts(cfnHover),
   appspec: appspecHover,
