@@ -108,6 +108,15 @@ describe('CloudFormation rules', () => {
     assert.ok(codes(base('!If [Nope, a, b]')).includes('CFN4006'));
     assert.ok(codes(base('!If [C, a]')).includes('CFN4007'));
     assert.ok(codes(base('{ "Fn::Joint": ["", [a]] }')).includes('CFN4008'));
+    // A local YAML tag CloudFormation does not know (a rain directive) is reported on the tag, with the nearest real tag as the fix.
+    const rain = queue('      QueueName: !Rain::Embed name.txt\n      RedrivePolicy: !Jion ["", [a]]\n');
+    const tags = lint(rain).findings.filter((f) => f.code === 'CFN4008');
+    assert.deepEqual(tags.map((f) => rain.slice(f.start, f.end)), ['!Rain::Embed', '!Jion']);
+    assert.match(applyFirstFix(rain.replace('!Rain::Embed name.txt', 'x'), 'CFN4008'), /RedrivePolicy: !Join \[/);
+    // YAML's own tags are not CloudFormation's concern, and cfn-lint's ignore_checks for E3012 covers it.
+    assert.ok(!codes(queue('      DelaySeconds: !!int 5\n')).includes('CFN4008'));
+    const ignored = rain.replace('    Properties:', '    Metadata:\n      cfn-lint:\n        config:\n          ignore_checks: [E3012]\n    Properties:');
+    assert.ok(!codes(ignored).includes('CFN4008'));
     const inCond = tpl('  Q:\n    Type: AWS::SQS::Queue\n', 'Conditions:\n  C: !If [X, a, b]\n');
     assert.ok(codes(inCond).includes('CFN4009'));
   });

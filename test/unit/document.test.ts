@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { get, getPair, intrinsicName, isMap, isSeq, parseTemplate, str, type MapNode } from '../../server/src/core/document';
 import { SHORT_TAGS } from '../../server/src/core/document/tags';
+import { lint } from './helpers';
 
 const parse = (text: string) => parseTemplate('file:///t.yaml', 1, text);
 
@@ -48,6 +49,15 @@ describe('document model', () => {
     assert.equal(y.lines.positionAt(y.duplicates[0].second.start).line, 2);
     const j = parseTemplate('file:///t.json', 1, '{"A": 1, "A": 2}');
     assert.equal(j.duplicates.length, 1);
+  });
+
+  it('marks the lost first occurrence of a repeated key once, and every repeat after it', () => {
+    const text = 'Resources:\n  T:\n    Type: AWS::SNS::Topic\n  T:\n    Type: AWS::SNS::Topic\n  T:\n    Type: AWS::SQS::Queue\n';
+    const { doc, findings } = lint(text);
+    const dups = findings.filter((f) => f.code === 'DOC1002' && f.severity === 'error');
+    assert.deepEqual(dups.map((f) => doc.lines.positionAt(f.start).line), [1, 3, 5]);
+    assert.match(dups[0].message, /repeated at line 4.*this value is silently lost/);
+    assert.equal(text.slice(dups[0].start, dups[0].end), 'T');
   });
 
   it('reports syntax errors at their position and keeps the rest', () => {

@@ -23,11 +23,13 @@ export interface TemplateCalls {
   calls: Call[];
   /** Calls of functions CloudFormation does not have (`Fn::Foo`). */
   unknown: { node: MapNode; name: string }[];
+  /** Values with a local YAML tag that is not CloudFormation's (`!Rain::Embed x`); `!!str` and friends are YAML's own. */
+  tags: Node[];
   /** The calls under each top-level entry, by its index in the root mapping (a duplicate section has its own). */
   bySection: Call[][];
 }
 
-type Collected = { calls: Call[]; unknown: { node: MapNode; name: string }[] };
+type Collected = { calls: Call[]; unknown: { node: MapNode; name: string }[]; tags: Node[] };
 const cache = new WeakMap<TemplateDocument, TemplateCalls>();
 /**
  * The calls inside one resource entry. An entry the incremental parse kept is the same object,
@@ -41,9 +43,10 @@ const SKIPPED = new Set(['Metadata', 'Mappings', 'Rules', 'Description', 'AWSTem
 export function intrinsicCalls(doc: TemplateDocument, root: MapNode): TemplateCalls {
   const hit = cache.get(doc);
   if (hit) return hit;
-  const out: TemplateCalls = { calls: [], unknown: [], bySection: [] };
+  const out: TemplateCalls = { calls: [], unknown: [], tags: [], bySection: [] };
   const visit = (into: Collected, n: Node, section: string, inLoop: boolean, depth: number) => {
     if (depth > 200) return;
+    if (n.tag?.startsWith('!') && !n.tag.startsWith('!!')) into.tags.push(n);
     if (n.kind === 'map') {
       const fn = intrinsicName(n);
       if (fn && !fn.startsWith('Fn::ForEach::')) {
@@ -57,7 +60,7 @@ export function intrinsicCalls(doc: TemplateDocument, root: MapNode): TemplateCa
   };
   for (const p of root.pairs) {
     const s = keyText(p);
-    const mine: Collected = { calls: [], unknown: [] };
+    const mine: Collected = { calls: [], unknown: [], tags: [] };
     out.bySection.push(mine.calls);
     if (SKIPPED.has(s)) continue;
     if (s !== 'Resources' || !isMap(p.value) || intrinsicName(p.value)) visit(mine, p.value, s, false, 0);
@@ -66,16 +69,18 @@ export function intrinsicCalls(doc: TemplateDocument, root: MapNode): TemplateCa
       for (const e of p.value.pairs) {
         let entry = byEntry.get(e);
         if (!entry) {
-          entry = { calls: [], unknown: [] };
+          entry = { calls: [], unknown: [], tags: [] };
           visit(entry, e.value, s, keyText(e).startsWith('Fn::ForEach'), 1);
           byEntry.set(e, entry);
         }
         for (const c of entry.calls) mine.calls.push(c);
         for (const u of entry.unknown) mine.unknown.push(u);
+        for (const t of entry.tags) mine.tags.push(t);
       }
     }
     for (const c of mine.calls) out.calls.push(c);
     for (const u of mine.unknown) out.unknown.push(u);
+    for (const t of mine.tags) out.tags.push(t);
   }
   cache.set(doc, out);
   return out;

@@ -36,3 +36,10 @@ export const SHORT_TAGS: Record<string, string> = {
 
 /** Every long-form intrinsic name we know (for did-you-mean and "functions allowed here"). */
 export const INTRINSICS = new Set(Object.values(SHORT_TAGS).filter((v) => v !== 'Condition'));
+
+/** Where a tag stands: the parser's node range starts at its value, and the tag sits just before it (maybe on the previous line). */
+export function findTag(text: string, tag: string, valueStart: number): number {
+  const from = Math.max(0, valueStart - 400);
+  const i = text.lastIndexOf(tag, valueStart);
+  return i >= from ? i : valueStart;
+}

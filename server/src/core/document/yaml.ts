@@ -1,7 +1,7 @@
 import { Alias, type Document, isAlias, isMap as yIsMap, isPair, isScalar as yIsScalar, isSeq as yIsSeq, parseAllDocuments, visit } from 'yaml';
 import type { Node as YNode } from 'yaml';
 import type { MapNode, Node, ScalarNode } from './nodes';
-import { SHORT_TAGS } from './tags';
+import { findTag, SHORT_TAGS } from './tags';
 import type { ParseResult, SyntaxProblem } from './model';
 import { deepMessage, limitYamlNesting, MAX_DEPTH } from './depth';
 import { unwidenOffset, widenForPyYaml, type Widened } from './pyyamlLeniency';
@@ -231,16 +231,9 @@ class Converter {
       if (!tag.startsWith('tag:yaml.org')) n.tag = tag;
       return n;
     }
-    const tagStart = this.findTag(tag, n.start);
+    const tagStart = findTag(this.text, tag, n.start);
     const key: ScalarNode = { kind: 'scalar', value: fn, quoted: false, start: tagStart, end: tagStart + tag.length };
     return { kind: 'map', short: true, pairs: [{ key, value: n, start: tagStart, end: n.end }], start: tagStart, end: Math.max(n.end, key.end) };
-  }
-
-  /** The yaml node's range starts at its value; the tag sits just before it (maybe on the previous line). */
-  private findTag(tag: string, valueStart: number): number {
-    const from = Math.max(0, valueStart - 400);
-    const i = this.text.lastIndexOf(tag, valueStart);
-    return i >= from ? i : valueStart;
   }
 
   /** One warning per file: CloudFormation itself rejects aliases and merge keys; the CLI's packaging expands them. */

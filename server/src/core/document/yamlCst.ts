@@ -1,6 +1,6 @@
 import { CST, Parser } from 'yaml';
 import type { MapNode, Node, ScalarNode, ScalarValue, SeqNode } from './nodes';
-import { SHORT_TAGS } from './tags';
+import { findTag, SHORT_TAGS } from './tags';
 import type { ParseResult } from './model';
 import { parseYaml } from './yaml';
 import { limitYamlNesting, mayBeDeeper, MAX_DEPTH as CUT_DEPTH } from './depth';
@@ -389,12 +389,6 @@ function emptyScalarPosition(offset: number, before: ST[] | undefined): number {
 }
 
 /** Same as parseYaml's: the tag sits just before the value (maybe on the previous line). */
-function findTag(text: string, tag: string, valueStart: number): number {
-  const from = Math.max(0, valueStart - 400);
-  const i = text.lastIndexOf(tag, valueStart);
-  return i >= from ? i : valueStart;
-}
-
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
   while (e > start && /\s/.test(text[e - 1])) e--;

@@ -38,8 +38,19 @@ export function documentRules(doc: TemplateDocument, kind?: Kind): Finding[] {
     const data = p.fix ? ({ fix: 'insert', ...p.fix } as const) : undefined;
     out.push({ code: CODES[p.code] ?? 'DOC1001', severity: p.severity ?? 'error', message: p.message, start: p.start, end: p.end, ...(data ? { data } : {}) });
   }
+  // The first occurrence of a repeated key is the value parsers drop: mark it too, once.
+  const seconds = new Set(doc.duplicates.map((d) => d.second.start));
   for (const d of doc.duplicates) {
     const first = doc.lines.positionAt(d.first.start).line + 1;
+    if (!seconds.has(d.first.start)) {
+      out.push({
+        code: 'DOC1002',
+        severity: 'error',
+        message: `Key '${d.key}' is repeated at line ${doc.lines.positionAt(d.second.start).line + 1}. Parsers keep only the last one, so this value is silently lost; remove or rename one.`,
+        start: d.first.start,
+        end: d.first.end,
+      });
+    }
     out.push({
       code: 'DOC1002',
       severity: 'error',

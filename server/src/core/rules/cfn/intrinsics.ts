@@ -4,7 +4,7 @@ import { intrinsicCalls, type Call } from '../../cfn/calls';
 import { isSamGenerated, templateIndex, type TemplateIndex } from '../../cfn/template';
 import { PSEUDO_PARAMETERS } from '../../cfn/vocabulary';
 import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type Node } from '../../document/nodes';
-import { INTRINSICS } from '../../document/tags';
+import { findTag, INTRINSICS, SHORT_TAGS } from '../../document/tags';
 import { closest, didYouMean } from '../../suggest';
 import { cfnRule, replaceFinding } from '../define';
 import type { FixData, RawFinding, Rule } from '../types';
@@ -256,9 +256,12 @@ export const functionShape = callRule('CFN4007', 'Intrinsic function has the wro
   }
 });
 
-export const unknownFunction = cfnRule('CFN4008', 'Unknown intrinsic function', ['E1001', 'E3002'], (ctx) => {
+const SHORT_TAG_NAMES = Object.keys(SHORT_TAGS);
+
+export const unknownFunction = cfnRule('CFN4008', 'Unknown intrinsic function', ['E1001', 'E3002', 'E3012', 'E1021'], (ctx) => {
   const names = [...INTRINSICS, 'Ref'];
-  return intrinsicCalls(ctx.doc, ctx.root).unknown.map(({ node, name }) => {
+  const { unknown, tags } = intrinsicCalls(ctx.doc, ctx.root);
+  const out: RawFinding[] = unknown.map(({ node, name }) => {
     const key = node.pairs[0].key;
     const cands = closest(name, names, 2);
     return {
@@ -268,6 +271,18 @@ export const unknownFunction = cfnRule('CFN4008', 'Unknown intrinsic function', 
       data: cands.length && !node.short ? { fix: 'replace' as const, start: key.start, end: key.end, candidates: cands } : undefined,
     };
   });
+  for (const n of tags) {
+    const tag = n.tag as string;
+    const start = findTag(ctx.doc.text, tag, n.start);
+    const cands = closest(tag, SHORT_TAG_NAMES, 2);
+    out.push({
+      message: `'${tag}' is not a CloudFormation tag, so CloudFormation rejects the template. If a tool expands it before deploying (rain, a packager), deploy through that tool; otherwise use an intrinsic function.${didYouMean(cands)}`,
+      start,
+      end: start + tag.length,
+      data: cands.length ? { fix: 'replace' as const, start, end: start + tag.length, candidates: cands } : undefined,
+    });
+  }
+  return out;
 });
 
 const NOT_IN_CONDITIONS = new Set(['Fn::If', 'Fn::GetAtt', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Base64', 'Fn::Cidr']);
