@@ -57,6 +57,9 @@ describe('resource properties from the registry schemas', () => {
   it('CFN3106 exactly one of a group; a conditional one is not counted twice', () => {
     const two = res('AWS::EC2::SecurityGroupIngress', '      GroupId: sg-1\n      IpProtocol: tcp\n      CidrIp: 0.0.0.0/0\n      CidrIpv6: ::/0\n');
     assert.match(found(two, 'CFN3106')[0].message, /only one of 'CidrIp', 'CidrIpv6'/);
+    // Each conflicting key is marked where it is written, and its fix removes that key.
+    assert.deepEqual(found(two, 'CFN3106').map((f) => two.slice(f.start, f.end)), ['CidrIp', 'CidrIpv6']);
+    assert.doesNotMatch(applyFirstFix(two, 'CFN3106'), /CidrIp: 0\.0\.0\.0\/0/);
     const none = res('AWS::EC2::SecurityGroupIngress', '      GroupId: sg-1\n      IpProtocol: tcp\n');
     assert.match(found(none, 'CFN3106')[0].message, /needs one of 'CidrIp'/);
     const cond = res('AWS::EC2::SecurityGroupIngress', '      GroupId: sg-1\n      IpProtocol: tcp\n      CidrIp: !If [V6, !Ref AWS::NoValue, 0.0.0.0/0]\n      CidrIpv6: !If [V6, ::/0, !Ref AWS::NoValue]\n', 'Conditions:\n  V6: !Equals [a, b]\n');

@@ -1,4 +1,5 @@
-import { templateIndex, type ResourceInfo } from '../../cfn/template';
+import { conditionSolver } from '../../cfn/conditions';
+import { templateIndex, type ResourceInfo, type TemplateIndex } from '../../cfn/template';
 import { CREATION_POLICY_KEYS, DELETION_POLICIES, isCustomType, isModuleType, RESOURCE_KEYS, UPDATE_POLICY_KEYS, UPDATE_REPLACE_POLICIES } from '../../cfn/vocabulary';
 import type { TemplateDocument } from '../../document/model';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
@@ -186,11 +187,30 @@ export const dependsOn = cfnRule('CFN3008', 'DependsOn names a resource that doe
       } else if (!idx.resources.has(name) && !(idx.sam && names.some((n) => name.startsWith(n)))) {
         const cands = closest(name, names, 2);
         out.push(replaceFinding(it, `DependsOn names '${name}', which is not a resource in this template.`, cands));
+      } else if (idx.resources.has(name)) {
+        const absent = absentWhilePresent(idx, r.node, idx.resources.get(name)!.node);
+        if (absent) {
+          out.push({
+            message: `DependsOn names '${name}', which is not created when condition '${absent}' is false, while '${r.name}' can be created then; CloudFormation rejects the template for those parameter values. Give '${r.name}' a condition that implies '${absent}', or remove '${name}' from DependsOn.`,
+            start: it.start,
+            end: it.end,
+          });
+        }
       }
     }
   }
   return out;
 });
+
+/** The condition of `target` that can be false while `source` exists (undefined: never, or we can't tell). */
+function absentWhilePresent(idx: TemplateIndex, source: Node, target: Node): string | undefined {
+  const ct = str(get(target, 'Condition'));
+  if (ct === undefined) return undefined;
+  const cs = str(get(source, 'Condition'));
+  if (cs === ct) return undefined;
+  const scenarios = conditionSolver(idx).scenarios(cs === undefined ? [ct] : [cs, ct]);
+  return scenarios?.some((sc) => (cs === undefined || sc.get(cs)) && !sc.get(ct)) ? ct : undefined;
+}
 
 export const resourceCondition = cfnRule('CFN3009', 'Resource Condition is not defined', ['E8002'], (ctx) => {
   const idx = templateIndex(ctx.doc, ctx.root);

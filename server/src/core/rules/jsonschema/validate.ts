@@ -121,15 +121,26 @@ function alternatives(ctx: SchemaContext, node: Node, alts: JsonSchema[], exactl
     return;
   }
   if (exactlyOne && passing > 1 && requiredOnly && isMap(node)) {
-    const present = alts.flatMap((s) => s.required!).filter((k) => presence(node, k) === 'yes');
-    if (present.length > 1) {
-      out.push({
-        issue: 'alternatives',
-        message: `${at.name} takes only one of ${[...new Set(present)].map((n) => `'${n}'`).join(', ')}; remove all but one.`,
-        ...keyOrStart(node, at),
-        path: at.path,
-      });
-    }
+    const present = [...new Set(alts.flatMap((s) => s.required!).filter((k) => presence(node, k) === 'yes'))];
+    if (present.length > 1) onlyOne(node, present, at, out);
+  }
+}
+
+/** Mutually exclusive keys set together: each one is marked (the user decides which to keep), and its fix removes it. */
+function onlyOne(map: MapNode, present: string[], at: Place, out: SchemaIssue[]): void {
+  for (const k of present) {
+    const p = map.pairs.find((q) => keyText(q) === k);
+    if (!p) continue;
+    const others = present.filter((o) => o !== k).map((o) => `'${o}'`).join(', ');
+    out.push({
+      issue: 'alternatives',
+      message: `${at.name} takes only one of ${present.map((n) => `'${n}'`).join(', ')}: '${k}' cannot be used together with ${others}. Keep one and remove the others.`,
+      start: p.key.start,
+      end: p.key.end,
+      path: [...at.path, k],
+      // Deleting the first key of a list item would take its `- ` along: no fix there.
+      data: at.inItem && p === map.pairs[0] ? undefined : { fix: 'deletePair', start: p.start, end: p.end, key: k },
+    });
   }
 }
 
@@ -189,15 +200,9 @@ function objectChecks(ctx: SchemaContext, map: MapNode, schema: JsonSchema, at: 
   if (xor?.length) {
     const present = xor.filter((k) => presence(map, k) === 'yes');
     const maybe = xor.filter((k) => presence(map, k) === 'maybe');
-    if (present.length > 1 || (present.length + maybe.length === 0)) {
-      out.push({
-        issue: 'alternatives',
-        message: present.length > 1
-          ? `${at.name} takes only one of ${present.map((n) => `'${n}'`).join(', ')}; remove all but one.`
-          : `${at.name} needs one of ${xor.map((n) => `'${n}'`).join(', ')}.`,
-        ...keyOrStart(map, at),
-        path: at.path,
-      });
+    if (present.length > 1) onlyOne(map, present, at, out);
+    else if (present.length + maybe.length === 0) {
+      out.push({ issue: 'alternatives', message: `${at.name} needs one of ${xor.map((n) => `'${n}'`).join(', ')}.`, ...keyOrStart(map, at), path: at.path });
     }
   }
   const or = schema.requiredOr;
