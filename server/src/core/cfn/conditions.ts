@@ -1,5 +1,4 @@
-import { get, intrinsicName, isMap, isScalar, isSeq, str, type MapNode, type Node } from '../document/nodes';
-import { canonical } from '../rules/jsonschema/literal';
+import { canonical, get, intrinsicName, isMap, isScalar, isSeq, str, type MapNode, type Node } from '../document/nodes';
 import { PSEUDO_PARAMETERS } from './vocabulary';
 import type { TemplateIndex } from './template';
 

@@ -104,3 +104,10 @@ export function walk(
     n.items.forEach((it, i) => walk(it, fn, [...path, i], n));
   }
 }
+
+/** One string per value, equal for equal values (key order ignored): duplicates detection. */
+export function canonical(n: Node): string {
+  if (isScalar(n)) return `s:${String(n.value)}`;
+  if (isSeq(n)) return `[${n.items.map(canonical).join(',')}]`;
+  return `{${(n as MapNode).pairs.map((p) => `${keyText(p)}:${canonical(p.value)}`).sort().join(',')}}`;
+}

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, keyText, type MapNode, type Node } from '../../document/nodes';
+import { isMap, isScalar, isSeq, type Node } from '../../document/nodes';
 import type { JsonSchema } from '../../schema/registry';
 
 /** The JSON types a schema accepts, stated or implied by its keywords; undefined when anything goes. */
@@ -48,9 +48,4 @@ export function describeValue(node: Node): string {
   return 'this value';
 }
 
-/** One string per value, equal for equal values (key order ignored): duplicates detection. */
-export function canonical(n: Node): string {
-  if (isScalar(n)) return `s:${String(n.value)}`;
-  if (isSeq(n)) return `[${n.items.map(canonical).join(',')}]`;
-  return `{${(n as MapNode).pairs.map((p) => `${keyText(p)}:${canonical(p.value)}`).sort().join(',')}}`;
-}
+export { canonical } from '../../document/nodes';
