@@ -34,8 +34,10 @@ const KNOWN: { file: string; code: string; why: string }[] = [
  * Lowered once by 6 lines (1,196): GetAtt attributes now come from the registry table alone, and
  * those lines agreed only through a false CFN4003 (`CapacityReservation.InstanceCount` exists;
  * cfn-lint's finding there is about the value's type).
+ * Raised to 0.693 (1,231 lines; 1,236 reached): unknown YAML tags, both places of a duplicate key,
+ * each conflicting key of an exactly-one group, DependsOn and identifiers compared per condition scenario.
  */
-const AGREEMENT_FLOOR = 0.673;
+const AGREEMENT_FLOOR = 0.693;
 
 describe('corpus: CloudFormation and SAM against cfn-lint 1.51', function () {
   let c: Comparison;
