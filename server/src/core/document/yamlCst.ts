@@ -1,5 +1,5 @@
 import { CST, Parser } from 'yaml';
-import type { MapNode, Node, ScalarNode, ScalarValue, SeqNode } from './nodes';
+import type { MapNode, Node, Pair, ScalarNode, ScalarValue, SeqNode } from './nodes';
 import { findTag, SHORT_TAGS } from './tags';
 import type { ParseResult } from './model';
 import { parseYaml } from './yaml';
@@ -240,12 +240,7 @@ class CstBuilder {
       if (value?.type === 'block-map' && !vp.hasNewline) giveUp();
       const vb = value ? this.node(value, vp, depth + 1) : this.empty(offset, sep, vp, depth + 1);
       offset = vb.next;
-      const v = vb.node;
-      const name = k.value === null ? '' : String(k.value);
-      const first = seen.get(name);
-      if (first) this.duplicates.push({ key: name, first, second: k });
-      seen.set(name, k);
-      m.pairs.push({ key: k, value: v, start: k.start, end: Math.max(v.end, k.end) });
+      this.addPair(m.pairs, seen, k, vb.node);
     }
     if (commentEnd !== null && commentEnd < offset) giveUp();
     m.end = m.pairs.length ? m.pairs[m.pairs.length - 1].end : trimEnd(this.text, start, offset);
@@ -305,12 +300,7 @@ class CstBuilder {
         if (value && (value.type === 'block-map' || value.type === 'block-seq')) giveUp();
         const vb = value ? this.node(value, vp, depth + 1) : this.empty(vp.end, sep, vp, depth + 1);
         offset = vb.next;
-        const v = vb.node;
-        const name = k.value === null ? '' : String(k.value);
-        const first = seen.get(name);
-        if (first) this.duplicates.push({ key: name, first, second: k });
-        seen.set(name, k);
-        pairs.push({ key: k, value: v, start: k.start, end: Math.max(v.end, k.end) });
+        this.addPair(pairs, seen, k, vb.node);
       }
     }
     const [ce, ...ee] = fc.end;
@@ -320,6 +310,15 @@ class CstBuilder {
     const end = trimEnd(this.text, start, cePos);
     const node: Node = isMap ? { kind: 'map', pairs, start, end } : { kind: 'seq', items, start, end };
     return { node, next };
+  }
+
+  /** A map entry, noting a key already seen in this map (the duplicate-key finding reads these). */
+  private addPair(pairs: Pair[], seen: Map<string, ScalarNode>, k: ScalarNode, v: Node): void {
+    const name = k.value === null ? '' : String(k.value);
+    const first = seen.get(name);
+    if (first) this.duplicates.push({ key: name, first, second: k });
+    seen.set(name, k);
+    pairs.push({ key: k, value: v, start: k.start, end: Math.max(v.end, k.end) });
   }
 
   private applyTag(n: Node, tag: string): Node {
