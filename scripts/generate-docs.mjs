@@ -1,4 +1,4 @@
-// Writes dist/cfn-docs.json: the documentation text of CloudFormation resource types, their
+// Writes dist/docs/: the documentation text of CloudFormation resource types, their
 // properties and attributes, from @aws-cdk/aws-service-spec, for hovers and completion items.
 // Text only: every fact (types, properties, required, allowed values, attributes) comes from the
 // committed registry table (server/data/registry). Runs at build time; nothing here is committed.
@@ -9,18 +9,20 @@ import zlib from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const outDocs = path.join(root, 'dist', 'cfn-docs.json');
+const outDir = path.join(root, 'dist', 'docs');
+const outDocs = path.join(outDir, 'index.json');
 const pkgDir = path.dirname(require.resolve('@aws-cdk/aws-service-spec/package.json'));
 const dbFile = path.join(pkgDir, 'db.json.gz');
 const pkgVersion = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
 const self = fs.statSync(new URL(import.meta.url)).mtimeMs;
 
-// The property/attribute table this script used to write is gone: the registry replaced it.
-fs.rmSync(path.join(root, 'dist', 'cfn-spec.json'), { force: true });
+// The property/attribute table this script used to write is gone (the registry replaced it), and
+// the documentation moved from one file to one per service.
+for (const old of ['cfn-spec.json', 'cfn-docs.json']) fs.rmSync(path.join(root, 'dist', old), { force: true });
 if (fs.existsSync(outDocs)) {
   const st = fs.statSync(outDocs);
   if (st.mtimeMs > fs.statSync(dbFile).mtimeMs && st.mtimeMs > self) {
-    console.log(`cfn-docs.json is up to date (aws-service-spec ${pkgVersion})`);
+    console.log(`dist/docs is up to date (aws-service-spec ${pkgVersion})`);
     process.exit(0);
   }
 }
@@ -77,7 +79,15 @@ for (const r of Object.values(db.resource.entities)) {
 }
 for (const c of byService.values()) entries += Object.keys(c).length;
 
-fs.mkdirSync(path.dirname(outDocs), { recursive: true });
-const json = JSON.stringify({ source: `@aws-cdk/aws-service-spec ${pkgVersion}`, chunks: Object.fromEntries([...byService].map(([svc, c]) => [svc, JSON.stringify(c)])) });
-fs.writeFileSync(outDocs, json);
-console.log(`wrote ${path.relative(root, outDocs)}: ${entries} documentation entries in ${byService.size} service chunks, ${(json.length / 1048576).toFixed(1)} MB`);
+// One file per service, like the registry table: a hover reads only its service's text.
+fs.rmSync(outDir, { recursive: true, force: true });
+fs.mkdirSync(outDir, { recursive: true });
+let bytes = 0;
+for (const [svc, c] of byService) {
+  const text = JSON.stringify(c);
+  bytes += text.length;
+  fs.writeFileSync(path.join(outDir, `${svc.replace('::', '-')}.json`), text);
+}
+// Written last: its date tells the next build the folder is complete.
+fs.writeFileSync(outDocs, JSON.stringify({ source: `@aws-cdk/aws-service-spec ${pkgVersion}`, services: [...byService.keys()].sort() }));
+console.log(`wrote ${path.relative(root, outDir)}: ${entries} documentation entries in ${byService.size} service files, ${(bytes / 1048576).toFixed(1)} MB`);
