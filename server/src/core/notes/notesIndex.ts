@@ -1,6 +1,6 @@
-import MiniSearch from 'minisearch';
 import { parseNotes, type NoteSection } from './parse';
 import { tokenize, tokenizeDetailed } from './terms';
+import { TermIndex } from './termIndex';
 
 export interface NotesHit {
   file: string;
@@ -92,35 +92,22 @@ const MAX_CONTEXT_TOKENS = 30;
 /** Weight of camelCase pieces of a query word relative to whole words. */
 const PART_WEIGHT = 0.6;
 
-interface IndexedDoc {
-  id: number;
-  heading: string;
-  text: string;
-}
-
 /**
  * Full-text index over the passages of the user's notes files. Files can be added, replaced
  * and removed one at a time so the language server can keep it current as files change.
  */
 export class NotesIndex {
-  private readonly search_: MiniSearch<IndexedDoc>;
+  private readonly terms = new TermIndex();
   private readonly passages = new Map<number, NoteSection>();
   private readonly byFile = new Map<string, number[]>();
   private nextId = 1;
 
-  constructor() {
-    this.search_ = new MiniSearch<IndexedDoc>({
-      fields: ['heading', 'text'],
-      storeFields: [],
-      tokenize: (text) => tokenize(text),
-      processTerm: (term) => term, // tokenize already lowercases, stems and maps synonyms
-      searchOptions: {
-        tokenize: (text) => tokenize(text),
-        processTerm: (term) => term,
-        boost: { heading: 1.5 },
-        combineWith: 'OR',
-      },
-    });
+  /** Indexes one passage under a new id. */
+  private addPassage(s: NoteSection): number {
+    const id = this.nextId++;
+    this.passages.set(id, s);
+    this.terms.add(id, { heading: tokenize(s.headingPath.join(' / ')), text: tokenize(s.text) });
+    return id;
   }
 
   /** Number of indexed passages. */
@@ -146,21 +133,14 @@ export class NotesIndex {
       sections = [];
     }
     const ids: number[] = [];
-    const docs: IndexedDoc[] = [];
-    for (const s of sections) {
-      const id = this.nextId++;
-      ids.push(id);
-      this.passages.set(id, s);
-      docs.push({ id, heading: s.headingPath.join(' / '), text: s.text });
-    }
+    this.byFile.set(file, ids);
     try {
-      this.search_.addAll(docs);
+      for (const s of sections) ids.push(this.addPassage(s));
     } catch {
       // A failure here would leave the file half-indexed; drop it instead.
-      for (const id of ids) this.passages.delete(id);
+      this.removeFile(file);
       return 0;
     }
-    this.byFile.set(file, ids);
     return ids.length;
   }
 
@@ -184,15 +164,8 @@ export class NotesIndex {
         await pause();
         if (this.byFile.get(file) !== ids) return 0;
       }
-      const docs: IndexedDoc[] = [];
-      for (const s of sections.slice(i, i + INDEX_BATCH)) {
-        const id = this.nextId++;
-        ids.push(id);
-        this.passages.set(id, s);
-        docs.push({ id, heading: s.headingPath.join(' / '), text: s.text });
-      }
       try {
-        this.search_.addAll(docs);
+        for (const s of sections.slice(i, i + INDEX_BATCH)) ids.push(this.addPassage(s));
       } catch {
         this.removeFile(file);
         return 0;
@@ -205,13 +178,7 @@ export class NotesIndex {
     const ids = this.byFile.get(file);
     if (!ids) return;
     for (const id of ids) {
-      if (this.passages.delete(id)) {
-        try {
-          this.search_.discard(id);
-        } catch {
-          // already gone
-        }
-      }
+      if (this.passages.delete(id)) this.terms.remove(id);
     }
     this.byFile.delete(file);
   }
@@ -268,11 +235,11 @@ export class NotesIndex {
       // Whole words only: `FSx` must not be satisfied by the `F` of "FIle".
       const required = requireText ? new Set(tokenizeDetailed(requireText).filter((t) => t.kind !== 'part').map((t) => t.token)) : undefined;
       const extra = [...(required ?? []), ...(preferred ?? [])].filter((t) => !primary.has(t) && !context.includes(t));
-      const all = [...primary, ...context, ...extra].join(' ');
-      const raw = this.search_.search(all, {
-        tokenize: (q) => q.split(' '), // already tokenized above
+      // Only passages with a query word or piece can pass `relevant` below: context words re-rank them.
+      const raw = this.terms.search([...primary, ...context, ...extra], {
+        open: primary.size,
         boostTerm: (term) => (strong.has(term) ? 1 : parts.has(term) ? PART_WEIGHT : weight),
-        boostDocument: (id) => (this.passages.get(id as number)?.kind === 'code' ? CODE_BOOST : 1),
+        boostDocument: (id) => (this.passages.get(id)?.kind === 'code' ? CODE_BOOST : 1),
       });
       // Precision over recall: a passage must name the term (a whole word or synonym), or carry
       // every piece of a split name that means something (one may be missing from a name of five
@@ -298,7 +265,7 @@ export class NotesIndex {
           let score = r.score;
           if (preferred && r.terms.some((t) => preferred.has(t))) score *= PREFER_BOOST;
           if (headingNames(r.match)) score *= HEADING_BOOST;
-          return { id: r.id as number, score, strong: strongHit(r.terms) };
+          return { id: r.id, score, strong: strongHit(r.terms) };
         })
         .sort((a, b) => b.score - a.score);
       const hits: NotesHit[] = [];

@@ -367,11 +367,15 @@ function packPassages(
  * Bounded runs keep the patterns linear on hostile text.
  */
 export function hasReadableText(body: string): boolean {
-  const rest = body
-    .replace(/!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)/g, ' ') // images
-    .replace(/\[[^\]\n]{0,300}\]\(#[^)\n]{0,300}\)/g, ' ') // links to headings of the same page
-    .replace(/\{\{TOC\}\}|\[TOC\]/gi, ' ');
-  return (rest.match(/\p{L}/gu)?.length ?? 0) >= 2;
+  // Most passages have letters and no markup to strip: decide without copying them.
+  const rest = !/[[{]/.test(body)
+    ? body
+    : body
+        .replace(/!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)/g, ' ') // images
+        .replace(/\[[^\]\n]{0,300}\]\(#[^)\n]{0,300}\)/g, ' ') // links to headings of the same page
+        .replace(/\{\{TOC\}\}|\[TOC\]/gi, ' ');
+  const letter = /\p{L}/gu;
+  return letter.test(rest) && letter.test(rest);
 }
 
 /**
