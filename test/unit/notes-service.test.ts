@@ -151,11 +151,20 @@ describe('notes index: big files in batches (issue 14)', () => {
     const index = new NotesIndex();
     const text = Array.from({ length: 3000 }, (_, i) => `## Topic ${i}\n\n- Kinesis shard note number ${i} with enough words to be a passage.\n`).join('\n');
     const seen: number[] = [];
-    const total = await index.addFileInBatches('big.md', text, async () => {
-      seen.push(index.search('Kinesis shard', 3).length);
-    });
+    const sizes: number[] = [];
+    const total = await index.addFileInBatches(
+      'big.md',
+      text,
+      async () => {
+        seen.push(index.search('Kinesis shard', 3).length);
+        sizes.push(index.size);
+      },
+      0, // yield at every chance: the test sees each pause, whatever the machine's speed
+    );
     assert.equal(total, 3000);
     assert.ok(seen.length >= 2, 'the build yielded between batches');
+    // Parsing pauses too: the first yield comes before the file has been read to its end.
+    assert.ok(sizes[0] < 100, `first pause after ${sizes[0]} passages`);
     assert.ok(seen[0] > 0 && index.size > 0, 'a search during the build found passages');
     assert.ok(index.passagesOf('big.md').length === 3000);
   });

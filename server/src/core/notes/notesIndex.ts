@@ -1,4 +1,4 @@
-import { parseNotes, type NoteSection } from './parse';
+import { notePassages, parseNotes, type NoteSection } from './parse';
 import { tokenize, tokenizeDetailed } from './terms';
 import { TermIndex } from './termIndex';
 
@@ -84,8 +84,8 @@ const GENERIC_PARTS = new Set(
     'identifier source target value key option detail rule group item status code message period'
   ).split(' '),
 );
-/** Passages indexed between two yields of addFileInBatches. */
-const INDEX_BATCH = 500;
+/** Longest stretch addFileInBatches works before it yields to waiting requests. */
+const SLICE_MS = 8;
 /** Most context tokens added to a query (they only re-rank). */
 const MAX_CONTEXT_TOKENS = 30;
 
@@ -145,31 +145,32 @@ export class NotesIndex {
   }
 
   /**
-   * Indexes a file a batch of passages at a time, yielding in between, so a huge notes file
-   * (10 MB) never holds the server for the whole build: hovers answer from what is indexed.
-   * Stops quietly when the file is removed or re-added meanwhile.
+   * Indexes a file a slice of time at a time, yielding in between, so a huge notes file (10 MB)
+   * never holds the server: parsing and indexing both pause, and hovers answer from what is
+   * indexed so far. Stops quietly when the file is removed or re-added meanwhile.
    */
-  async addFileInBatches(file: string, text: string, pause: () => Promise<void> = () => new Promise((r) => setImmediate(r))): Promise<number> {
+  async addFileInBatches(
+    file: string,
+    text: string,
+    pause: () => Promise<void> = () => new Promise((r) => setImmediate(r)),
+    sliceMs = SLICE_MS,
+  ): Promise<number> {
     this.removeFile(file);
-    let sections: NoteSection[];
-    try {
-      sections = parseNotes(file, text);
-    } catch {
-      sections = [];
-    }
     const ids: number[] = [];
     this.byFile.set(file, ids);
-    for (let i = 0; i < sections.length; i += INDEX_BATCH) {
-      if (i > 0) {
-        await pause();
-        if (this.byFile.get(file) !== ids) return 0;
+    try {
+      let sliceStart = performance.now();
+      for (const s of notePassages(file, text)) {
+        ids.push(this.addPassage(s));
+        if (ids.length % 16 === 0 && performance.now() - sliceStart >= sliceMs) {
+          await pause();
+          if (this.byFile.get(file) !== ids) return 0;
+          sliceStart = performance.now();
+        }
       }
-      try {
-        for (const s of sections.slice(i, i + INDEX_BATCH)) ids.push(this.addPassage(s));
-      } catch {
-        this.removeFile(file);
-        return 0;
-      }
+    } catch {
+      this.removeFile(file);
+      return 0;
     }
     return ids.length;
   }

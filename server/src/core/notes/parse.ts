@@ -186,9 +186,8 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-/** Pass 1: find headings (outside code fences) and the body range of every section. */
-function findSections(lines: string[]): Section[] {
-  const sections: Section[] = [];
+/** Pass 1: find headings (outside code fences) and the body range of every section, as it goes. */
+function* findSections(lines: string[]): Generator<Section> {
   const stack: Heading[] = [];
   let current: Section = { title: '', path: [], bodyStart: 0, bodyEnd: lines.length };
   let fence: string | undefined;
@@ -206,13 +205,12 @@ function findSections(lines: string[]): Section[] {
     const h = detectHeading(line);
     if (!h) continue;
     current.bodyEnd = i;
-    sections.push(current);
+    if (current.bodyEnd > current.bodyStart) yield current;
     while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
     stack.push(h);
     current = { title: h.title, path: stack.map((s) => s.title), bodyStart: i + 1, bodyEnd: lines.length };
   }
-  sections.push(current);
-  return sections.filter((s) => s.bodyEnd > s.bodyStart);
+  if (current.bodyEnd > current.bodyStart) yield current;
 }
 
 /** Pass 2a: cut a line range into blocks. */
@@ -384,31 +382,39 @@ export function hasReadableText(body: string): boolean {
  */
 export function parseNotes(file: string, text: string): NoteSection[] {
   try {
-    if (typeof text !== 'string' || text.length === 0 || looksBinary(text)) return [];
-    const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    const out: NoteSection[] = [];
-    for (const section of findSections(lines)) {
-      const blocks = blocksOf(lines, section.bodyStart, section.bodyEnd);
-      packPassages(lines, blocks, section.path, (start, end, path, code, header) => {
-        // Trim blank lines at the edges so line numbers point at content.
-        while (start < end && isBlank(lines[start])) start++;
-        while (end > start && isBlank(lines[end])) end--;
-        const body = dedent([...(header ?? []), ...lines.slice(start, end + 1)]);
-        if (!hasReadableText(body)) return;
-        out.push({
-          file,
-          title: section.title,
-          headingPath: path,
-          line: start + 1,
-          endLine: end + 1,
-          text: body,
-          kind: code ? 'code' : 'text',
-          ...(header?.length ? { headerLines: header.length } : {}),
-        });
-      });
-    }
-    return out;
+    return [...notePassages(file, text)];
   } catch {
     return [];
+  }
+}
+
+/**
+ * The passages of a notes file one at a time, so a caller can pause between them (a 10 MB file
+ * must not hold the server). May throw on odd input; parseNotes does not.
+ */
+export function* notePassages(file: string, text: string): Generator<NoteSection> {
+  if (typeof text !== 'string' || text.length === 0 || looksBinary(text)) return;
+  const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  for (const section of findSections(lines)) {
+    const out: NoteSection[] = [];
+    const blocks = blocksOf(lines, section.bodyStart, section.bodyEnd);
+    packPassages(lines, blocks, section.path, (start, end, path, code, header) => {
+      // Trim blank lines at the edges so line numbers point at content.
+      while (start < end && isBlank(lines[start])) start++;
+      while (end > start && isBlank(lines[end])) end--;
+      const body = dedent([...(header ?? []), ...lines.slice(start, end + 1)]);
+      if (!hasReadableText(body)) return;
+      out.push({
+        file,
+        title: section.title,
+        headingPath: path,
+        line: start + 1,
+        endLine: end + 1,
+        text: body,
+        kind: code ? 'code' : 'text',
+        ...(header?.length ? { headerLines: header.length } : {}),
+      });
+    });
+    yield* out;
   }
 }

@@ -1,0 +1,58 @@
+import { strict as assert } from 'node:assert';
+import { TermIndex } from '../../server/src/core/notes/termIndex';
+
+describe('notes term index (issue 14)', () => {
+  const doc = (heading: string, text: string) => ({ heading: heading.split(' ').filter(Boolean), text: text.split(' ').filter(Boolean) });
+
+  it('scores BM25+ per field, the heading above the body, times the number of query terms matched', () => {
+    const index = new TermIndex();
+    index.add(1, doc('', 'lambda timeout is fifteen minutes'));
+    index.add(2, doc('timeout', 'lambda function setting'));
+    index.add(3, doc('', 'sqs queue retention'));
+    const hits = index.search(['timeout', 'lambda']);
+    assert.deepEqual(
+      hits.map((h) => h.id),
+      [2, 1],
+    );
+    assert.deepEqual(hits[0].match, { timeout: ['heading'], lambda: ['text'] });
+    assert.deepEqual(hits[0].terms, ['timeout', 'lambda']);
+    // One term in one field: idf × (d + tf(k+1) / (tf + k(1 − b + b·len/avg))), len = unique terms.
+    const one = index.search(['retention']);
+    const avg = (5 + 3 + 3) / 3;
+    const expected = Math.log(1 + (3 - 1 + 0.5) / 1.5) * (0.5 + 2.2 / (1 + 1.2 * (1 - 0.7 + (0.7 * 3) / avg)));
+    assert.ok(Math.abs(one[0].score - expected) < 1e-9, `${one[0].score} vs ${expected}`);
+  });
+
+  it('lets only the open terms bring in documents; the rest only re-rank', () => {
+    const index = new TermIndex();
+    index.add(1, doc('', 'timeout lambda'));
+    index.add(2, doc('', 'lambda memory'));
+    const all = index.search(['timeout', 'lambda']);
+    const open = index.search(['timeout', 'lambda'], { open: 1 });
+    assert.deepEqual(
+      all.map((h) => h.id),
+      [1, 2],
+    );
+    assert.deepEqual(
+      open.map((h) => h.id),
+      [1],
+    );
+    assert.equal(open[0].score, all[0].score);
+  });
+
+  it('forgets removed documents, also after compaction', () => {
+    const index = new TermIndex();
+    for (let id = 1; id <= 2500; id++) index.add(id, doc('', id % 2 ? 'odd shard' : 'even shard'));
+    for (let id = 1; id <= 2500; id += 2) index.remove(id);
+    assert.equal(index.documentCount, 1250);
+    assert.deepEqual(index.search(['odd']), []);
+    assert.equal(index.search(['shard']).length, 1250);
+    for (let id = 2; id <= 2500; id += 2) index.remove(id);
+    assert.deepEqual(index.search(['shard']), []);
+    index.add(2501, doc('', 'shard'));
+    assert.deepEqual(
+      index.search(['shard']).map((h) => h.id),
+      [2501],
+    );
+  });
+});
