@@ -6,6 +6,7 @@ import {
   decodeNotes,
   DEFAULT_NOTES_PATTERNS,
   discoverNotes,
+  linksAsText,
   matchesNotesPatterns,
   NOTES_LIMITS,
   NotesIndex,
@@ -200,7 +201,7 @@ export class NotesService {
     const kb = searchKnowledge(q, 8).map((h) => ({ label: `$(book) ${h.entry.title}`, detail: h.entry.summary, term: h.entry.id }));
     const notes = this.index.search(q, limit).map((h) => ({
       label: `$(note) ${h.title || path.basename(h.file)}`,
-      detail: `${this.displayPath(h.file)}:${h.line} · ${h.text.replace(/\s+/g, ' ').slice(0, 160)}`,
+      detail: `${this.displayPath(h.file)}:${h.line} · ${linksAsText(h.text).replace(/\s+/g, ' ').slice(0, 160)}`,
       uri: pathToFileURL(h.file).href,
       line: h.line,
     }));

@@ -5,6 +5,7 @@
 import { loadKnowledge, type KnowledgeBase, type KnowledgeEntry } from './knowledge';
 import type { NotesIndex, NotesHit } from './notes/notesIndex';
 import { tokenize } from './notes/terms';
+import { linksAsText } from './notes/links';
 
 export interface ExplainPassage {
   file: string;
@@ -50,12 +51,13 @@ const CONTEXT_ALIASES = 10;
 
 /**
  * Notes are untrusted: no HTML, no links, no images (a link could be a command URI, an image
- * could phone home). Escaping `\`, `<`, `>`, `[` and `]` neutralizes all of them while the text
+ * could phone home). Links and images become their text (linksAsText). Escaping `\`, `<`, `>`, `[` and `]` neutralizes all of them while the text
  * still renders as written; line-start markers that would turn a line into a heading, list,
  * quote or rule are escaped too so each line shows as the note wrote it.
  */
 export function quoteUntrusted(text: string): string {
-  const lines = text.split('\n').map((raw) => {
+  const lines = linksAsText(text)
+    .split('\n').map((raw) => {
     let line = raw.replace(/\t/g, '    ').trimEnd();
     line = line.replace(/[\\<>[\]]/g, (c) => `\\${c}`);
     // Keep indentation visible without making markdown code blocks: non-breaking spaces.

@@ -11,5 +11,6 @@ export {
   type NotesDiscovery,
   type SkippedNote,
 } from './files';
+export { linksAsText } from './links';
 export { decodeNotes, type NotesEncoding } from './decode';
 export { tokenize, SYNONYM_GROUPS } from './terms';
