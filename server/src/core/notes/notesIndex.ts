@@ -236,12 +236,6 @@ export class NotesIndex {
       // Whole words only: `FSx` must not be satisfied by the `F` of "FIle".
       const required = requireText ? new Set(tokenizeDetailed(requireText).filter((t) => t.kind !== 'part').map((t) => t.token)) : undefined;
       const extra = [...(required ?? []), ...(preferred ?? [])].filter((t) => !primary.has(t) && !context.includes(t));
-      // Only passages with a query word or piece can pass `relevant` below: context words re-rank them.
-      const raw = this.terms.search([...primary, ...context, ...extra], {
-        open: primary.size,
-        boostTerm: (term) => (strong.has(term) ? 1 : parts.has(term) ? PART_WEIGHT : weight),
-        boostDocument: (id) => (this.passages.get(id)?.kind === 'code' ? CODE_BOOST : 1),
-      });
       // Precision over recall: a passage must name the term (a whole word or synonym), or carry
       // every piece of a split name that means something (one may be missing from a name of five
       // or more): `Gateway` of `NatGateway`, `Before` of `BeforeInstall` or `BeforeAllowTraffic`
@@ -258,6 +252,13 @@ export class NotesIndex {
         minWords > 1
           ? terms.filter((t) => words.has(t)).length >= minWords
           : strongHit(terms) || (needed > 0 && meaningful.filter((p) => terms.includes(p)).length >= needed);
+      // Only passages with a query word or piece can be relevant: context words re-rank them.
+      const raw = this.terms.search([...primary, ...context, ...extra], {
+        open: primary.size,
+        accept: relevant,
+        boostTerm: (term) => (strong.has(term) ? 1 : parts.has(term) ? PART_WEIGHT : weight),
+        boostDocument: (id) => (this.passages.get(id)?.kind === 'code' ? CODE_BOOST : 1),
+      });
       const results = raw
         // The required service may also be implied by a heading that names the term itself
         // ("Network Access Control Lists (NACL)" is about `AWS::EC2::NetworkAcl`).

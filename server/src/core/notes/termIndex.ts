@@ -26,6 +26,13 @@ export interface TermHit {
 }
 
 export interface TermSearchOptions {
+  /** Only the first `open` query terms bring in documents (default: all). */
+  open?: number;
+  /**
+   * Decides from the open terms a document contains whether it can be an answer at all; the
+   * others are dropped before the remaining terms are scored.
+   */
+  accept?: (terms: string[]) => boolean;
   /** Weight of each query term. */
   boostTerm?: (term: string) => number;
   /** Factor per document (0 drops it). */
@@ -86,7 +93,7 @@ export class TermIndex {
    * already found (context words re-rank, and scoring every passage that says "function" or
    * "queue" was most of a hover's time).
    */
-  search(query: string[], opts: TermSearchOptions & { open?: number } = {}): TermHit[] {
+  search(query: string[], opts: TermSearchOptions = {}): TermHit[] {
     const results = new Map<number, TermHit>();
     const avg = [...this.totalLength].map((t) => (this.live ? t / this.live : 0));
     const open = opts.open ?? query.length;
@@ -96,6 +103,7 @@ export class TermIndex {
       const perField = this.terms.get(term);
       if (!perField) continue;
       if (q >= open && !candidates) {
+        if (opts.accept) for (const [id, hit] of results) if (!opts.accept(hit.terms)) results.delete(id);
         candidates = [...results.keys()].sort((a, b) => a - b);
         if (!candidates.length) break;
       }
@@ -134,6 +142,7 @@ export class TermIndex {
         }
       }
     }
+    if (!candidates && opts.accept) for (const [id, hit] of results) if (!opts.accept(hit.terms)) results.delete(id);
     const hits = [...results.values()];
     for (const h of hits) h.score *= h.terms.length || 1;
     return hits.sort((a, b) => b.score - a.score);
