@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { runCapacity } from '../../server/src/cli/capacity';
 import { runCidr } from '../../server/src/cli/cidr';
-import { fakeIO } from './fakeIO';
+import { runCli } from './fakeIO';
 
-async function run(cmd: typeof runCidr, argv: string[]) {
-  const io = fakeIO(process.cwd());
-  const code = await cmd(argv, io);
-  return { code, io, json: () => JSON.parse(io.stdout) };
-}
+const run = runCli;
 
 describe('cli: capacity dynamodb --writes-per-minute', () => {
   it('is accepted like --reads-per-minute, alone or with reads', async () => {

@@ -3,30 +3,10 @@ import { plain } from '../../server/src/core/calc/report';
 import { dynamoDbUnitsReport } from '../../server/src/core/calc/reports';
 import { runCapacity } from '../../server/src/cli/capacity';
 import { runCidr } from '../../server/src/cli/cidr';
-import type { CliIO } from '../../server/src/cli/io';
+import { fakeIO, runCli } from './fakeIO';
 import { main } from '../../server/src/cli/main';
 
-/** A CliIO that records what a command printed. */
-function fakeIO(): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    cwd: process.cwd(),
-    out(t: string) {
-      io.stdout += t.endsWith('\n') ? t : t + '\n';
-    },
-    err(t: string) {
-      io.stderr += t.endsWith('\n') ? t : t + '\n';
-    },
-  };
-  return io;
-}
-
-async function run(cmd: typeof runCidr, argv: string[]) {
-  const io = fakeIO();
-  const code = await cmd(argv, io);
-  return { code, io, json: () => JSON.parse(io.stdout) };
-}
+const run = runCli;
 
 describe('cli: aws-notes cidr', () => {
   it('prints the documented JSON shape for one block', async () => {
@@ -361,7 +341,7 @@ describe('cli: aws-notes capacity', () => {
 
 describe('cli: aws-notes --help', () => {
   it('USAGE shows the real cidr and capacity flags', async () => {
-    const io = fakeIO();
+    const io = fakeIO(process.cwd());
     assert.equal(await main(['--help'], io), 0);
     for (const flag of ['--new-prefix', '--split', '--azs', '--tiers', '--fn-cidr', '--overlaps', '--item-size', '--reads-per-minute', '--consistency', '--writes', '--transactional-writes', '--records-per-second', '--record-size', '--enhanced-fan-out', '--consumers']) {
       assert.ok(io.stdout.includes(flag), flag);

@@ -15,3 +15,10 @@ export function fakeIO(cwd: string): CliIO & { stdout: string; stderr: string } 
   };
   return io;
 }
+
+/** Run one CLI command in this process: its exit code, what it printed, and stdout as JSON. */
+export async function runCli(cmd: (argv: string[], io: CliIO) => Promise<number> | number, argv: string[]) {
+  const io = fakeIO(process.cwd());
+  const code = await cmd(argv, io);
+  return { code, io, json: () => JSON.parse(io.stdout) };
+}

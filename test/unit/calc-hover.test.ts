@@ -17,6 +17,7 @@ import { plain, reportMarkdown, type CalcReport } from '../../server/src/core/ca
 import { planHtml } from '../../client/src/commands/planHtml';
 import { escapeHtml } from '../../client/src/commands/webviewPage';
 import { runCidr } from '../../server/src/cli/cidr';
+import { fakeIO } from '../cli/fakeIO';
 import { analyzeCidr } from '../../server/src/core/calc';
 import { parseTemplate } from '../../server/src/core/document';
 import { hoverAt, type HoverResult } from '../../server/src/core/hover';
@@ -234,9 +235,9 @@ describe('one wording for a block\'s scope: the client report, the CLI and the h
       const report = cidrReport(block);
       assert.deepEqual(report.table?.rows.find(([k]) => k === 'Scope'), ['Scope', scope]);
       assert.ok(report.summary.endsWith(`· ${scope}`), report.summary);
-      const out: string[] = [];
-      await runCidr([block], { out: (t) => void out.push(t), err: () => undefined, cwd: '.' });
-      assert.match(out.join('\n'), new RegExp(`Scope +${scope.replace(/[()/.]/g, '\\$&')}$`, 'm'));
+      const io = fakeIO('.');
+      await runCidr([block], io);
+      assert.match(io.stdout, new RegExp(`Scope +${scope.replace(/[()/.]/g, '\\$&')}$`, 'm'));
       const text = `Resources:\n  R:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      CidrIp${block.includes(':') ? 'v6' : ''}: ${block}\n`;
       const h = hoverAt(parseTemplate('t.yaml', 1, text), 'cfn', text.indexOf(block) + 2)!;
       assert.ok(h.markdown.includes(`, ${scope}`), h.markdown);
@@ -246,9 +247,9 @@ describe('one wording for a block\'s scope: the client report, the CLI and the h
 
 describe('one report, three renderings: the CLI text, the hover card and the client\'s report show the same facts', () => {
   const cli = async (cmd: typeof runCidr, argv: string[]) => {
-    const out: string[] = [];
-    await cmd(argv, { out: (t) => void out.push(t), err: () => undefined, cwd: '.' });
-    return out.join('\n');
+    const io = fakeIO('.');
+    await cmd(argv, io);
+    return io.stdout;
   };
   const subnetHover = (block: string) => {
     const text = `Resources:\n  S:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: vpc-1\n      CidrBlock: ${block}\n`;
