@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { applyFirstFix, lint, tpl } from './helpers';
+import { applyEdits, fixesFor } from '../../server/src/core/fixes';
 
 const role = (trust: string, inline: string) =>
   tpl(
@@ -38,7 +39,13 @@ describe('IAM policy documents (IAM1001-IAM1003)', () => {
       ['Version: "2012-10-18"', 'Statement:', '  - Sid: not ok', '    Effect: allow', '    Principal: "*"', '    Action: s3:GetObject', '    NotAction: s3:PutObject', '    Resource: bucket'].join('\n'),
     );
     // The trust statement lacks a Principal (reported on its first key, Effect) and has a Resource.
-    assert.deepEqual(iam(text).sort(), ['IAM1001 "2012-10-18"', 'IAM1001 Action', 'IAM1001 Effect', 'IAM1001 Principal', 'IAM1001 Resource', 'IAM1001 allow', 'IAM1001 bucket', 'IAM1001 not ok'].sort());
+    // Action and NotAction together: both keys are marked, and the fix on NotAction removes it.
+    assert.deepEqual(iam(text).sort(), ['IAM1001 "2012-10-18"', 'IAM1001 Action', 'IAM1001 Effect', 'IAM1001 NotAction', 'IAM1001 Principal', 'IAM1001 Resource', 'IAM1001 allow', 'IAM1001 bucket', 'IAM1001 not ok'].sort());
+    const both = role(goodTrust, statement('Effect: Allow', 'Action: s3:GetObject', 'NotAction: s3:PutObject', 'Resource: "*"'));
+    assert.deepEqual(iam(both), ['IAM1001 Action', 'IAM1001 NotAction']);
+    const { doc, findings } = lint(both);
+    const onNot = findings.find((f) => f.code === 'IAM1001' && both.slice(f.start, f.end) === 'NotAction')!;
+    assert.doesNotMatch(applyEdits(both, fixesFor(doc, onNot)[0].edits), /NotAction/);
     const version = role(goodTrust, statement('Effect: Allow', 'Action: s3:GetObject', 'Resource: "*"').replace('2012-10-17', '2012-10-18'));
     assert.deepEqual(iam(version), ['IAM1001 "2012-10-18"']);
     assert.match(applyFirstFix(version, 'IAM1001'), /Version: "2012-10-17"\n {12}Statement/);
@@ -53,6 +60,16 @@ describe('IAM policy documents (IAM1001-IAM1003)', () => {
     assert.deepEqual(iam(extra), ['IAM1001 Statment', 'IAM1001 Conditon']);
     // Renaming 'Statment' to 'Statement' would make a duplicate key (the earlier value silently lost): no such fix.
     assert.throws(() => applyFirstFix(extra, 'IAM1001'), /no fix #0/);
+    // A principal written as a plain value can only be '*'.
+    const principal = bucketPolicy('        Statement:\n          - Effect: Deny\n            Principal: arn:aws:iam::123456789012:root\n            Action: s3:*\n            Resource: "*"\n');
+    assert.deepEqual(iam(principal), ['IAM1001 arn:aws:iam::123456789012:root']);
+    assert.deepEqual(iam(principal.replace('Principal: arn:aws:iam::123456789012:root', 'Principal: { AWS: arn:aws:iam::123456789012:root }')), []);
+    // Properties chosen by Fn::If: each branch's document is checked.
+    const branch = tpl('  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      Fn::If:\n        - C\n        - PolicyName: p\n          Roles: [r]\n          PolicyDocument: {}\n        - !Ref AWS::NoValue\n', 'Conditions:\n  C: !Equals [a, b]\n');
+    assert.deepEqual(iam(branch), ['IAM1001 {']);
+    // An ECR repository policy applies to its repository: its statements name no Resource.
+    const ecr = tpl('  R:\n    Type: AWS::ECR::Repository\n    Properties:\n      RepositoryPolicyText:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: NotAllow\n            Principal: { AWS: arn:aws:iam::123456789012:root }\n            Action: ecr:BatchGetImage\n');
+    assert.deepEqual(iam(ecr), ['IAM1001 NotAllow']);
     // A resource policy needs a Principal.
     assert.deepEqual(iam(bucketPolicy('        Statement:\n          - Effect: Deny\n            Action: s3:*\n            Resource: "*"\n')), ['IAM1001 Effect']);
   });

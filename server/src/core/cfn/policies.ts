@@ -21,7 +21,10 @@ const RESOURCE_DOCUMENT: Record<string, string> = {
   'AWS::SQS::QueuePolicy': 'PolicyDocument',
   'AWS::SNS::TopicPolicy': 'PolicyDocument',
   'AWS::KMS::Key': 'KeyPolicy',
+  'AWS::ECR::Repository': 'RepositoryPolicyText',
 };
+/** Resource policies whose statements name no Resource: the policy applies to the resource that holds it. */
+export const RESOURCE_IMPLIED = new Set(['AWS::ECR::Repository']);
 const SAM_WITH_POLICIES = new Set(['AWS::Serverless::Function', 'AWS::Serverless::StateMachine']);
 
 /** Items of a list, with each `Fn::If` branch in place of the `Fn::If` (other intrinsics give nothing). */
@@ -44,17 +47,21 @@ export function policyDocuments(idx: TemplateIndex): PolicyDocument[] {
   for (const r of idx.resources.values()) {
     const t = r.type;
     if (!t) continue;
-    const props = r.properties;
-    if (IDENTITY_DOCUMENT.has(t)) add(get(props, 'PolicyDocument'), 'identity', r);
-    else if (INLINE_POLICIES.has(t)) {
-      for (const p of listItems(get(props, 'Policies'))) add(get(p, 'PolicyDocument'), 'identity', r);
-      if (t === 'AWS::IAM::Role') add(get(props, 'AssumeRolePolicyDocument'), 'trust', r);
-    } else if (RESOURCE_DOCUMENT[t]) add(get(props, RESOURCE_DOCUMENT[t]), 'resource', r);
-    else if (SAM_WITH_POLICIES.has(t)) {
-      // SAM Policies: managed policy names, policy templates, or whole policy documents (those have a Statement).
-      for (const p of listItems(get(props, 'Policies'))) if (get(p, 'Statement')) add(p, 'identity', r);
-      add(get(props, 'AssumeRolePolicyDocument'), 'trust', r);
-    }
+    // Properties written whole in `Fn::If` branches: each branch holds its own documents.
+    for (const props of listItems(r.properties)) documentsOf(t, props, r, add);
   }
   return out;
+}
+
+function documentsOf(t: string, props: Node, r: ResourceInfo, add: (node: Node | undefined, kind: PolicyKind, resource: ResourceInfo) => void): void {
+  if (IDENTITY_DOCUMENT.has(t)) add(get(props, 'PolicyDocument'), 'identity', r);
+  else if (INLINE_POLICIES.has(t)) {
+    for (const p of listItems(get(props, 'Policies'))) add(get(p, 'PolicyDocument'), 'identity', r);
+    if (t === 'AWS::IAM::Role') add(get(props, 'AssumeRolePolicyDocument'), 'trust', r);
+  } else if (RESOURCE_DOCUMENT[t]) add(get(props, RESOURCE_DOCUMENT[t]), 'resource', r);
+  else if (SAM_WITH_POLICIES.has(t)) {
+    // SAM Policies: managed policy names, policy templates, or whole policy documents (those have a Statement).
+    for (const p of listItems(get(props, 'Policies'))) if (get(p, 'Statement')) add(p, 'identity', r);
+    add(get(props, 'AssumeRolePolicyDocument'), 'trust', r);
+  }
 }

@@ -5,7 +5,7 @@
  * Action/NotAction, and so on. Action names are checked against server/data/facts/iam-actions.json,
  * loaded only when a template has a policy with an action in it.
  */
-import { policyDocuments, listItems, type PolicyDocument, type PolicyKind } from '../../cfn/policies';
+import { policyDocuments, listItems, RESOURCE_IMPLIED, type PolicyDocument, type PolicyKind } from '../../cfn/policies';
 import { templateIndex } from '../../cfn/template';
 import { iamServices } from '../../facts';
 import { getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type Pair, type ScalarNode } from '../../document/nodes';
@@ -114,9 +114,22 @@ function checkStatement(st: MapNode, d: PolicyDocument, out: RawFinding[]): void
     exactlyOne(st, ['Principal', 'NotPrincipal'], true, at, out);
     forbid(st, ['Resource', 'NotResource'], 'A trust policy names who may assume the role, not resources', out);
   } else {
-    exactlyOne(st, ['Resource', 'NotResource'], true, at, out);
+    exactlyOne(st, ['Resource', 'NotResource'], !RESOURCE_IMPLIED.has(d.resource.type ?? ''), at, out);
     if (d.kind === 'resource') exactlyOne(st, ['Principal', 'NotPrincipal'], true, at, out);
     else forbid(st, ['Principal', 'NotPrincipal'], 'An identity policy applies to the role, user or group it is attached to, so it names no principal', out);
+  }
+  if (d.kind !== 'identity') {
+    for (const k of ['Principal', 'NotPrincipal']) {
+      const v = getPair(st, k)?.value;
+      // The only principal written as a plain value is '*'; everyone else is named under AWS, Service, ...
+      if (v && isScalar(v) && str(v) !== '*') {
+        out.push({
+          message: `${k} '${String(v.value)}' is neither '*' nor a mapping, so IAM rejects the policy. Name accounts and roles under AWS (${k}: { AWS: arn:aws:iam::123456789012:root }), services under Service.`,
+          start: v.start,
+          end: v.end,
+        });
+      }
+    }
   }
   if (d.kind === 'identity') {
     for (const r of listItems(getPair(st, 'Resource')?.value).concat(listItems(getPair(st, 'NotResource')?.value))) {
@@ -136,8 +149,17 @@ function checkStatement(st: MapNode, d: PolicyDocument, out: RawFinding[]): void
 function exactlyOne(st: MapNode, keys: [string, string] | string[], required: boolean, at: { start: number; end: number }, out: RawFinding[]): void {
   const present = keys.map((k) => getPair(st, k)).filter((p): p is Pair => !!p);
   if (present.length > 1) {
-    const p = present[0];
-    out.push({ message: `A statement has either ${keys[0]} or ${keys[1]}, not both.`, start: p.key.start, end: p.key.end });
+    // Both keys are marked (the user decides which to keep); the fix removes the one it stands on.
+    for (const p of present) {
+      const k = keyText(p);
+      out.push({
+        message: `A statement has either ${keys[0]} or ${keys[1]}, not both: keep one and remove the other.`,
+        start: p.key.start,
+        end: p.key.end,
+        // The first key of a list item shares its line with `- `: deleting it would take the dash along.
+        data: p === st.pairs[0] ? undefined : { fix: 'deletePair', start: p.start, end: p.end, key: k },
+      });
+    }
   } else if (required && present.length === 0) {
     out.push({ message: `This statement has neither ${keys[0]} nor ${keys[1]}; IAM requires one of them here.`, ...at });
   }
