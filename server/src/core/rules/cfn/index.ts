@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { capacityRules } from './capacity';
 import { circularDependency } from './dependencies';
 import { dynamodbKeyRules } from './dynamodbKeys';
+import { ec2IdRules } from './ec2Ids';
 import { iamRules } from './iam';
 import { uniqueIdentifiers } from './identifiers';
 import { intrinsicRules } from './intrinsics';
@@ -19,4 +20,4 @@ import { subNeeded } from './subNeeded';
 import { transformName } from './transforms';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, uniqueIdentifiers, ...nestedStackRules, retiredService];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, uniqueIdentifiers, ...nestedStackRules, retiredService, ...ec2IdRules];

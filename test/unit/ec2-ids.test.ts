@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { applyFirstFix, lint, tpl } from './helpers';
+
+const found = (text: string, code: string) => lint(text).findings.filter((f) => f.code === code);
+const slices = (text: string, code: string) => found(text, code).map((f) => text.slice(f.start, f.end));
+
+describe('CFN5201 VPC and subnet IDs', () => {
+  const sg = (vpc: string) => tpl(`  G:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: g\n      VpcId: ${vpc}\n`);
+
+  it('reports a literal that is not vpc-/subnet- and 8 or 17 hex digits, at any depth and in Fn::If branches', () => {
+    assert.deepEqual(slices(sg('vpc-123456'), 'CFN5201'), ['vpc-123456']);
+    const fn = tpl('  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: r\n      Code: { ZipFile: x }\n      VpcConfig:\n        SubnetIds: [subnet-0123abcd, abc-123456, !If [C, subnet-zz, !Ref AWS::NoValue]]\n', 'Conditions:\n  C: !Equals [a, b]\n');
+    assert.deepEqual(slices(fn, 'CFN5201'), ['abc-123456', 'subnet-zz']);
+  });
+
+  it('accepts real IDs, functions, ${} text and custom resources', () => {
+    assert.deepEqual(found(sg('vpc-0123abcd'), 'CFN5201'), []);
+    assert.deepEqual(found(sg('vpc-0123456789abcdef0'), 'CFN5201'), []);
+    assert.deepEqual(found(sg('!ImportValue shared-vpc'), 'CFN5201'), []);
+    assert.deepEqual(found(tpl('  C:\n    Type: Custom::Thing\n    Properties:\n      ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:f\n      VpcId: main\n'), 'CFN5201'), []);
+  });
+
+  it('offers a Ref when the text names a parameter', () => {
+    const text = sg('MyVpc').replace('Resources:', 'Parameters:\n  MyVpc:\n    Type: AWS::EC2::VPC::Id\nResources:');
+    assert.match(found(text, 'CFN5201')[0].message, /reference it with !Ref MyVpc/);
+    assert.match(applyFirstFix(text, 'CFN5201'), /VpcId: !Ref MyVpc\n/);
+  });
+});
+
+describe('CFN5202 a subnet in two route tables', () => {
+  const assoc = (name: string, subnet: string, cond = '') => `  ${name}:\n    Type: AWS::EC2::SubnetRouteTableAssociation\n${cond ? `    Condition: ${cond}\n` : ''}    Properties:\n      RouteTableId: rtb-0123abcd\n      SubnetId: ${subnet}\n`;
+  const conds = 'Parameters:\n  Env:\n    Type: String\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsDev: !Equals [!Ref Env, dev]\n';
+
+  it('reports every association of a subnet that another one also associates, on its SubnetId key', () => {
+    const text = tpl(assoc('A', '!Ref S') + assoc('B', '!Ref S') + assoc('C', '!Ref T'), conds);
+    assert.deepEqual(slices(text, 'CFN5202'), ['SubnetId', 'SubnetId']);
+    assert.match(found(text, 'CFN5202')[0].message, /also associated with a route table by 'B'/);
+  });
+
+  it('follows conditions: never together is fine, a Fn::If branch that can coincide is not', () => {
+    assert.deepEqual(found(tpl(assoc('A', '!Ref S', 'IsProd') + assoc('B', '!Ref S', 'IsDev'), conds), 'CFN5202'), []);
+    assert.equal(found(tpl(assoc('A', '!Ref S', 'IsProd') + assoc('B', '!If [IsProd, !Ref S, !Ref T]'), conds), 'CFN5202').length, 2);
+    assert.deepEqual(found(tpl(assoc('A', '!Ref S', 'IsProd') + assoc('B', '!If [IsProd, !Ref T, !Ref S]'), conds), 'CFN5202'), []);
+  });
+});
