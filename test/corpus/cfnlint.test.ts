@@ -36,8 +36,10 @@ const KNOWN: { file: string; code: string; why: string }[] = [
  * cfn-lint's finding there is about the value's type).
  * Raised to 0.693 (1,231 lines; 1,236 reached): unknown YAML tags, both places of a duplicate key,
  * each conflicting key of an exactly-one group, DependsOn and identifiers compared per condition scenario.
+ * Raised to 0.703 (1,249 lines; 1,254 reached): IAM documents in Fn::If branches and ECR policies,
+ * malformed VPC/subnet IDs, a subnet in two route tables.
  */
-const AGREEMENT_FLOOR = 0.693;
+const AGREEMENT_FLOOR = 0.703;
 
 describe('corpus: CloudFormation and SAM against cfn-lint 1.51', function () {
   let c: Comparison;

@@ -18,6 +18,9 @@ describe('CFN5201 VPC and subnet IDs', () => {
     assert.deepEqual(found(sg('vpc-0123456789abcdef0'), 'CFN5201'), []);
     assert.deepEqual(found(sg('!ImportValue shared-vpc'), 'CFN5201'), []);
     assert.deepEqual(found(tpl('  C:\n    Type: Custom::Thing\n    Properties:\n      ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:f\n      VpcId: main\n'), 'CFN5201'), []);
+    // Free-form maps may use the names for anything: stack parameters, environment variables.
+    assert.deepEqual(found(tpl('  S:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: https://example.com/t.yaml\n      Parameters:\n        VpcId: main\n'), 'CFN5201'), []);
+    assert.deepEqual(found(tpl('  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: r\n      Code: { ZipFile: x }\n      Environment:\n        Variables:\n          SubnetId: none\n'), 'CFN5201'), []);
   });
 
   it('offers a Ref when the text names a parameter', () => {

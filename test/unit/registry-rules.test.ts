@@ -92,7 +92,7 @@ describe('resource properties from the registry schemas', () => {
   });
 
   it('stays silent on a clean, realistic resource', () => {
-    const text = res('AWS::EC2::SecurityGroup', '      GroupDescription: web\n      VpcId: vpc-1\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 0.0.0.0/0\n      Tags:\n        - Key: Name\n          Value: web\n');
+    const text = res('AWS::EC2::SecurityGroup', '      GroupDescription: web\n      VpcId: vpc-0123abcd\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 0.0.0.0/0\n      Tags:\n        - Key: Name\n          Value: web\n');
     assert.deepEqual(lint(text).findings.map((f) => f.code), []);
   });
 });

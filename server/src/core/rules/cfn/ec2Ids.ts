@@ -5,8 +5,8 @@
  */
 import { conditionSolver } from '../../cfn/conditions';
 import { templateIndex } from '../../cfn/template';
-import { isCustomType } from '../../cfn/vocabulary';
 import { canonical, get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
+import { registryType, resolveRef, type JsonSchema } from '../../schema/registry';
 import { cfnRule, resourceRule } from '../define';
 import type { RawFinding } from '../types';
 
@@ -31,33 +31,47 @@ function literals(n: Node, list: boolean, out: Node[], depth = 0): void {
 }
 
 export const malformedId = resourceRule('CFN5201', 'VPC or subnet ID that is not one', ['E1151', 'E1154'], (ctx, r, out) => {
-  if (!r.type || isCustomType(r.type) || !r.properties) return;
+  if (!r.type || !r.properties) return;
   const params = templateIndex(ctx.doc, ctx.root).parameters;
-  const visit = (n: Node, depth: number): void => {
-    if (depth > 40) return;
-    if (isSeq(n)) for (const it of n.items) visit(it, depth + 1);
+  const root = registryType(r.type);
+  if (!root) return;
+  // Guided by the type's schema: free-form maps (environment variables, stack parameters, tags) may use these names for anything.
+  const visit = (n: Node, schema: JsonSchema | undefined, depth: number): void => {
+    const sch = schema?.$ref ? resolveRef(root, schema.$ref) : schema;
+    if (!sch || depth > 40) return;
+    if (intrinsicName(n) === 'Fn::If') {
+      const a = (n as MapNode).pairs[0].value;
+      if (isSeq(a) && a.items.length === 3) for (const b of a.items.slice(1)) visit(b, sch, depth + 1);
+      return;
+    }
+    if (isSeq(n)) for (const it of n.items) visit(it, sch.items, depth + 1);
     if (!isMap(n)) return;
     for (const p of n.pairs) {
-      const f = ID_FORMATS[keyText(p)];
-      if (f) {
-        const found: Node[] = [];
-        literals(p.value, !!f.list, found);
-        for (const v of found) {
-          const text = str(v);
-          if (text === undefined || text.includes('${') || PATTERNS.get(f.prefix)!.test(text)) continue;
-          // The name of a parameter written without its Ref: the fix adds it.
-          const ref = params.has(text) ? (ctx.doc.format === 'json' ? `{"Ref": ${JSON.stringify(text)}}` : `!Ref ${text}`) : undefined;
-          out.push({
-            message: `'${text}' is not a ${f.what}: those are '${f.prefix}-' and 8 or 17 hexadecimal digits, so EC2 rejects it as malformed. ${ref ? `'${text}' is a parameter: reference it with ${ref}.` : `Use the real ID, or a Ref to the resource or to a parameter of type ${f.prefix === 'vpc' ? 'AWS::EC2::VPC::Id' : 'AWS::EC2::Subnet::Id'}.`}`,
-            start: v.start,
-            end: v.end,
-            data: ref ? { fix: 'edits', title: `Reference parameter ${text}`, edits: [{ start: v.start, end: v.end, text: ref }] } : undefined,
-          });
-        }
-      } else visit(p.value, depth + 1);
+      const k = keyText(p);
+      const sub = sch.properties?.[k];
+      if (!sub) continue;
+      const f = ID_FORMATS[k];
+      if (!f) {
+        visit(p.value, sub, depth + 1);
+        continue;
+      }
+      const found: Node[] = [];
+      literals(p.value, !!f.list, found);
+      for (const v of found) {
+        const text = str(v);
+        if (text === undefined || text.includes('${') || PATTERNS.get(f.prefix)!.test(text)) continue;
+        // The name of a parameter written without its Ref: the fix adds it.
+        const ref = params.has(text) ? (ctx.doc.format === 'json' ? `{"Ref": ${JSON.stringify(text)}}` : `!Ref ${text}`) : undefined;
+        out.push({
+          message: `'${text}' is not a ${f.what}: those are '${f.prefix}-' and 8 or 17 hexadecimal digits, so EC2 rejects it as malformed. ${ref ? `'${text}' is a parameter: reference it with ${ref}.` : `Use the real ID, or a Ref to the resource or to a parameter of type ${f.prefix === 'vpc' ? 'AWS::EC2::VPC::Id' : 'AWS::EC2::Subnet::Id'}.`}`,
+          start: v.start,
+          end: v.end,
+          data: ref ? { fix: 'edits', title: `Reference parameter ${text}`, edits: [{ start: v.start, end: v.end, text: ref }] } : undefined,
+        });
+      }
     }
   };
-  visit(r.properties, 0);
+  visit(r.properties, root, 0);
 });
 
 /**
