@@ -16,6 +16,7 @@ import {
 import { plain, reportMarkdown, type CalcReport } from '../../server/src/core/calc/report';
 import { planHtml } from '../../client/src/commands/planHtml';
 import { escapeHtml } from '../../client/src/commands/webviewPage';
+import { runCapacity } from '../../server/src/cli/capacity';
 import { runCidr } from '../../server/src/cli/cidr';
 import { fakeIO } from '../cli/fakeIO';
 import { analyzeCidr } from '../../server/src/core/calc';
@@ -132,12 +133,12 @@ describe('calculator hovers in CloudFormation templates', () => {
   it('ReadCapacityUnits/WriteCapacityUnits: what the capacity buys (parameter defaults too)', () => {
     const r = hover('ReadCapacityUnits')!;
     assert.match(r.markdown, /\*\*40 RCU \(Default of parameter Reads\)\*\*/);
-    assert.match(r.markdown, /- 40 strongly consistent reads, or\n- 80 eventually consistent reads \(half a unit each\), or\n- 20 transactional reads/);
-    assert.match(r.markdown, /a 6 KB item takes 2, so 20 strong or 40 eventual reads\/s/);
+    assert.match(r.markdown, /- 40 RCU = 40 strong \/ 80 eventual \/ 20 transactional reads\/s \(up to 4 KB\)\n- 40 RCU = 20 strong \/ 40 eventual \/ 10 transactional reads\/s \(6 KB\)/);
+    assert.match(r.markdown, /One partition serves up to 3,000 RCU/);
     const w = hover('WriteCapacityUnits')!;
     assert.match(w.markdown, /^\*\*WriteCapacityUnits\*\*/);
-    assert.match(w.markdown, /\*\*10 WCU\*\* — provisioned write capacity buys, every second, of items up to 1 KB:\n\n- 10 standard writes, or\n- 5 transactional writes/);
-    assert.match(w.markdown, /a 2\.5 KB item takes 3, so 3\.333 writes\/s/);
+    assert.match(w.markdown, /\*\*10 WCU\*\* — provisioned write capacity, every second/);
+    assert.match(w.markdown, /- 10 WCU = 10 standard \/ 5 transactional writes\/s \(up to 1 KB\)\n- 10 WCU = 3\.333 standard \/ 1\.667 transactional writes\/s \(2\.5 KB\)/);
   });
 
   it('BillingMode: on-demand and provisioned explained', () => {
@@ -275,6 +276,16 @@ describe('one report, three renderings: the CLI text, the hover card and the cli
       assert.ok(hoverMd.includes(`\n---\n\n**${report.heading}** — ${report.lead}`), hoverMd);
     });
   }
+
+  it('what DynamoDB units buy: the hover card and `aws-notes capacity dynamodb --rcu/--wcu` print the same lines', async () => {
+    for (const [key, flag, value] of [['ReadCapacityUnits', '--rcu', '40'], ['WriteCapacityUnits', '--wcu', '10']]) {
+      const text = `Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      ProvisionedThroughput:\n        ${key}: ${value}\n`;
+      const hoverMd = calcHover(parseTemplate('t.yaml', 1, text), text.indexOf(key) + 2)!.markdown;
+      const cliText = await cli(runCapacity, ['dynamodb', flag, value]);
+      const line = cliText.split('\n').find((l) => l.startsWith(`${value} ${flag.slice(2).toUpperCase()} =`));
+      assert.ok(line && hoverMd.includes(`- ${line}\n`), `${flag}: ${line}\n${hoverMd}`);
+    }
+  });
 
   it('a VPC plan: the CLI table and the webview page show the rows of the plan\'s report', async () => {
     const plan = makePlan(parsePlanInput('10.16.0.0/16', 2, ['public', 'private'], 1));

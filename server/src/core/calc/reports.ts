@@ -341,11 +341,18 @@ export function dynamoDbUnitsReport(input: { rcu?: string | number; wcu?: string
   return dynamoDbUnitsBuyReport(dynamoDbUnitsBuy({ rcu: numOrZero(input.rcu, 'RCU'), wcu: numOrZero(input.wcu, 'WCU'), itemSize }), itemSize);
 }
 
-export function dynamoDbUnitsBuyReport(r: DynamoDbUnitsBuy, itemSize: string | undefined): CalcReport {
+/** What the units buy, one line each for reads and writes (the CLI, the calculator and the hover say it so). */
+function unitsLines(r: DynamoDbUnitsBuy): { reads: string; writes: string } {
   const readSize = r.itemSizeKB === null ? 'up to 4 KB' : `${fmt(r.itemSizeKB, 4)} KB`;
   const writeSize = r.itemSizeKB === null ? 'up to 1 KB' : `${fmt(r.itemSizeKB, 4)} KB`;
-  const reads = `${fmt(r.rcu)} RCU = ${fmt(r.strongReadsPerSecond, 3)} strong / ${fmt(r.eventualReadsPerSecond, 3)} eventual / ${fmt(r.transactionalReadsPerSecond, 3)} transactional reads/s (${readSize})`;
-  const writes = `${fmt(r.wcu)} WCU = ${fmt(r.standardWritesPerSecond, 3)} standard / ${fmt(r.transactionalWritesPerSecond, 3)} transactional writes/s (${writeSize})`;
+  return {
+    reads: `${fmt(r.rcu)} RCU = ${fmt(r.strongReadsPerSecond, 3)} strong / ${fmt(r.eventualReadsPerSecond, 3)} eventual / ${fmt(r.transactionalReadsPerSecond, 3)} transactional reads/s (${readSize})`,
+    writes: `${fmt(r.wcu)} WCU = ${fmt(r.standardWritesPerSecond, 3)} standard / ${fmt(r.transactionalWritesPerSecond, 3)} transactional writes/s (${writeSize})`,
+  };
+}
+
+export function dynamoDbUnitsBuyReport(r: DynamoDbUnitsBuy, itemSize: string | undefined): CalcReport {
+  const { reads, writes } = unitsLines(r);
   return capacityReport('DynamoDB units', 'Capacity: what DynamoDB units buy', `DynamoDB: ${reads} · ${writes}`, [reads, writes], [`RCU: ${fmt(r.rcu)}`, `WCU: ${fmt(r.wcu)}`, `Item size: ${itemSize ?? 'not given'}`], r.steps);
 }
 
@@ -409,29 +416,19 @@ const fromParameter = (parameter?: string) => (parameter ? ` (Default of paramet
 
 /** What provisioned DynamoDB read or write units buy every second. */
 export function provisionedUnitsReport(kind: 'read' | 'write', units: number, parameter?: string): CalcReport {
-  const base = dynamoDbUnitsBuy(kind === 'read' ? { rcu: units } : { wcu: units });
   if (kind === 'read') {
-    const six = dynamoDbUnitsBuy({ rcu: units, itemSize: 6 });
     return settingReport(
       `${fmt(units)} RCU${fromParameter(parameter)}`,
-      'provisioned read capacity buys, every second, of items up to 4 KB:',
-      [
-        `${fmt(base.strongReadsPerSecond, 3)} strongly consistent reads, or`,
-        `${fmt(base.eventualReadsPerSecond, 3)} eventually consistent reads (half a unit each), or`,
-        `${fmt(base.transactionalReadsPerSecond, 3)} transactional reads (two units each)`,
-      ],
-      [
-        `Bigger items take one unit per started 4 KB: a 6 KB item takes 2, so ${fmt(six.strongReadsPerSecond, 3)} strong or ${fmt(six.eventualReadsPerSecond, 3)} eventual reads/s.`,
-        'One partition serves up to 3,000 RCU; reads beyond the provisioned rate are throttled once burst capacity (up to 300 s of unused units) runs out.',
-      ],
+      'provisioned read capacity, every second (half a unit per eventually consistent read, two per transactional one; bigger items take one unit per started 4 KB):',
+      [unitsLines(dynamoDbUnitsBuy({ rcu: units })).reads, unitsLines(dynamoDbUnitsBuy({ rcu: units, itemSize: 6 })).reads],
+      ['One partition serves up to 3,000 RCU; reads beyond the provisioned rate are throttled once burst capacity (up to 300 s of unused units) runs out.'],
     );
   }
-  const two = dynamoDbUnitsBuy({ wcu: units, itemSize: 2.5 });
   return settingReport(
     `${fmt(units)} WCU${fromParameter(parameter)}`,
-    'provisioned write capacity buys, every second, of items up to 1 KB:',
-    [`${fmt(base.standardWritesPerSecond, 3)} standard writes, or`, `${fmt(base.transactionalWritesPerSecond, 3)} transactional writes (two units each)`],
-    [`Bigger items take one unit per started 1 KB: a 2.5 KB item takes 3, so ${fmt(two.standardWritesPerSecond, 3)} writes/s.`, 'One partition serves up to 1,000 WCU.'],
+    'provisioned write capacity, every second (two units per transactional write; bigger items take one unit per started 1 KB):',
+    [unitsLines(dynamoDbUnitsBuy({ wcu: units })).writes, unitsLines(dynamoDbUnitsBuy({ wcu: units, itemSize: 2.5 })).writes],
+    ['One partition serves up to 1,000 WCU.'],
   );
 }
 
