@@ -79,9 +79,17 @@ export const uniqueIdentifiers = cfnRule('CFN3109', 'Two resources of a type sha
   // A conditional resource against every other of its type: a clash in any scenario that can happen.
   const solver = conditionSolver(idx);
   const clashes = new Map<string, { r: Named; at: Node; others: Set<string> }>();
+  // Pairs are compared scenario by scenario, which is slow: a resource whose plain Properties lack
+  // an identifier has no values in any scenario (see valuesIn), so its pairs are skipped unsolved.
+  const order = new Map(conditionalOnes.map((r, i) => [r, i]));
+  const mayHaveValues = (r: Named) => {
+    const props = get(r.node, 'Properties');
+    return intrinsicName(props) === 'Fn::If' || r.ids.every((k) => isMap(props) && getPair(props, k));
+  };
   for (const a of conditionalOnes) {
+    if (!mayHaveValues(a)) continue;
     for (const b of byType.get(a.type)!) {
-      if (a === b || (conditionalOnes.includes(b) && conditionalOnes.indexOf(b) < conditionalOnes.indexOf(a))) continue;
+      if (a === b || (order.has(b) && order.get(b)! < order.get(a)!) || !mayHaveValues(b)) continue;
       const names = new Set<string>();
       for (const r of [a, b]) {
         if (r.condition) names.add(r.condition);
