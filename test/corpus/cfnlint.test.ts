@@ -38,8 +38,10 @@ const KNOWN: { file: string; code: string; why: string }[] = [
  * each conflicting key of an exactly-one group, DependsOn and identifiers compared per condition scenario.
  * Raised to 0.703 (1,249 lines; 1,254 reached): IAM documents in Fn::If branches and ECR policies,
  * malformed VPC/subnet IDs, a subnet in two route tables.
+ * Raised to 0.708 (1,257 lines; 1,262 reached): the Transform section's shape, Fn::ForEach without
+ * the LanguageExtensions transform.
  */
-const AGREEMENT_FLOOR = 0.703;
+const AGREEMENT_FLOOR = 0.708;
 
 describe('corpus: CloudFormation and SAM against cfn-lint 1.51', function () {
   let c: Comparison;

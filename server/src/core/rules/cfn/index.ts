@@ -17,7 +17,7 @@ import { sectionRules } from './sections';
 import { securityGroupRules } from './securityGroups';
 import { sqsFifoRules } from './sqsFifo';
 import { subNeeded } from './subNeeded';
-import { transformName } from './transforms';
+import { languageExtensionsNeeded, transformName } from './transforms';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, uniqueIdentifiers, ...nestedStackRules, retiredService, ...ec2IdRules];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, languageExtensionsNeeded, uniqueIdentifiers, ...nestedStackRules, retiredService, ...ec2IdRules];

@@ -1,5 +1,5 @@
 import { SECTIONS } from '../../cfn/vocabulary';
-import { isMap, isScalar, isSeq, str, type Node } from '../../document/nodes';
+import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type Node, type Pair } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
 import { cfnRule } from '../define';
 import type { RawFinding } from '../types';
@@ -39,10 +39,39 @@ export const resourcesRequired = cfnRule('CFN1002', 'Resources section missing o
   return [];
 });
 
-export const sectionShape = cfnRule('CFN1003', 'Section value has the wrong shape', ['E1001', 'E1004'], ({ root }) => {
+const TRANSFORM_KEYS = ['Name', 'Parameters'];
+
+/** Transform: a name, a list of names or `{Name, Parameters}` mappings, or one such mapping. */
+function transformShape(p: Pair, out: RawFinding[]): void {
+  const v = p.value;
+  const what = "'Transform' takes a transform name, a list of them, or a mapping with Name (and Parameters)";
+  if (isScalar(v)) {
+    if (v.value === null) out.push({ message: `${what}, but it is empty. Name the transform, or remove the section.`, start: p.key.start, end: p.key.end, path: ['Transform'] });
+    return;
+  }
+  for (const item of isSeq(v) ? v.items : [v]) {
+    if (!isMap(item) || intrinsicName(item)) continue;
+    if (!get(item, 'Name')) out.push({ message: `${what}: this mapping has no Name.`, start: item === v ? p.key.start : item.start, end: item === v ? p.key.end : item.start + 1, path: ['Transform'] });
+    for (const q of item.pairs) {
+      const k = keyText(q);
+      if (TRANSFORM_KEYS.includes(k)) continue;
+      const cands = closest(k, TRANSFORM_KEYS, 2);
+      out.push({
+        message: `'${k}' is not a key of a transform; it takes Name and Parameters.${didYouMean(cands)}`,
+        start: q.key.start,
+        end: q.key.end,
+        path: ['Transform', k],
+        data: cands.length ? { fix: 'replace', start: q.key.start, end: q.key.end, candidates: cands } : undefined,
+      });
+    }
+  }
+}
+
+export const sectionShape = cfnRule('CFN1003', 'Section value has the wrong shape', ['E1001', 'E1004', 'E1005'], ({ root }) => {
   const out: RawFinding[] = [];
   for (const p of root.pairs) {
     const k = String(p.key.value ?? '');
+    if (k === 'Transform') transformShape(p, out);
     const shape = SECTIONS[k];
     if (!shape || shape === 'any') continue;
     if (!matches(p.value, shape)) {
