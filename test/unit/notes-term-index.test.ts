@@ -14,7 +14,7 @@ describe('notes term index (issue 14)', () => {
       hits.map((h) => h.id),
       [2, 1],
     );
-    assert.deepEqual(hits[0].match, { timeout: ['heading'], lambda: ['text'] });
+    assert.deepEqual(hits[0].inHeading, ['timeout']);
     assert.deepEqual(hits[0].terms, ['timeout', 'lambda']);
     // One term in one field: idf × (d + tf(k+1) / (tf + k(1 − b + b·len/avg))), len = unique terms.
     const one = index.search(['retention']);

@@ -106,7 +106,7 @@ export class NotesIndex {
   private addPassage(s: NoteSection): number {
     const id = this.nextId++;
     this.passages.set(id, s);
-    this.terms.add(id, { heading: tokenize(s.headingPath.join(' / ')), text: tokenize(s.text) });
+    this.terms.add(id, { heading: tokenize(s.headingPath.join(' / ')), text: tokenize(s.text) }, s.kind === 'code' ? CODE_BOOST : 1);
     return id;
   }
 
@@ -243,31 +243,31 @@ export class NotesIndex {
       // (`count` is generic), so "shard" is.
       const meaningful = pieces.filter((p) => !GENERIC_PARTS.has(p));
       const needed = meaningful.length >= 5 ? meaningful.length - 1 : meaningful.length;
-      const headingNames = (match: Record<string, string[]>) => Object.entries(match).some(([t, fields]) => specific.has(t) && fields.includes('heading'));
-      const strongHit = (terms: string[]) => terms.some((t) => strong.has(t));
+      const headingNames = (r: { inHeading: string[] }) => r.inHeading.some((t) => specific.has(t));
+      const strongList = [...strong];
+      const strongHit = (contains: (t: string) => boolean) => strongList.some(contains);
       // A topic (several words) needs most of its words; a term needs itself.
-      const words = new Set(tokenizeDetailed(query).filter((t) => t.kind === 'word').map((t) => t.token));
-      const minWords = opts.minShare ? Math.ceil(opts.minShare * words.size) : 1;
-      const relevant = (terms: string[]) =>
+      const words = [...new Set(tokenizeDetailed(query).filter((t) => t.kind === 'word').map((t) => t.token))];
+      const minWords = opts.minShare ? Math.ceil(opts.minShare * words.length) : 1;
+      const relevant = (contains: (t: string) => boolean) =>
         minWords > 1
-          ? terms.filter((t) => words.has(t)).length >= minWords
-          : strongHit(terms) || (needed > 0 && meaningful.filter((p) => terms.includes(p)).length >= needed);
+          ? words.filter(contains).length >= minWords
+          : strongHit(contains) || (needed > 0 && meaningful.filter(contains).length >= needed);
       // Only passages with a query word or piece can be relevant: context words re-rank them.
       const raw = this.terms.search([...primary, ...context, ...extra], {
         open: primary.size,
         accept: relevant,
         boostTerm: (term) => (strong.has(term) ? 1 : parts.has(term) ? PART_WEIGHT : weight),
-        boostDocument: (id) => (this.passages.get(id)?.kind === 'code' ? CODE_BOOST : 1),
       });
       const results = raw
         // The required service may also be implied by a heading that names the term itself
         // ("Network Access Control Lists (NACL)" is about `AWS::EC2::NetworkAcl`).
-        .filter((r) => relevant(r.terms) && (!required || r.terms.some((t) => required.has(t)) || headingNames(r.match)))
+        .filter((r) => !required || r.terms.some((t) => required.has(t)) || headingNames(r))
         .map((r) => {
           let score = r.score;
           if (preferred && r.terms.some((t) => preferred.has(t))) score *= PREFER_BOOST;
-          if (headingNames(r.match)) score *= HEADING_BOOST;
-          return { id: r.id, score, strong: strongHit(r.terms) };
+          if (headingNames(r)) score *= HEADING_BOOST;
+          return { id: r.id, score, strong: r.terms.some((t) => strong.has(t)) };
         })
         .sort((a, b) => b.score - a.score);
       const hits: NotesHit[] = [];

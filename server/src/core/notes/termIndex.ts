@@ -21,8 +21,8 @@ export interface TermHit {
   score: number;
   /** The query terms the document contains. */
   terms: string[];
-  /** For each matched term, the fields it occurs in. */
-  match: Record<string, Field[]>;
+  /** The matched terms that occur in the heading. */
+  inHeading: string[];
 }
 
 export interface TermSearchOptions {
@@ -32,11 +32,9 @@ export interface TermSearchOptions {
    * Decides from the open terms a document contains whether it can be an answer at all; the
    * others are dropped before the remaining terms are scored.
    */
-  accept?: (terms: string[]) => boolean;
+  accept?: (contains: (term: string) => boolean) => boolean;
   /** Weight of each query term. */
   boostTerm?: (term: string) => number;
-  /** Factor per document (0 drops it). */
-  boostDocument?: (id: number) => number;
 }
 
 /**
@@ -52,6 +50,8 @@ export class TermIndex {
   /** Per document id: unique-term count per field, 0 for ids not (or no longer) indexed. */
   private lengths = new Uint32Array(FIELD_COUNT * 1024);
   private alive = new Uint8Array(1024);
+  /** Per document id: its score factor (code examples rank below prose). */
+  private boost = new Float64Array(1024);
   private readonly totalLength = new Float64Array(FIELD_COUNT);
   private live = 0;
   private dead = 0;
@@ -60,8 +60,8 @@ export class TermIndex {
     return this.live;
   }
 
-  /** Indexes a document under `id` (ids must grow; an id is never reused). */
-  add(id: number, fields: Record<Field, string[]>): void {
+  /** Indexes a document under `id` (ids must grow; an id is never reused) with a score factor. */
+  add(id: number, fields: Record<Field, string[]>, boost = 1): void {
     this.ensure(id);
     for (let f = 0; f < FIELD_COUNT; f++) {
       const counts = new Map<string, number>();
@@ -75,6 +75,7 @@ export class TermIndex {
       this.totalLength[f] += counts.size;
     }
     this.alive[id] = 1;
+    this.boost[id] = boost;
     this.live++;
   }
 
@@ -91,22 +92,54 @@ export class TermIndex {
    * BM25+ over the query terms (OR), best first. Repeated query terms count again, like MiniSearch.
    * Only the first `open` terms bring in documents; the rest only add to the score of documents
    * already found (context words re-rank, and scoring every passage that says "function" or
-   * "queue" was most of a hover's time).
+   * "queue" was most of a hover's time). Scores and matched terms are kept in flat arrays indexed
+   * by document id; objects are made only for the documents returned.
    */
   search(query: string[], opts: TermSearchOptions = {}): TermHit[] {
-    const results = new Map<number, TermHit>();
+    const bitOf = new Map<string, number>();
+    const unique: string[] = [];
+    for (const t of query) if (!bitOf.has(t)) bitOf.set(t, unique.push(t) - 1);
+    const words = Math.max(1, Math.ceil(unique.length / 32));
+    const size = this.alive.length;
+    const score = new Float64Array(size);
+    const has = new Uint32Array(size * words); // query terms a document contains, as bits
+    const inHeading = new Uint32Array(size * words);
+    const found = new Uint8Array(size);
+    let touched: number[] = [];
+    let closed = false;
+    const termsOf = (bits: Uint32Array, id: number) => unique.filter((_, b) => bits[id * words + (b >>> 5)] & (1 << (b & 31)));
+    let current = 0;
+    const contains = (term: string) => {
+      const b = bitOf.get(term);
+      return b !== undefined && (has[current * words + (b >>> 5)] & (1 << (b & 31))) !== 0;
+    };
+    const close = () => {
+      closed = true;
+      if (opts.accept) {
+        const kept: number[] = [];
+        for (const id of touched) {
+          current = id;
+          if (opts.accept(contains)) kept.push(id);
+        }
+        for (const id of touched) found[id] = 0;
+        for (const id of kept) found[id] = 1;
+        touched = kept;
+      }
+      touched.sort((a, b) => a - b);
+    };
     const avg = [...this.totalLength].map((t) => (this.live ? t / this.live : 0));
     const open = opts.open ?? query.length;
-    let candidates: number[] | undefined;
     for (let q = 0; q < query.length; q++) {
       const term = query[q];
       const perField = this.terms.get(term);
       if (!perField) continue;
-      if (q >= open && !candidates) {
-        if (opts.accept) for (const [id, hit] of results) if (!opts.accept(hit.terms)) results.delete(id);
-        candidates = [...results.keys()].sort((a, b) => a - b);
-        if (!candidates.length) break;
+      if (q >= open && !closed) {
+        close();
+        if (!touched.length) break;
       }
+      const bit = bitOf.get(term)!;
+      const word = bit >>> 5;
+      const mask = 1 << (bit & 31);
       const termBoost = opts.boostTerm ? opts.boostTerm(term) : 1;
       for (let f = 0; f < FIELD_COUNT; f++) {
         const postings = perField[f];
@@ -117,34 +150,32 @@ export class TermIndex {
         const idf = Math.log(1 + (this.live - matching + 0.5) / (matching + 0.5));
         const fieldBoost = f === 0 ? 1.5 : 1; // a heading that names the term outweighs the body
         // Few candidates: look each up; many: one pass over the postings.
-        const at = candidates && candidates.length * 16 < postings.length / 2 ? candidates.map((id) => find(postings, id)).filter((i) => i >= 0) : undefined;
+        const at = closed && touched.length * 16 < postings.length / 2 ? touched.map((id) => find(postings, id)).filter((i) => i >= 0) : undefined;
         const count = at ? at.length : postings.length / 2;
+        const avgLength = avg[f] || 1;
         for (let k = 0; k < count; k++) {
           const i = at ? at[k] : 2 * k;
           const id = postings[i];
-          if (!this.alive[id]) continue;
-          if (candidates && !at && !results.has(id)) continue;
-          const docBoost = opts.boostDocument ? opts.boostDocument(id) : 1;
+          if (!this.alive[id] || (closed && !found[id])) continue;
+          const docBoost = this.boost[id];
           if (!docBoost) continue;
           const tf = postings[i + 1];
           const len = this.lengths[id * FIELD_COUNT + f];
-          const score = termBoost * fieldBoost * docBoost * idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * len) / (avg[f] || 1))));
-          let hit = results.get(id);
-          if (!hit) results.set(id, (hit = { id, score: 0, terms: [], match: {} }));
-          hit.score += score;
-          const fields = hit.match[term];
-          if (fields) {
-            if (!fields.includes(FIELDS[f])) fields.push(FIELDS[f]);
-          } else {
-            hit.match[term] = [FIELDS[f]];
-            hit.terms.push(term);
+          score[id] += termBoost * fieldBoost * docBoost * idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * len) / avgLength)));
+          if (!found[id]) {
+            found[id] = 1;
+            touched.push(id);
           }
+          has[id * words + word] |= mask;
+          if (f === 0) inHeading[id * words + word] |= mask;
         }
       }
     }
-    if (!candidates && opts.accept) for (const [id, hit] of results) if (!opts.accept(hit.terms)) results.delete(id);
-    const hits = [...results.values()];
-    for (const h of hits) h.score *= h.terms.length || 1;
+    if (!closed) close();
+    const hits = touched.map((id) => {
+      const terms = termsOf(has, id);
+      return { id, score: score[id] * (terms.length || 1), terms, inHeading: termsOf(inHeading, id) };
+    });
     return hits.sort((a, b) => b.score - a.score);
   }
 
@@ -155,6 +186,9 @@ export class TermIndex {
     const alive = new Uint8Array(size);
     alive.set(this.alive);
     this.alive = alive;
+    const boost = new Float64Array(size);
+    boost.set(this.boost);
+    this.boost = boost;
     const lengths = new Uint32Array(size * FIELD_COUNT);
     lengths.set(this.lengths);
     this.lengths = lengths;
