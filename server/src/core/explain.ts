@@ -3,7 +3,7 @@
  * the bundled knowledge-base explanation, then the best passages from the user's own notes.
  */
 import { loadKnowledge, type KnowledgeBase, type KnowledgeEntry } from './knowledge';
-import type { NotesIndex, NotesHit } from './notes/notesIndex';
+import { isGenericTerm, type NotesIndex, type NotesHit } from './notes/notesIndex';
 import { tokenize } from './notes/terms';
 import { linksAsText } from './notes/links';
 
@@ -163,7 +163,8 @@ function notesQuery(term: string): string {
     .replace(/^!/, '')
     .replace(/^Fn::/i, '')
     .replace(/^AWS::/i, '')
-    .replace(/::/g, ' ');
+    .replace(/::/g, ' ')
+    .replace(/\./g, ' ');
 }
 
 /** `AWS::SQS::Queue` → service "SQS", name "Queue"; undefined for anything else. */
@@ -173,6 +174,15 @@ function resourceType(term: string): { service: string; name: string } | undefin
   // SAM resources are about the service they create.
   const service = m[1] === 'Serverless' ? `SAM serverless ${SAM_SERVICES[m[2]] ?? ''}` : m[1];
   return { service, name: m[2] };
+}
+
+/**
+ * `AWS::S3::Bucket.LifecycleConfiguration`: where a nested key stands, its resource type and the
+ * properties above it (the hover's context for a key below the top level).
+ */
+function nestedContext(context: string | undefined): { type: string; parents: string[] } | undefined {
+  const m = context ? /^(AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)((?:\.[A-Za-z0-9]+)+)$/.exec(context) : null;
+  return m ? { type: m[1], parents: m[2].slice(1).split('.') } : undefined;
 }
 
 const SAM_SERVICES: Record<string, string> = {
@@ -189,12 +199,19 @@ const SAM_SERVICES: Record<string, string> = {
  * about its service; a property prefers passages about its resource's service; an appspec hook
  * or buildspec phase prefers passages about CodeDeploy or CodeBuild.
  */
-function notesSearch(term: string, context: string | undefined): { query: string; require?: string; prefer?: string } {
+function notesSearch(term: string, context: string | undefined): { query: string; require?: string; prefer?: string; about?: string } {
   const type = resourceType(term);
   // `AWS::SQS::Queue` is SQS itself: its one-word name only adds weight. A compound name
   // (`JobQueue`, `NatGateway`) is the topic and must match; the service must match either way.
   if (type && !/[a-z][A-Z]/.test(type.name)) return { query: `${type.service} ${type.name}`, require: type.service };
   if (type) return { query: type.name, require: type.service };
+  const nested = nestedContext(context);
+  const nestedType = nested && resourceType(nested.type);
+  if (nested && nestedType) {
+    // A nested key is about its parent property: `Rules` under `LifecycleConfiguration` is S3 lifecycle.
+    const parents = nested.parents.map((p) => p.replace(/([a-z0-9])([A-Z])/g, '$1 $2')).join(' ');
+    return { query: notesQuery(term), prefer: `${nestedType.service} ${nestedType.name} ${parents}`, about: parents };
+  }
   const ctxType = context ? resourceType(context) : undefined;
   if (ctxType) return { query: notesQuery(term), prefer: `${ctxType.service} ${ctxType.name}` };
   return { query: notesQuery(term), prefer: context ? notesQuery(context) : undefined };
@@ -249,6 +266,13 @@ export function explain(term: string, opts: ExplainOptions = {}): ExplainResult 
   const context = typeof opts.context === 'string' && opts.context.trim() ? opts.context.trim().slice(0, 300) : undefined;
   let entry = kb.lookup(cleanTerm, context);
   let suggestions: KnowledgeEntry[] = [];
+  const nested = nestedContext(context);
+  if (nested) {
+    // A nested key belongs to its parent's topic: `Rules` under an S3 bucket's LifecycleConfiguration
+    // is S3 lifecycle, never the template's Rules section.
+    const owner = kb.lookup(nested.parents[nested.parents.length - 1], nested.type);
+    if (owner && entry?.service !== owner.service) entry = owner;
+  }
   if (!entry) ({ entry, suggestions } = fuzzyEntry(kb, cleanTerm));
 
   const parts: string[] = [];
@@ -262,7 +286,10 @@ export function explain(term: string, opts: ExplainOptions = {}): ExplainResult 
   if (opts.notes) {
     const where = notesSearch(cleanTerm, context);
     const searchContext = [entry ? entryContext(entry) : '', context ? notesQuery(context) : ''].join(' ').trim();
-    const hits = opts.notes.search(where.query, maxPassages, { context: searchContext || undefined, require: where.require, prefer: where.prefer, minShare: opts.minShare });
+    let hits = opts.notes.search(where.query, maxPassages, { context: searchContext || undefined, require: where.require, prefer: where.prefer, about: where.about, minShare: opts.minShare });
+    // A generic nested key the notes never name (`Enabled` of TimeToLiveSpecification) is its
+    // parent's switch or list: the notes about the parent explain it.
+    if (!hits.length && where.about && isGenericTerm(where.query)) hits = opts.notes.search(where.about, maxPassages, { context: searchContext || undefined, prefer: where.prefer });
     const queryTokens = new Set(tokenize(where.query));
     // One line, so the knowledge-base explanation above stays the answer.
     if (hits.length === 0) parts.push('_Not in your notes._');

@@ -149,7 +149,10 @@ function propertyAt(type: string, path: (string | number | undefined)[], loc: Lo
     d,
     enumValues ? `Allowed values: ${enumValues.map((v) => `\`${v}\``).join(', ')}` : '',
   ].filter(Boolean).join('\n\n');
-  return { term: found.name, context: type, markdown: md, start: step.pair.key.start, end: step.pair.key.end };
+  // A nested key is explained in the context of the properties above it (`AWS::S3::Bucket.LifecycleConfiguration`).
+  const parents = path.slice(0, depthOfFound).filter((k): k is string => typeof k === 'string');
+  const context = [type, ...parents].join('.');
+  return { term: found.name, context, markdown: md, start: step.pair.key.start, end: step.pair.key.end };
 }
 
 function refOf(t: SpecType): string | undefined {

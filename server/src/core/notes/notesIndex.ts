@@ -34,6 +34,11 @@ export interface NotesSearchOptions {
    * buildspec): passages that match one rank well above passages about another service.
    */
   prefer?: string;
+  /**
+   * For a generic term (`Rules`, `Enabled`), which says nothing alone: words of which a passage
+   * must match one, e.g. the parent property of a nested key. Default: `prefer`.
+   */
+  about?: string;
   /** For a topic of several words: the share of its words (0–1) a passage must contain. */
   minShare?: number;
 }
@@ -84,6 +89,12 @@ const GENERIC_PARTS = new Set(
     'identifier source target value key option detail rule group item status code message period'
   ).split(' '),
 );
+/** True when every word of the term is one that says nothing alone (`Enabled`, `Rules`, `Name`). */
+export function isGenericTerm(term: string): boolean {
+  const words = tokenizeDetailed(term).filter((t) => t.kind !== 'part');
+  return words.length > 0 && words.every((t) => GENERIC_PARTS.has(t.token));
+}
+
 /** Longest stretch addFileInBatches works before it yields to waiting requests. */
 const SLICE_MS = 8;
 /** Most context tokens added to a query (they only re-rank). */
@@ -231,10 +242,12 @@ export class NotesIndex {
       const weight = opts.contextWeight ?? 0.35;
       const preferred = opts.prefer ? new Set(this.contextTokens(opts.prefer)) : undefined;
       // A generic name (`Name`, `Type`, `Timeout` is not one) says nothing without its service.
-      const generic = [...strong].every((t) => GENERIC_PARTS.has(t));
-      const requireText = opts.require ?? (generic ? opts.prefer : undefined);
+      const generic = isGenericTerm(query);
+      const requireText = opts.require ?? (generic ? (opts.about ?? opts.prefer) : undefined);
       // Whole words only: `FSx` must not be satisfied by the `F` of "FIle".
-      const required = requireText ? new Set(tokenizeDetailed(requireText).filter((t) => t.kind !== 'part').map((t) => t.token)) : undefined;
+      // Generic words ("configuration") cannot say what a passage is about.
+      const requiredWords = requireText ? tokenizeDetailed(requireText).filter((t) => t.kind !== 'part' && !GENERIC_PARTS.has(t.token)) : [];
+      const required = requiredWords.length ? new Set(requiredWords.map((t) => t.token)) : undefined;
       const extra = [...(required ?? []), ...(preferred ?? [])].filter((t) => !primary.has(t) && !context.includes(t));
       // Precision over recall: a passage must name the term (a whole word or synonym), or carry
       // every piece of a split name that means something (one may be missing from a name of five
