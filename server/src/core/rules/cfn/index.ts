@@ -3,6 +3,7 @@ import { capacityRules } from './capacity';
 import { circularDependency } from './dependencies';
 import { dynamodbKeyRules } from './dynamodbKeys';
 import { ec2IdRules } from './ec2Ids';
+import { fargateTaskDefinition } from './ecsFargate';
 import { iamRules } from './iam';
 import { uniqueIdentifiers } from './identifiers';
 import { intrinsicRules } from './intrinsics';
@@ -20,4 +21,4 @@ import { subNeeded } from './subNeeded';
 import { languageExtensionsNeeded, transformName } from './transforms';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, languageExtensionsNeeded, uniqueIdentifiers, ...nestedStackRules, retiredService, ...ec2IdRules];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, languageExtensionsNeeded, uniqueIdentifiers, ...nestedStackRules, retiredService, ...ec2IdRules, fargateTaskDefinition];
