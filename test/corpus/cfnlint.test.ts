@@ -40,9 +40,9 @@ const KNOWN: { file: string; code: string; why: string }[] = [
  * malformed VPC/subnet IDs, a subnet in two route tables.
  * Raised to 0.708 (1,257 lines; 1,262 reached): the Transform section's shape, Fn::ForEach without
  * the LanguageExtensions transform.
- * Raised to 0.710 (1,261 lines; 1,265 reached): Fargate task definitions.
+ * Raised to 0.713 (1,267 lines; 1,271 reached): Fargate task definitions, CloudFront aliases.
  */
-const AGREEMENT_FLOOR = 0.71;
+const AGREEMENT_FLOOR = 0.713;
 
 describe('corpus: CloudFormation and SAM against cfn-lint 1.51', function () {
   let c: Comparison;

@@ -17,6 +17,7 @@ describe('CFN5201 VPC and subnet IDs', () => {
     assert.deepEqual(found(sg('vpc-0123abcd'), 'CFN5201'), []);
     assert.deepEqual(found(sg('vpc-0123456789abcdef0'), 'CFN5201'), []);
     assert.deepEqual(found(sg('!ImportValue shared-vpc'), 'CFN5201'), []);
+    assert.deepEqual(found(sg("'{{resolve:ssm:/network/vpc}}'"), 'CFN5201'), []);
     assert.deepEqual(found(tpl('  C:\n    Type: Custom::Thing\n    Properties:\n      ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:f\n      VpcId: main\n'), 'CFN5201'), []);
     // Free-form maps may use the names for anything: stack parameters, environment variables.
     assert.deepEqual(found(tpl('  S:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: https://example.com/t.yaml\n      Parameters:\n        VpcId: main\n'), 'CFN5201'), []);

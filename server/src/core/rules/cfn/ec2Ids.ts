@@ -59,7 +59,8 @@ export const malformedId = resourceRule('CFN5201', 'VPC or subnet ID that is not
       literals(p.value, !!f.list, found);
       for (const v of found) {
         const text = str(v);
-        if (text === undefined || text.includes('${') || PATTERNS.get(f.prefix)!.test(text)) continue;
+        // ${} text and dynamic references ({{resolve:ssm:...}}) are resolved at deploy time.
+        if (text === undefined || text.includes('${') || text.includes('{{resolve:') || PATTERNS.get(f.prefix)!.test(text)) continue;
         // The name of a parameter written without its Ref: the fix adds it.
         const ref = params.has(text) ? (ctx.doc.format === 'json' ? `{"Ref": ${JSON.stringify(text)}}` : `!Ref ${text}`) : undefined;
         out.push({

@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { capacityRules } from './capacity';
 import { circularDependency } from './dependencies';
 import { dynamodbKeyRules } from './dynamodbKeys';
+import { cloudfrontAlias } from './cloudfrontAliases';
 import { ec2IdRules } from './ec2Ids';
 import { fargateTaskDefinition } from './ecsFargate';
 import { iamRules } from './iam';
@@ -21,4 +22,4 @@ import { subNeeded } from './subNeeded';
 import { languageExtensionsNeeded, transformName } from './transforms';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, languageExtensionsNeeded, uniqueIdentifiers, ...nestedStackRules, retiredService, ...ec2IdRules, fargateTaskDefinition];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, languageExtensionsNeeded, uniqueIdentifiers, ...nestedStackRules, retiredService, ...ec2IdRules, fargateTaskDefinition, cloudfrontAlias];
