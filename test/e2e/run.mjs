@@ -1020,9 +1020,9 @@ const scenarios = [
       await ui.clickToastButton(/10\.0\.0\.0\/16/, 'Show working');
       const lines = await ui.until(async () => {
         const l = (await ui.visibleLines()).join('\n');
-        return l.includes('# CIDR 10.0.0.0/16') && l.includes('Usable in AWS') ? l : null;
+        return l.includes('# CIDR 10.0.0.0/16') && l.includes('| Addresses |') ? l : null;
       }, 'the "# CIDR 10.0.0.0/16" report');
-      expect(/\| Usable in AWS \| 65,531 \(total − 5 reserved\) \|/.test(lines), `the report's "Usable in AWS" row:\n${lines}`);
+      expect(/\| Addresses \| 65,536 total · 65,531 usable in a subnet \|/.test(lines), `the report's "Addresses" row:\n${lines}`);
       expect(/10\.0\.0\.1.*VPC router/i.test(lines), `the report does not list the VPC router address:\n${lines}`);
     },
   },
