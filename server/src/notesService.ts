@@ -121,8 +121,11 @@ export class NotesService {
   private async addFromDisk(file: string): Promise<void> {
     try {
       const bytes = await fs.promises.readFile(file);
-      // Big files go in batches with yields in between: hovers keep answering during the build.
-      await this.index.addFileInBatches(file, decodeNotes(bytes).text);
+      const text = decodeNotes(bytes).text;
+      // Decoding a big file and splitting it into lines are two stretches: a hover may go between.
+      if (text.length > 1024 * 1024) await new Promise((r) => setImmediate(r));
+      // Big files go in slices with yields in between: hovers keep answering during the build.
+      await this.index.addFileInBatches(file, text);
     } catch {
       this.index.removeFile(file);
     }

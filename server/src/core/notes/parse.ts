@@ -178,7 +178,8 @@ interface Section {
 }
 
 function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
+  // A plain-string split is several times faster than the regex on a 10 MB file.
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   if (lines.length > MAX_LINES) lines.length = MAX_LINES;
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].length > MAX_LINE_CHARS) lines[i] = lines[i].slice(0, MAX_LINE_CHARS) + '…';

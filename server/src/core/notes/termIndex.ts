@@ -45,8 +45,12 @@ export interface TermSearchOptions {
 type Postings = number[];
 
 export class TermIndex {
-  /** term → postings per field (undefined where the term never occurs in that field). */
-  private readonly terms = new Map<string, (Postings | undefined)[]>();
+  /** term → its number; its postings for field f are at `postings[number * FIELD_COUNT + f]`. */
+  private readonly termIds = new Map<string, number>();
+  private readonly postings: (Postings | undefined)[] = [];
+  /** Occurrences per term number in the document being added (zero between documents). */
+  private counts = new Uint32Array(1024);
+  private readonly seen: number[] = [];
   /** Per document id: unique-term count per field, 0 for ids not (or no longer) indexed. */
   private lengths = new Uint32Array(FIELD_COUNT * 1024);
   private alive = new Uint8Array(1024);
@@ -63,16 +67,31 @@ export class TermIndex {
   /** Indexes a document under `id` (ids must grow; an id is never reused) with a score factor. */
   add(id: number, fields: Record<Field, string[]>, boost = 1): void {
     this.ensure(id);
+    // Counting in a flat array by term number: no map per document (this loop is the build).
+    const seen = this.seen;
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const counts = new Map<string, number>();
-      for (const t of fields[FIELDS[f]]) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
-      for (const [term, tf] of counts) {
-        let perField = this.terms.get(term);
-        if (!perField) this.terms.set(term, (perField = new Array(FIELD_COUNT)));
-        (perField[f] ??= []).push(id, Math.min(tf, 0xffff));
+      seen.length = 0;
+      for (const t of fields[FIELDS[f]]) {
+        if (!t) continue;
+        let n = this.termIds.get(t);
+        if (n === undefined) {
+          n = this.termIds.size;
+          this.termIds.set(t, n);
+          for (let k = 0; k < FIELD_COUNT; k++) this.postings.push(undefined);
+          if (n >= this.counts.length) {
+            const counts = new Uint32Array(this.counts.length * 2);
+            counts.set(this.counts);
+            this.counts = counts;
+          }
+        }
+        if (this.counts[n]++ === 0) seen.push(n);
       }
-      this.lengths[id * FIELD_COUNT + f] = counts.size;
-      this.totalLength[f] += counts.size;
+      for (const n of seen) {
+        (this.postings[n * FIELD_COUNT + f] ??= []).push(id, Math.min(this.counts[n], 0xffff));
+        this.counts[n] = 0;
+      }
+      this.lengths[id * FIELD_COUNT + f] = seen.length;
+      this.totalLength[f] += seen.length;
     }
     this.alive[id] = 1;
     this.boost[id] = boost;
@@ -131,8 +150,8 @@ export class TermIndex {
     const open = opts.open ?? query.length;
     for (let q = 0; q < query.length; q++) {
       const term = query[q];
-      const perField = this.terms.get(term);
-      if (!perField) continue;
+      const n = this.termIds.get(term);
+      if (n === undefined) continue;
       if (q >= open && !closed) {
         close();
         if (!touched.length) break;
@@ -142,7 +161,7 @@ export class TermIndex {
       const mask = 1 << (bit & 31);
       const termBoost = opts.boostTerm ? opts.boostTerm(term) : 1;
       for (let f = 0; f < FIELD_COUNT; f++) {
-        const postings = perField[f];
+        const postings = this.postings[n * FIELD_COUNT + f];
         if (!postings) continue;
         let matching = postings.length / 2;
         if (this.dead) for (let i = 0; i < postings.length; i += 2) if (!this.alive[postings[i]]) matching--;
@@ -195,22 +214,17 @@ export class TermIndex {
   }
 
   private compact(): void {
-    for (const [term, perField] of this.terms) {
-      let any = false;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const p = perField[f];
-        if (!p) continue;
-        let n = 0;
-        for (let i = 0; i < p.length; i += 2) {
-          if (!this.alive[p[i]]) continue;
-          p[n++] = p[i];
-          p[n++] = p[i + 1];
-        }
-        p.length = n;
-        if (n) any = true;
-        else perField[f] = undefined;
+    for (let k = 0; k < this.postings.length; k++) {
+      const p = this.postings[k];
+      if (!p) continue;
+      let n = 0;
+      for (let i = 0; i < p.length; i += 2) {
+        if (!this.alive[p[i]]) continue;
+        p[n++] = p[i];
+        p[n++] = p[i + 1];
       }
-      if (!any) this.terms.delete(term);
+      p.length = n;
+      if (!n) this.postings[k] = undefined;
     }
     this.dead = 0;
   }
