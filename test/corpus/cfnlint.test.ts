@@ -41,8 +41,9 @@ const KNOWN: { file: string; code: string; why: string }[] = [
  * Raised to 0.708 (1,257 lines; 1,262 reached): the Transform section's shape, Fn::ForEach without
  * the LanguageExtensions transform.
  * Raised to 0.713 (1,267 lines; 1,271 reached): Fargate task definitions, CloudFront aliases.
+ * Raised to 0.714 (1,269 lines; 1,273 reached): a list or mapping of the wrong type is marked on its key.
  */
-const AGREEMENT_FLOOR = 0.713;
+const AGREEMENT_FLOOR = 0.714;
 
 describe('corpus: CloudFormation and SAM against cfn-lint 1.51', function () {
   let c: Comparison;

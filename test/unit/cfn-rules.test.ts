@@ -68,6 +68,11 @@ describe('CloudFormation rules', () => {
     assert.match(fixed, /      Path: \/\n      AssumeRolePolicyDocument: ""/);
     assert.ok(codes(queue('      DelaySeconds: soon\n')).includes('CFN3005'));
     assert.ok(codes(queue('      FifoQueue: maybe\n')).includes('CFN3005'));
+    // A list or mapping where a value of another kind belongs is marked on the key holding it.
+    const blockList = tpl('  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: r\n      Code: { ZipFile: x }\n      Environment:\n        Variables:\n          - Key: A\n            Value: B\n');
+    const typeFinding = lint(blockList).findings.find((f) => f.code === 'CFN3005')!;
+    assert.equal(blockList.slice(typeFinding.start, typeFinding.end), 'Variables');
+    assert.match(typeFinding.message, /Variables must be a mapping, but it is a list/);
     assert.ok(codes(queue('      Tags: { a: b }\n')).includes('CFN3005'));
     assert.deepEqual(codes(queue('      DelaySeconds: "5"\n      FifoQueue: "true"\n      QueueName: 123\n')), []);
     const bucket = tpl('  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: Privat\n');

@@ -341,7 +341,10 @@ function typeIssue(node: Node, types: string[], at: Place): SchemaIssue {
   if (isScalar(node) && node.value === null) {
     return { issue: 'type', message: `${at.name} has no value; give it ${want} or remove the key.`, start: node.start, end: node.end, path: at.path };
   }
-  return { issue: 'type', message: `${at.name} must be ${want}, but it is ${describeValue(node)}.`, start: node.start, end: isScalar(node) ? node.end : node.start + 1, path: at.path };
+  // A scalar is marked whole; a list or mapping where something else belongs, on the key that holds it
+  // (its first character alone is hard to see, and often sits on the next line).
+  const range = isScalar(node) ? { start: node.start, end: node.end } : at.key ?? { start: node.start, end: node.start + 1 };
+  return { issue: 'type', message: `${at.name} must be ${want}, but it is ${describeValue(node)}.`, ...range, path: at.path };
 }
 
 const TYPE_WORDS: Record<string, string> = {
