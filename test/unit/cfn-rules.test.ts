@@ -122,6 +122,12 @@ describe('CloudFormation rules', () => {
     assert.ok(!codes(queue('      DelaySeconds: !!int 5\n')).includes('CFN4008'));
     const ignored = rain.replace('    Properties:', '    Metadata:\n      cfn-lint:\n        config:\n          ignore_checks: [E3012]\n    Properties:');
     assert.ok(!codes(ignored).includes('CFN4008'));
+    // Fn::Equals with a list-typed parameter: Ref gives a list, not a string.
+    const listEq = (type: string) => tpl('  Q:\n    Type: AWS::SQS::Queue\n', `Parameters:\n  Envs:\n    Type: ${type}\nConditions:\n  C: !Equals [!Ref Envs, prod]\n`);
+    const eq = lint(listEq('CommaDelimitedList')).findings.filter((f) => f.code === 'CFN4007');
+    assert.equal(eq.length, 1);
+    assert.match(eq[0].message, /parameter 'Envs' is a CommaDelimitedList, which Ref gives as a list/);
+    assert.deepEqual(lint(listEq('String')).findings.filter((f) => f.code === 'CFN4007'), []);
     const inCond = tpl('  Q:\n    Type: AWS::SQS::Queue\n', 'Conditions:\n  C: !If [X, a, b]\n');
     assert.ok(codes(inCond).includes('CFN4009'));
   });

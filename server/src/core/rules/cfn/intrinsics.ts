@@ -3,7 +3,7 @@ import { subVariables } from '../../cfn/sub';
 import { intrinsicCalls, type Call } from '../../cfn/calls';
 import { isSamGenerated, templateIndex, type TemplateIndex } from '../../cfn/template';
 import { PSEUDO_PARAMETERS } from '../../cfn/vocabulary';
-import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type Node } from '../../document/nodes';
+import { get, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
 import { findTag, INTRINSICS, SHORT_TAGS } from '../../document/tags';
 import { closest, didYouMean } from '../../suggest';
 import { cfnRule, replaceFinding } from '../define';
@@ -217,6 +217,20 @@ function conditionItems(a: Node): string | undefined {
   return bad ? 'takes conditions (Fn::Equals, Fn::And, Fn::Or, Fn::Not or {Condition: Name}), not plain values' : undefined;
 }
 
+/** A `Ref` to a list-typed parameter among Fn::Equals' values: it yields a list, not a string. */
+function listParameter(a: Node, idx: TemplateIndex): Problem | undefined {
+  if (!isSeq(a)) return undefined;
+  for (const item of a.items) {
+    if (intrinsicName(item) !== 'Ref') continue;
+    const name = str((item as MapNode).pairs[0].value);
+    const type = name === undefined ? undefined : str(get(idx.parameters.get(name)?.value, 'Type'));
+    if (type && (type === 'CommaDelimitedList' || /^List<|::List<|^AWS::SSM::Parameter::Value<List</.test(type))) {
+      return { problem: `compares strings, but parameter '${name}' is a ${type}, which Ref gives as a list; compare one item (!Select [0, !Ref ${name}]) or the joined text (!Join [',', !Ref ${name}])`, at: item };
+    }
+  }
+  return undefined;
+}
+
 const SHAPES: Record<string, Shape> = {
   Ref: (a) => (isScalar(a) && typeof a.value === 'string' ? undefined : 'takes the name of a parameter or resource as a plain string'),
   'Fn::GetAtt': (a) => {
@@ -232,7 +246,7 @@ const SHAPES: Record<string, Shape> = {
   'Fn::Select': (a, idx) => listOf(2)(a, idx) ?? selectArgs(a, idx),
   'Fn::Split': listOf(2),
   'Fn::If': listOf(3),
-  'Fn::Equals': (a, idx) => listOf(2)(a, idx) ?? (isSeq(a) && a.items.some((i) => !isScalar(i) && !intrinsicName(i)) ? 'compares two strings (or functions that return strings), not lists or mappings' : undefined),
+  'Fn::Equals': (a, idx) => listOf(2)(a, idx) ?? (isSeq(a) && a.items.some((i) => !isScalar(i) && !intrinsicName(i)) ? 'compares two strings (or functions that return strings), not lists or mappings' : undefined) ?? listParameter(a, idx),
   'Fn::And': (a, idx) => listOf(2, 10)(a, idx) ?? conditionItems(a),
   'Fn::Or': (a, idx) => listOf(2, 10)(a, idx) ?? conditionItems(a),
   'Fn::Not': (a, idx) => listOf(1)(a, idx) ?? conditionItems(a),
