@@ -24,6 +24,11 @@ const KNOWN: { file: string; code: string; why: string }[] = [
     code: 'DDB1002',
     why: 'tables without BillingMode (so PROVISIONED) and without ProvisionedThroughput fail to create; cfn-lint added this check after 1.51 (E3639)',
   },
+  {
+    file: 'cfn-lint/templates/integration/updatepolicy.yaml',
+    code: 'CFN3010',
+    why: 'UpdatePolicy: !Ref P: a Ref gives a string, never the UpdatePolicy mapping; cfn-lint 1.51 reports the same for CreationPolicy (E1020 in integration/creationpolicy.yaml) but not yet for UpdatePolicy',
+  },
 ];
 
 /**
@@ -42,8 +47,9 @@ const KNOWN: { file: string; code: string; why: string }[] = [
  * the LanguageExtensions transform.
  * Raised to 0.713 (1,267 lines; 1,271 reached): Fargate task definitions, CloudFront aliases.
  * Raised to 0.714 (1,269 lines; 1,273 reached): a list or mapping of the wrong type is marked on its key.
+ * Raised to 0.716 (1,271 lines; 1,276 reached): Fn::Equals on list parameters, CreationPolicy as a Ref or Sub.
  */
-const AGREEMENT_FLOOR = 0.714;
+const AGREEMENT_FLOOR = 0.716;
 
 describe('corpus: CloudFormation and SAM against cfn-lint 1.51', function () {
   let c: Comparison;

@@ -86,6 +86,11 @@ describe('CloudFormation rules', () => {
   });
 
   it('CFN3007 resource-level keys, CFN3008 DependsOn, CFN3009 Condition, CFN3010 policies', () => {
+    // A policy attribute given as a function that yields a string: reported on the function; Fn::If is fine.
+    const wait = (v: string) => lint(tpl(`  W:\n    Type: AWS::CloudFormation::WaitCondition\n    CreationPolicy: ${v}\n`, 'Parameters:\n  P:\n    Type: String\nConditions:\n  C: !Equals [a, b]\n')).findings.filter((f) => f.code === 'CFN3010');
+    assert.match(wait('!Ref P')[0].message, /CreationPolicy must be a mapping .*Ref gives a string/);
+    assert.equal(wait('!Sub "${P}"').length, 1);
+    assert.deepEqual(wait('!If [C, { ResourceSignal: { Count: 1 } }, !Ref AWS::NoValue]'), []);
     assert.ok(codes(tpl('  Q:\n    Type: AWS::SQS::Queue\n    Propertes: {}\n')).includes('CFN3007'));
     assert.ok(codes(tpl('  Q:\n    Type: AWS::SQS::Queue\n    DependsOn: Nope\n')).includes('CFN3008'));
     assert.ok(codes(tpl('  Q:\n    Type: AWS::SQS::Queue\n    Condition: Nope\n')).includes('CFN3009'));

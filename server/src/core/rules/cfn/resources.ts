@@ -232,7 +232,9 @@ export const resourceCondition = cfnRule('CFN3009', 'Resource Condition is not d
 
 const POLICY_FUNCTIONS = ['Ref', 'Fn::If', 'Fn::FindInMap', 'Fn::Sub'];
 
-export const policies = resourceRule('CFN3010', 'DeletionPolicy, UpdateReplacePolicy, CreationPolicy or UpdatePolicy not valid', ['E3035', 'E3036', 'E3055', 'E3016'], (ctx, r, out) => {
+const STRING_FUNCTIONS = new Set(['Ref', 'Fn::Sub', 'Fn::Join', 'Fn::Select', 'Fn::Split', 'Fn::Base64', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Cidr', 'Fn::FindInMap']);
+
+export const policies = resourceRule('CFN3010', 'DeletionPolicy, UpdateReplacePolicy, CreationPolicy or UpdatePolicy not valid', ['E3035', 'E3036', 'E3055', 'E3016', 'E1019', 'E1020'], (ctx, r, out) => {
   const languageExtensions = templateIndex(ctx.doc, ctx.root).languageExtensions;
   if (!isMap(r.node)) return;
   for (const [key, allowed] of [['DeletionPolicy', DELETION_POLICIES], ['UpdateReplacePolicy', UPDATE_REPLACE_POLICIES]] as const) {
@@ -256,7 +258,15 @@ export const policies = resourceRule('CFN3010', 'DeletionPolicy, UpdateReplacePo
   }
   for (const [key, allowed] of [['CreationPolicy', CREATION_POLICY_KEYS], ['UpdatePolicy', UPDATE_POLICY_KEYS]] as const) {
     const v = get(r.node, key);
-    if (!v || intrinsicName(v)) continue;
+    const fn = intrinsicName(v);
+    if (!v || fn === 'Fn::If') continue;
+    // Functions that only ever give a string or a list cannot stand for the policy mapping.
+    if (fn && STRING_FUNCTIONS.has(fn)) {
+      const key0 = (v as MapNode).pairs[0].key;
+      out.push({ message: `${key} must be a mapping (keys: ${allowed.join(', ')}); ${fn} gives a string or a list. Write the mapping (functions may stand for values inside it), or choose between mappings with Fn::If.`, start: key0.start, end: key0.end });
+      continue;
+    }
+    if (fn) continue;
     if (!isMap(v)) {
       out.push({ message: `${key} must be a mapping (keys: ${allowed.join(', ')}).`, start: v.start, end: v.end });
       continue;
