@@ -178,6 +178,15 @@ describe('CFN3010 DeletionPolicy values', () => {
   });
 });
 
+describe('Values chosen by Fn::If under a referenced definition', () => {
+  it('reports an empty branch once, on the branch itself', () => {
+    const text = tpl('  D:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        DefaultCacheBehavior:\n          Fn::If:\n            - C\n            - !Ref AWS::NoValue\n            - {}\n', 'Conditions:\n  C: !Equals [a, b]\n');
+    const f = found(text, 'CFN3004');
+    assert.equal(f.length, 1);
+    assert.equal(text.slice(f[0].start, f[0].end), '{}');
+  });
+});
+
 describe('Properties chosen by Fn::If', () => {
   it('checks each branch as a whole Properties mapping, reporting on the branch', () => {
     const text = tpl('  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      Fn::If:\n        - C\n        - PolicyName: p\n          PolicyDocument: {}\n        - PolicyName: p\n          PolicyDocument: {}\n          Users: [u]\n', 'Conditions:\n  C: !Equals [a, b]\n');

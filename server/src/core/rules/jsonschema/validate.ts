@@ -45,6 +45,8 @@ export function validateValue(ctx: SchemaContext, node: Node, schema: JsonSchema
     if (ext) validateValue({ root: ext.root, allowedValues: ctx.allowedValues }, node, ext.schema, at, out, depth + 1);
     const target = resolveRef(ctx.root, schema.$ref);
     if (target) validateValue(ctx, node, target, at, out, depth + 1);
+    // Nothing but the reference: its target said it all (going on would check Fn::If branches twice).
+    if (Object.keys(schema).length === 1) return;
   }
   const fn = intrinsicName(node);
   if (fn) return intrinsic(ctx, fn, node as MapNode, schema, at, out, depth);
@@ -66,7 +68,8 @@ function intrinsic(ctx: SchemaContext, fn: string, node: MapNode, schema: JsonSc
   if (fn === 'Fn::If') {
     if (isSeq(arg) && arg.items.length === 3) {
       // Findings about a branch as a whole (a missing key) point at that branch.
-      for (const branch of arg.items.slice(1)) if (!isNoValue(branch)) validateValue(ctx, branch, schema, { ...at, key: itemKey(branch) ?? at.key }, out, depth + 1);
+      // An empty mapping branch (`{}`) has no key of its own: it is marked itself.
+      for (const branch of arg.items.slice(1)) if (!isNoValue(branch)) validateValue(ctx, branch, schema, { ...at, key: itemKey(branch) ?? (isMap(branch) ? { start: branch.start, end: branch.end } : at.key) }, out, depth + 1);
     }
     return;
   }
