@@ -126,7 +126,19 @@ export class TermIndex {
     const found = new Uint8Array(size);
     let touched: number[] = [];
     let closed = false;
-    const termsOf = (bits: Uint32Array, id: number) => unique.filter((_, b) => bits[id * words + (b >>> 5)] & (1 << (b & 31)));
+    // Visits only the set bits (a passage matches a handful of the query's terms).
+    const termsOf = (bits: Uint32Array, id: number) => {
+      const out: string[] = [];
+      for (let w = 0; w < words; w++) {
+        let v = bits[id * words + w];
+        while (v) {
+          const low = v & -v;
+          out.push(unique[w * 32 + 31 - Math.clz32(low)]);
+          v ^= low;
+        }
+      }
+      return out;
+    };
     let current = 0;
     const contains = (term: string) => {
       const b = bitOf.get(term);
