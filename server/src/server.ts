@@ -163,6 +163,9 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-if (require.main === module) {
+/** Start on stdio (`--stdio`) or the transport the editor gave the process; boot.ts calls it. */
+export function main(): void {
   startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
 }
+
+if (require.main === module) main();

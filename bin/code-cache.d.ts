@@ -1,0 +1,1 @@
+export function loadWithCodeCache(file: string, parent?: NodeJS.Module): unknown;

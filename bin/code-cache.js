@@ -1,0 +1,38 @@
+'use strict';
+/*
+ * Runs a CommonJS bundle with V8's code cache (`<bundle>.cache`, written by a build step that runs
+ * the bundle once with AWS_NOTES_WRITE_CODE_CACHE=1): a fresh process otherwise spends a good part
+ * of its start compiling the bundle. The cache names the bundle it was made from (size and time);
+ * for any other bundle, or another Node version (V8 rejects it), the bundle compiles as usual.
+ * Used by bin/aws-notes.js (dist/cli.js) and server/src/boot.ts (dist/server-main.js).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const Module = require('node:module');
+
+/** Load `file` as a module (its `require.main` is not it) and return its exports. */
+function loadWithCodeCache(file, parent) {
+  const cacheFile = `${file}.cache`;
+  const stat = fs.statSync(file);
+  const stamp = Buffer.from(`${stat.size}:${stat.mtimeMs}\n`);
+  const write = process.env.AWS_NOTES_WRITE_CODE_CACHE === '1';
+  let cachedData;
+  try {
+    const cache = write ? undefined : fs.readFileSync(cacheFile);
+    if (cache && cache.subarray(0, stamp.length).equals(stamp)) cachedData = cache.subarray(stamp.length);
+  } catch {
+    // no cache: compile as usual
+  }
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const mod = new Module(file, parent);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  mod.loaded = true;
+  // Written after the run, so the cache also holds the functions the run compiled.
+  if (write) process.on('exit', () => fs.writeFileSync(cacheFile, Buffer.concat([stamp, script.createCachedData()])));
+  return mod.exports;
+}
+
+module.exports = { loadWithCodeCache };
