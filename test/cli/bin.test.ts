@@ -16,7 +16,7 @@ describe('cli: bin/aws-notes.js (the installed command)', () => {
     // A copy of the command beside its own dist/ (the built files linked), whose cache the test may spoil.
     fs.mkdirSync(path.join(dir, 'bin'));
     fs.mkdirSync(path.join(dir, 'dist'));
-    fs.copyFileSync(path.join(root, 'bin', 'aws-notes.js'), path.join(dir, 'bin', 'aws-notes.js'));
+    for (const f of ['aws-notes.js', 'code-cache.js']) fs.copyFileSync(path.join(root, 'bin', f), path.join(dir, 'bin', f));
     for (const f of fs.readdirSync(path.join(root, 'dist'))) {
       if (f !== 'cli.js.cache') fs.symlinkSync(path.join(root, 'dist', f), path.join(dir, 'dist', f));
     }
