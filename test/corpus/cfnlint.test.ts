@@ -49,8 +49,9 @@ const KNOWN: { file: string; code: string; why: string }[] = [
  * Raised to 0.714 (1,269 lines; 1,273 reached): a list or mapping of the wrong type is marked on its key.
  * Raised to 0.716 (1,271 lines; 1,276 reached): Fn::Equals on list parameters, CreationPolicy as a Ref or Sub.
  * Raised to 0.717 (1,273 lines; 1,278 reached): an empty Fn::If branch is marked itself (and once).
+ * Raised to 0.721 (1,281 lines; 1,285 reached): attributes modules refuse.
  */
-const AGREEMENT_FLOOR = 0.717;
+const AGREEMENT_FLOOR = 0.721;
 
 describe('corpus: CloudFormation and SAM against cfn-lint 1.51', function () {
   let c: Comparison;

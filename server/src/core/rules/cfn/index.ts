@@ -9,6 +9,7 @@ import { iamRules } from './iam';
 import { uniqueIdentifiers } from './identifiers';
 import { intrinsicRules } from './intrinsics';
 import { lambdaRules } from './lambda';
+import { moduleAttributes } from './modules';
 import { networkRules } from './network';
 import { nestedStackRules } from './nestedStacks';
 import { otherSectionRules } from './otherSections';
@@ -22,4 +23,4 @@ import { subNeeded } from './subNeeded';
 import { languageExtensionsNeeded, transformName } from './transforms';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, languageExtensionsNeeded, uniqueIdentifiers, ...nestedStackRules, retiredService, ...ec2IdRules, fargateTaskDefinition, cloudfrontAlias];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, languageExtensionsNeeded, uniqueIdentifiers, ...nestedStackRules, retiredService, ...ec2IdRules, fargateTaskDefinition, cloudfrontAlias, moduleAttributes];
