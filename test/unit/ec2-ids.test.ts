@@ -4,7 +4,7 @@ import { applyFirstFix, lint, tpl } from './helpers';
 const found = (text: string, code: string) => lint(text).findings.filter((f) => f.code === code);
 const slices = (text: string, code: string) => found(text, code).map((f) => text.slice(f.start, f.end));
 
-describe('CFN5201 VPC and subnet IDs', () => {
+describe('CFN5201 VPC, subnet and security group IDs', () => {
   const sg = (vpc: string) => tpl(`  G:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: g\n      VpcId: ${vpc}\n`);
 
   it('reports a literal that is not vpc-/subnet- and 8 or 17 hex digits, at any depth and in Fn::If branches', () => {
@@ -22,6 +22,20 @@ describe('CFN5201 VPC and subnet IDs', () => {
     // Free-form maps may use the names for anything: stack parameters, environment variables.
     assert.deepEqual(found(tpl('  S:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: https://example.com/t.yaml\n      Parameters:\n        VpcId: main\n'), 'CFN5201'), []);
     assert.deepEqual(found(tpl('  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: r\n      Code: { ZipFile: x }\n      Environment:\n        Variables:\n          SubnetId: none\n'), 'CFN5201'), []);
+  });
+
+  it('reports security group IDs: SecurityGroupIds items, Source/DestinationSecurityGroupId, GroupId of an ingress or egress rule', () => {
+    const inst = tpl('  I:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-0123abcd\n      SecurityGroupIds: [sg-0123abcd, sg-test, !Ref G]\n      NetworkInterfaces:\n        - DeviceIndex: 0\n          GroupSet: [!Ref G, sg-dne]\n');
+    assert.deepEqual(slices(inst, 'CFN5201'), ['sg-test', 'sg-dne']);
+    assert.match(found(inst, 'CFN5201')[0].message, /not a security group ID.*AWS::EC2::SecurityGroup::Id/);
+    const ing = tpl("  R:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: sg-abc1234567\n      IpProtocol: '-1'\n      SourceSecurityGroupId: sg-1234567\n");
+    assert.deepEqual(slices(ing, 'CFN5201'), ['sg-abc1234567', 'sg-1234567']);
+    assert.deepEqual(slices(sg('vpc-0123abcd\n      SecurityGroupEgress:\n        - IpProtocol: tcp\n          DestinationSecurityGroupId: sg-x'), 'CFN5201'), ['sg-x']);
+  });
+
+  it('leaves GroupId of other services alone (not an EC2 security group there)', () => {
+    const text = tpl('  M:\n    Type: AWS::IdentityStore::GroupMembership\n    Properties:\n      IdentityStoreId: d-1234567890\n      GroupId: 1234abcd-12ab-34cd-56ef-1234567890ab\n      MemberId: { UserId: 1234abcd-12ab-34cd-56ef-1234567890ab }\n');
+    assert.deepEqual(found(text, 'CFN5201'), []);
   });
 
   it('offers a Ref when the text names a parameter', () => {

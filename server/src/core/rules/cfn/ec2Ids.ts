@@ -1,6 +1,6 @@
 /**
  * EC2 identifiers written as literals (CFN5201) and subnets given two route tables (CFN5202).
- * A VPC ID is `vpc-` and 8 or 17 hex digits, a subnet ID `subnet-` likewise: EC2 rejects any other
+ * A VPC ID is `vpc-` and 8 or 17 hex digits, a subnet ID `subnet-` and a security group ID `sg-` likewise: EC2 rejects any other
  * text as malformed before it looks the ID up, so the stack fails on a typo or a placeholder.
  */
 import { conditionSolver } from '../../cfn/conditions';
@@ -11,10 +11,16 @@ import { cfnRule, resourceRule } from '../define';
 import type { RawFinding } from '../types';
 
 /** Property name → what its value (or each item of its list) must look like. */
-const ID_FORMATS: Record<string, { prefix: string; what: string; list?: boolean }> = {
-  VpcId: { prefix: 'vpc', what: 'VPC ID' },
-  SubnetId: { prefix: 'subnet', what: 'subnet ID' },
-  SubnetIds: { prefix: 'subnet', what: 'subnet ID', list: true },
+const ID_FORMATS: Record<string, { prefix: string; what: string; paramType: string; list?: boolean; types?: string[] }> = {
+  VpcId: { prefix: 'vpc', what: 'VPC ID', paramType: 'AWS::EC2::VPC::Id' },
+  SubnetId: { prefix: 'subnet', what: 'subnet ID', paramType: 'AWS::EC2::Subnet::Id' },
+  SubnetIds: { prefix: 'subnet', what: 'subnet ID', paramType: 'AWS::EC2::Subnet::Id', list: true },
+  SecurityGroupIds: { prefix: 'sg', what: 'security group ID', paramType: 'AWS::EC2::SecurityGroup::Id', list: true },
+  GroupSet: { prefix: 'sg', what: 'security group ID', paramType: 'AWS::EC2::SecurityGroup::Id', list: true },
+  SourceSecurityGroupId: { prefix: 'sg', what: 'security group ID', paramType: 'AWS::EC2::SecurityGroup::Id' },
+  DestinationSecurityGroupId: { prefix: 'sg', what: 'security group ID', paramType: 'AWS::EC2::SecurityGroup::Id' },
+  // Other services use GroupId for their own groups (Identity Store UUIDs, ...): only the security group rule types mean an EC2 one.
+  GroupId: { prefix: 'sg', what: 'security group ID', paramType: 'AWS::EC2::SecurityGroup::Id', types: ['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'] },
 };
 const PATTERNS = new Map(Object.values(ID_FORMATS).map((f) => [f.prefix, new RegExp(`^${f.prefix}-([0-9a-fA-F]{8}|[0-9a-fA-F]{17})$`)]));
 
@@ -30,7 +36,7 @@ function literals(n: Node, list: boolean, out: Node[], depth = 0): void {
   } else if (!fn && !list && isScalar(n)) out.push(n);
 }
 
-export const malformedId = resourceRule('CFN5201', 'VPC or subnet ID that is not one', ['E1151', 'E1154'], (ctx, r, out) => {
+export const malformedId = resourceRule('CFN5201', 'VPC, subnet or security group ID that is not one', ['E1151', 'E1154', 'E1150'], (ctx, r, out) => {
   if (!r.type || !r.properties) return;
   const params = templateIndex(ctx.doc, ctx.root).parameters;
   const root = registryType(r.type);
@@ -50,8 +56,8 @@ export const malformedId = resourceRule('CFN5201', 'VPC or subnet ID that is not
       const k = keyText(p);
       const sub = sch.properties?.[k];
       if (!sub) continue;
-      const f = ID_FORMATS[k];
-      if (!f) {
+      const f = Object.hasOwn(ID_FORMATS, k) ? ID_FORMATS[k] : undefined;
+      if (!f || (f.types && !f.types.includes(r.type!))) {
         visit(p.value, sub, depth + 1);
         continue;
       }
@@ -64,7 +70,7 @@ export const malformedId = resourceRule('CFN5201', 'VPC or subnet ID that is not
         // The name of a parameter written without its Ref: the fix adds it.
         const ref = params.has(text) ? (ctx.doc.format === 'json' ? `{"Ref": ${JSON.stringify(text)}}` : `!Ref ${text}`) : undefined;
         out.push({
-          message: `'${text}' is not a ${f.what}: those are '${f.prefix}-' and 8 or 17 hexadecimal digits, so EC2 rejects it as malformed. ${ref ? `'${text}' is a parameter: reference it with ${ref}.` : `Use the real ID, or a Ref to the resource or to a parameter of type ${f.prefix === 'vpc' ? 'AWS::EC2::VPC::Id' : 'AWS::EC2::Subnet::Id'}.`}`,
+          message: `'${text}' is not a ${f.what}: those are '${f.prefix}-' and 8 or 17 hexadecimal digits, so EC2 rejects it as malformed. ${ref ? `'${text}' is a parameter: reference it with ${ref}.` : `Use the real ID, or a Ref to the resource or to a parameter of type ${f.paramType}.`}`,
           start: v.start,
           end: v.end,
           data: ref ? { fix: 'edits', title: `Reference parameter ${text}`, edits: [{ start: v.start, end: v.end, text: ref }] } : undefined,
