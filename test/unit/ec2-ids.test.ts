@@ -33,6 +33,16 @@ describe('CFN5201 VPC, subnet and security group IDs', () => {
     assert.deepEqual(slices(sg('vpc-0123abcd\n      SecurityGroupEgress:\n        - IpProtocol: tcp\n          DestinationSecurityGroupId: sg-x'), 'CFN5201'), ['sg-x']);
   });
 
+  it('reports AMI IDs of EC2 launch types; resolve:ssm: and other services\' ImageId are left alone', () => {
+    const inst = (img: string, type = 'AWS::EC2::Instance') => tpl(`  I:\n    Type: ${type}\n    Properties:\n      ImageId: ${img}\n`);
+    assert.deepEqual(slices(inst('ami-123456'), 'CFN5201'), ['ami-123456']);
+    assert.match(found(inst('ami-123456'), 'CFN5201')[0].message, /'ami-123456' is not an AMI ID: those are 'ami-' and 8 or 17 lowercase letters or digits.*AWS::EC2::Image::Id/);
+    assert.deepEqual(found(inst('ami-0abc123def4567890'), 'CFN5201'), []);
+    assert.deepEqual(found(inst('ami-1a2b3c4d'), 'CFN5201'), []);
+    assert.deepEqual(found(inst('resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64'), 'CFN5201'), []);
+    assert.deepEqual(found(tpl('  E:\n    Type: AWS::Cloud9::EnvironmentEC2\n    Properties:\n      InstanceType: t3.small\n      ImageId: amazonlinux-2023-x86_64\n'), 'CFN5201'), []);
+  });
+
   it('leaves GroupId of other services alone (not an EC2 security group there)', () => {
     const text = tpl('  M:\n    Type: AWS::IdentityStore::GroupMembership\n    Properties:\n      IdentityStoreId: d-1234567890\n      GroupId: 1234abcd-12ab-34cd-56ef-1234567890ab\n      MemberId: { UserId: 1234abcd-12ab-34cd-56ef-1234567890ab }\n');
     assert.deepEqual(found(text, 'CFN5201'), []);

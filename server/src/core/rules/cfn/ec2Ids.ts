@@ -12,6 +12,8 @@ import type { RawFinding } from '../types';
 
 /** Property name → what its value (or each item of its list) must look like. */
 const ID_FORMATS: Record<string, { prefix: string; what: string; paramType: string; list?: boolean; types?: string[] }> = {
+  // AMI IDs use lowercase letters and digits; only EC2's launch types take one (Cloud9 and others take aliases under that name).
+  ImageId: { prefix: 'ami', what: 'AMI ID', paramType: 'AWS::EC2::Image::Id', types: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::SpotFleet'] },
   VpcId: { prefix: 'vpc', what: 'VPC ID', paramType: 'AWS::EC2::VPC::Id' },
   SubnetId: { prefix: 'subnet', what: 'subnet ID', paramType: 'AWS::EC2::Subnet::Id' },
   SubnetIds: { prefix: 'subnet', what: 'subnet ID', paramType: 'AWS::EC2::Subnet::Id', list: true },
@@ -22,7 +24,7 @@ const ID_FORMATS: Record<string, { prefix: string; what: string; paramType: stri
   // Other services use GroupId for their own groups (Identity Store UUIDs, ...): only the security group rule types mean an EC2 one.
   GroupId: { prefix: 'sg', what: 'security group ID', paramType: 'AWS::EC2::SecurityGroup::Id', types: ['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'] },
 };
-const PATTERNS = new Map(Object.values(ID_FORMATS).map((f) => [f.prefix, new RegExp(`^${f.prefix}-([0-9a-fA-F]{8}|[0-9a-fA-F]{17})$`)]));
+const PATTERNS = new Map(Object.values(ID_FORMATS).map((f) => [f.prefix, f.prefix === 'ami' ? /^ami-([0-9a-z]{8}|[0-9a-z]{17})$/ : new RegExp(`^${f.prefix}-([0-9a-fA-F]{8}|[0-9a-fA-F]{17})$`)]));
 
 /** Literal values of a property: `Fn::If` branches and list items included; other functions are left to deploy time. */
 function literals(n: Node, list: boolean, out: Node[], depth = 0): void {
@@ -36,7 +38,7 @@ function literals(n: Node, list: boolean, out: Node[], depth = 0): void {
   } else if (!fn && !list && isScalar(n)) out.push(n);
 }
 
-export const malformedId = resourceRule('CFN5201', 'VPC, subnet or security group ID that is not one', ['E1151', 'E1154', 'E1150'], (ctx, r, out) => {
+export const malformedId = resourceRule('CFN5201', 'VPC, subnet, security group or AMI ID that is not one', ['E1151', 'E1154', 'E1150', 'E1152'], (ctx, r, out) => {
   if (!r.type || !r.properties) return;
   const params = templateIndex(ctx.doc, ctx.root).parameters;
   const root = registryType(r.type);
@@ -66,11 +68,12 @@ export const malformedId = resourceRule('CFN5201', 'VPC, subnet or security grou
       for (const v of found) {
         const text = str(v);
         // ${} text and dynamic references ({{resolve:ssm:...}}) are resolved at deploy time.
-        if (text === undefined || text.includes('${') || text.includes('{{resolve:') || PATTERNS.get(f.prefix)!.test(text)) continue;
+        // EC2 resolves an ImageId of 'resolve:ssm:<parameter>' itself at launch.
+        if (text === undefined || text.includes('${') || text.includes('{{resolve:') || text.startsWith('resolve:ssm:') || PATTERNS.get(f.prefix)!.test(text)) continue;
         // The name of a parameter written without its Ref: the fix adds it.
         const ref = params.has(text) ? (ctx.doc.format === 'json' ? `{"Ref": ${JSON.stringify(text)}}` : `!Ref ${text}`) : undefined;
         out.push({
-          message: `'${text}' is not a ${f.what}: those are '${f.prefix}-' and 8 or 17 hexadecimal digits, so EC2 rejects it as malformed. ${ref ? `'${text}' is a parameter: reference it with ${ref}.` : `Use the real ID, or a Ref to the resource or to a parameter of type ${f.paramType}.`}`,
+          message: `'${text}' is not ${/^[AEIOU]/.test(f.what) ? 'an' : 'a'} ${f.what}: those are '${f.prefix}-' and 8 or 17 ${f.prefix === 'ami' ? 'lowercase letters or digits' : 'hexadecimal digits'}, so EC2 rejects it as malformed. ${ref ? `'${text}' is a parameter: reference it with ${ref}.` : `Use the real ID, or a Ref to the resource or to a parameter of type ${f.paramType}.`}`,
           start: v.start,
           end: v.end,
           data: ref ? { fix: 'edits', title: `Reference parameter ${text}`, edits: [{ start: v.start, end: v.end, text: ref }] } : undefined,
