@@ -4,6 +4,7 @@ import { circularDependency } from './dependencies';
 import { dynamodbKeyRules } from './dynamodbKeys';
 import { cloudfrontAlias } from './cloudfrontAliases';
 import { ec2IdRules } from './ec2Ids';
+import { route53RecordValue } from './route53';
 import { fargateTaskDefinition } from './ecsFargate';
 import { iamRules } from './iam';
 import { uniqueIdentifiers } from './identifiers';
@@ -23,4 +24,4 @@ import { subNeeded } from './subNeeded';
 import { languageExtensionsNeeded, transformName } from './transforms';
 
 /** CloudFormation rules; they also run on SAM templates. */
-export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, languageExtensionsNeeded, uniqueIdentifiers, ...nestedStackRules, retiredService, ...ec2IdRules, fargateTaskDefinition, cloudfrontAlias, moduleAttributes];
+export const cfnRules: Rule[] = [...sectionRules, ...parameterRules, ...resourceRules, ...intrinsicRules, ...otherSectionRules, ...networkRules, ...capacityRules, ...lambdaRules, circularDependency, subNeeded, ...iamRules, ...securityGroupRules, ...dynamodbKeyRules, ...sqsFifoRules, transformName, languageExtensionsNeeded, uniqueIdentifiers, ...nestedStackRules, retiredService, ...ec2IdRules, route53RecordValue, fargateTaskDefinition, cloudfrontAlias, moduleAttributes];
