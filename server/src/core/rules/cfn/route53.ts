@@ -3,15 +3,15 @@
  * ResourceRecords do not fit the record type (an A record holding a host name, an MX without its
  * priority), so the stack fails at deploy.
  */
-import { isIPv4, isIPv6 } from 'node:net';
+import { isCidr } from '../../calc/cidr';
 import { get, intrinsicName, isMap, isScalar, isSeq, str, type Node } from '../../document/nodes';
 import { resourceRule } from '../define';
 import type { RawFinding } from '../types';
 
 /** Record type → what a value must be, and a test for it. */
 const FORMATS: Record<string, { what: string; ok: (v: string) => boolean }> = {
-  A: { what: 'an IPv4 address (203.0.113.10)', ok: (v) => isIPv4(v) },
-  AAAA: { what: 'an IPv6 address (2001:db8::10)', ok: (v) => isIPv6(v) && !v.includes('%') },
+  A: { what: 'an IPv4 address (203.0.113.10)', ok: (v) => /^[0-9.]+$/.test(v) && isCidr(`${v.replace(/\b0+(\d)/g, '$1')}/32`) },
+  AAAA: { what: 'an IPv6 address (2001:db8::10)', ok: (v) => /^[0-9a-fA-F:.]+$/.test(v) && v.includes(':') && isCidr(`${v}/128`) },
   MX: { what: "a priority from 0 to 65535 and a mail server ('10 mail.example.com')", ok: (v) => mx(v) },
   CAA: { what: 'a flag of 0 or 128, a tag and a quoted value (\'0 issue "amazon.com"\')', ok: (v) => /^(0|128) [a-zA-Z0-9]+ ".+"$/.test(v) },
 };
