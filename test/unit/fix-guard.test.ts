@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createLanguageService } from '../../server/src/core';
+import { createLanguageService, MAX_FIXED_FINDINGS_PER_REQUEST } from '../../server/src/core';
 import { parseTemplate } from '../../server/src/core/document';
 import { applyEdits, fixesFor } from '../../server/src/core/fixes';
 import { addedFindings, fixAll, refusal, safeFixesFor } from '../../server/src/core/fixGuard';
@@ -117,5 +117,25 @@ describe('fix guard: no fix may add a finding', () => {
     assert.equal(r.applied.length, 20);
     assert.deepEqual(r.refused.map((x) => x.code), ['CFN3004']);
     assert.ok(lints <= 14, `${lints} lints for 21 fixes`);
+  });
+});
+
+describe('quick fixes over a wide range', () => {
+  it('prices at most MAX_FIXED_FINDINGS_PER_REQUEST findings, the ones nearest the range start first', () => {
+    // 30 misspelled resource types: each finding has a guarded fix, so pricing all of them re-lints 30+ times.
+    const resources = Array.from({ length: 30 }, (_, i) => `  Q${i}:\n    Type: AWS::SQS::Queu\n`).join('');
+    const text = `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${resources}`;
+    const service = createLanguageService({ incremental: false });
+    const file = { uri: 'file:///wide.yaml', version: 1, languageId: 'yaml', getText: () => text };
+    const all = service.lint(file).findings.filter((f) => f.code === 'CFN2001' || f.severity === 'error');
+    assert.ok(all.length >= 30, `${all.length} findings`);
+    const from = text.indexOf('Q5:');
+    const got = service.fixes(file, { start: from, end: text.length });
+    assert.equal(got.length, MAX_FIXED_FINDINGS_PER_REQUEST);
+    assert.ok(got[0].finding.start >= from && got[0].finding.start < text.indexOf('Q6:'), 'the finding at the range start is kept');
+    assert.ok(got.every((g) => g.fixes.length > 0), 'each kept finding still has its fix');
+    // A narrow request is not affected.
+    const one = text.indexOf('AWS::SQS::Queu', text.indexOf('Q20:'));
+    assert.equal(service.fixes(file, { start: one, end: one }).length, 1);
   });
 });

@@ -262,12 +262,10 @@ export function createLanguageService(opts: LanguageServiceOptions = {}): Langua
       let cache = guarded.get(file.uri);
       if (cache?.version !== file.version) guarded.set(file.uri, (cache = { version: file.version, byFinding: new Map() }));
       const { byFinding } = cache;
-      return findings
-        .filter((f) => f.end >= range.start && f.start <= range.end)
-        .map((finding) => {
-          if (!byFinding.has(finding)) byFinding.set(finding, safeFixesFor(doc, finding, findings, guard));
-          return { finding, fixes: byFinding.get(finding)! };
-        });
+      return fixCandidates(findings, range).map((finding) => {
+        if (!byFinding.has(finding)) byFinding.set(finding, safeFixesFor(doc, finding, findings, guard));
+        return { finding, fixes: byFinding.get(finding)! };
+      });
     },
     fixAll(file, o) {
       const doc = parse(file);
@@ -347,3 +345,20 @@ export type { ResolveOptions, Resolution, TemplateGraph };
 /** The file reader front ends pass as `readFile` (nested stack templates beside a template). */
 export { templateFileReader } from './files';
 export type { CompletionResult, ExplainResult, Finding, FixAction, FixAllResult, InlayHintData, Kind, LintResult, OffsetRange, OutlineSymbol, TemplateDocument, TextEdit };
+
+/**
+ * Each offered fix is re-linted by the guard, so a request over a wide range (a select-all, or a
+ * finding spanning a 4,000-character tag) must not price every finding it touches: the findings
+ * nearest the range's start, narrowest first, up to a number nobody reads past in a light-bulb menu.
+ */
+export const MAX_FIXED_FINDINGS_PER_REQUEST = 10;
+
+function fixCandidates(findings: readonly Finding[], range: { start: number; end: number }): Finding[] {
+  const touching = findings.filter((f) => f.end >= range.start && f.start <= range.end);
+  if (touching.length <= MAX_FIXED_FINDINGS_PER_REQUEST) return touching;
+  const distance = (f: Finding) => Math.abs(Math.max(f.start, range.start) - range.start);
+  return [...touching]
+    .sort((a, b) => distance(a) - distance(b) || a.end - a.start - (b.end - b.start) || a.start - b.start)
+    .slice(0, MAX_FIXED_FINDINGS_PER_REQUEST)
+    .sort((a, b) => a.start - b.start);
+}
