@@ -356,7 +356,7 @@ export const MAX_FIXED_FINDINGS_PER_REQUEST = 10;
 function fixCandidates(findings: readonly Finding[], range: { start: number; end: number }): Finding[] {
   const touching = findings.filter((f) => f.end >= range.start && f.start <= range.end);
   if (touching.length <= MAX_FIXED_FINDINGS_PER_REQUEST) return touching;
-  const distance = (f: Finding) => Math.abs(Math.max(f.start, range.start) - range.start);
+  const distance = (f: Finding) => Math.max(0, f.start - range.start);
   return [...touching]
     .sort((a, b) => distance(a) - distance(b) || a.end - a.start - (b.end - b.start) || a.start - b.start)
     .slice(0, MAX_FIXED_FINDINGS_PER_REQUEST)

@@ -3,7 +3,8 @@
  * and hyphens, no label starting or ending with a hyphen, and `*` only as the whole first label
  * (`*.example.com`). CloudFront rejects the distribution for any other text.
  */
-import { get, intrinsicName, isScalar, isSeq, str } from '../../document/nodes';
+import { writtenText } from '../../cfn/literal';
+import { get, isSeq } from '../../document/nodes';
 import { resourceRule } from '../define';
 
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
@@ -28,9 +29,8 @@ export const cloudfrontAlias = resourceRule('CFN5205', 'CloudFront alias that is
   const aliases = get(get(r.properties, 'DistributionConfig'), 'Aliases');
   if (!isSeq(aliases)) return;
   for (const a of aliases.items) {
-    const text = isScalar(a) && !intrinsicName(a) ? str(a) : undefined;
-    // ${} text and dynamic references ({{resolve:ssm:...}}) are resolved at deploy time.
-    if (text === undefined || text.includes('${') || text.includes('{{resolve:')) continue;
+    const text = writtenText(a);
+    if (text === undefined) continue;
     const problem = aliasProblem(text);
     if (problem) out.push({ message: `Alias '${text}' ${problem}, so CloudFront rejects the distribution. Write a domain name such as www.example.com or *.example.com.`, start: a.start, end: a.end });
   }

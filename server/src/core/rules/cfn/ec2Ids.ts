@@ -4,6 +4,7 @@
  * text as malformed before it looks the ID up, so the stack fails on a typo or a placeholder.
  */
 import { conditionSolver } from '../../cfn/conditions';
+import { writtenText } from '../../cfn/literal';
 import { templateIndex } from '../../cfn/template';
 import { canonical, get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
 import { registryType, resolveRef, type JsonSchema } from '../../schema/registry';
@@ -66,10 +67,9 @@ export const malformedId = resourceRule('CFN5201', 'VPC, subnet, security group 
       const found: Node[] = [];
       literals(p.value, !!f.list, found);
       for (const v of found) {
-        const text = str(v);
-        // ${} text and dynamic references ({{resolve:ssm:...}}) are resolved at deploy time.
+        const text = writtenText(v);
         // EC2 resolves an ImageId of 'resolve:ssm:<parameter>' itself at launch.
-        if (text === undefined || text.includes('${') || text.includes('{{resolve:') || text.startsWith('resolve:ssm:') || PATTERNS.get(f.prefix)!.test(text)) continue;
+        if (text === undefined || text.startsWith('resolve:ssm:') || PATTERNS.get(f.prefix)!.test(text)) continue;
         // The name of a parameter written without its Ref: the fix adds it.
         const ref = params.has(text) ? (ctx.doc.format === 'json' ? `{"Ref": ${JSON.stringify(text)}}` : `!Ref ${text}`) : undefined;
         out.push({

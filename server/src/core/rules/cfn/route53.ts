@@ -4,7 +4,8 @@
  * priority), so the stack fails at deploy.
  */
 import { isCidr } from '../../calc/cidr';
-import { get, intrinsicName, isMap, isScalar, isSeq, str, type Node } from '../../document/nodes';
+import { writtenText } from '../../cfn/literal';
+import { get, isMap, isSeq, str, type Node } from '../../document/nodes';
 import { resourceRule } from '../define';
 import type { RawFinding } from '../types';
 
@@ -29,10 +30,8 @@ function checkRecordSet(set: Node, out: RawFinding[]): void {
   const records = get(set, 'ResourceRecords');
   if (!f || !records || !isSeq(records)) return;
   for (const item of records.items) {
-    if (intrinsicName(item) || !isScalar(item)) continue;
-    const v = str(item);
-    // ${} text and dynamic references are only known at deploy time.
-    if (v === undefined || v.includes('${') || v.includes('{{resolve:') || f.ok(v)) continue;
+    const v = writtenText(item);
+    if (v === undefined || f.ok(v)) continue;
     out.push({
       message: `'${v}' is not a valid ${type} record value: Route 53 expects ${f.what}, and refuses the change. Write the value in that form${type === 'A' || type === 'AAAA' ? ', or use a CNAME record (or an alias) for a host name' : ''}.`,
       start: item.start,
