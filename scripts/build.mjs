@@ -18,14 +18,19 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// What a fresh process reads and compiles at every start (the server, the CLI): without comments
+// and indentation it is a quarter smaller and plain ASCII (a comment's one "→" made V8 hold the
+// whole source as two-byte text), so reading it and checking the code cache cost less. Names stay.
+const startsOften = { minifyWhitespace: true };
+
 const started = Date.now();
 await Promise.all([
   // The client reaches core only through the `@core/...` alias (tsconfig paths say the same to tsc).
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], alias: { '@core': './server/src/core' } }),
   // dist/server.js is a small loader (boot.ts) that runs the server bundle through V8's code cache.
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js' }),
+  build({ ...common, ...startsOften, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js' }),
   build({ ...common, entryPoints: ['server/src/boot.ts'], outfile: 'dist/server.js', sourcemap: false }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, ...startsOften, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
   // The Template Graph webview's script (elkjs included): runs in the webview, not in Node.
   build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/graphView.ts'], outfile: 'dist/graphView.js', alias: { '@core': './server/src/core' } }),
 ]);

@@ -6,4 +6,5 @@
 import path from 'node:path';
 import { loadWithCodeCache } from '../../bin/code-cache';
 
-(loadWithCodeCache(path.join(__dirname, 'server-main.js'), module) as { main(): void }).main();
+const started = performance.now();
+(loadWithCodeCache(path.join(__dirname, 'server-main.js'), module) as { main(loading?: [number, number]): void }).main([started, performance.now()]);

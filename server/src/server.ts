@@ -1,14 +1,5 @@
-import {
-  CodeActionKind,
-  createConnection,
-  DidChangeConfigurationNotification,
-  MessageType,
-  ShowMessageNotification,
-  ProposedFeatures,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type Connection,
-} from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, DidChangeConfigurationNotification, MessageType, ShowMessageNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from './lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { FIX_ALL_KIND, onCodeAction } from './handlers/codeActions';
@@ -23,6 +14,7 @@ import { createLanguageService, templateFileReader } from './core';
 import { DOCUMENT_KIND_REQUEST, EXPLAIN, EXPLAIN_FINDING, NOTES_CONFIG, NOTES_PROGRESS, READ_NOTES_CONFIG, SEARCH_NOTES, TEMPLATE_VIEW, type NotesConfig } from './core/protocol';
 import { onTemplateView } from './handlers/templateView';
 import { VERSION } from './core/version';
+import { mark } from './startupTrace';
 import { onNotification, onRequest, sendNotification } from './handlers/protocol';
 import { NotesService } from './notesService';
 import { checkNotesConfig, checkSettings, DEFAULT_SETTINGS, serviceSettings, type Settings } from './workspace';
@@ -60,6 +52,7 @@ export function startServer(connection: Connection): void {
   let initialNotes: NotesConfig = { roots: [], patterns: [] };
 
   connection.onInitialize((params) => {
+    mark('initialize');
     canPullConfig = !!params.capabilities.workspace?.configuration;
     const init = params.initializationOptions as { settings?: Partial<Settings>; notes?: NotesConfig } | undefined;
     if (init?.settings) updateSettings(init.settings);
@@ -124,7 +117,10 @@ export function startServer(connection: Connection): void {
     } else void pullSettings();
   });
 
-  documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, true));
+  documents.onDidOpen((e) => {
+    mark('open');
+    diagnostics.schedule(e.document.uri, true);
+  });
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {
     service.close(e.document.uri);
@@ -163,8 +159,15 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-/** Start on stdio (`--stdio`) or the transport the editor gave the process; boot.ts calls it. */
-export function main(): void {
+/**
+ * Start on stdio (`--stdio`) or the transport the editor gave the process; boot.ts calls it with
+ * when it began and finished loading this bundle (for the start-up trace).
+ */
+export function main(loading?: [number, number]): void {
+  if (loading) {
+    mark('bundle load', loading[0]);
+    mark('bundle loaded', loading[1]);
+  }
   startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
 }
 

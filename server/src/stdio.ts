@@ -1,4 +1,5 @@
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from './lsp';
 
 /** No editor sends a message this large; a Content-Length above it is a broken or hostile stream. */
 const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;

@@ -106,6 +106,15 @@ describe('architecture invariants (docs/ARCHITECTURE.md)', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('server code takes values from vscode-languageserver only through server/src/lsp.ts (one copy of its exports per start)', () => {
+    const server = path.join(repo, 'server', 'src');
+    const lsp = path.join(server, 'lsp.ts');
+    const bad = [...tsFiles(path.join(server, 'handlers')), ...fs.readdirSync(server).filter((f) => f.endsWith('.ts')).map((f) => path.join(server, f))]
+      .filter((f) => f !== lsp)
+      .flatMap((f) => importsOf(f).filter((i) => !i.typeOnly && /^vscode-languageserver(\/|$)/.test(i.spec)).map((i) => `${rel(f)} imports ${i.spec}`));
+    assert.deepEqual(bad, []);
+  });
+
   it('custom protocol methods are named once, in core/protocol.ts: no `awsNotes/…` string literal anywhere else', () => {
     const roots = ['server/src', 'client/src', 'test', 'scripts'].map((d) => path.join(repo, d));
     const sources = (dir: string): string[] =>

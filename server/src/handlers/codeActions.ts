@@ -1,4 +1,5 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocuments, type TextEdit } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, TextDocuments, TextEdit } from 'vscode-languageserver';
+import { CodeActionKind } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../core';
 import { EXPLAIN_FINDING_COMMAND } from '../core/protocol';

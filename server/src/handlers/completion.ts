@@ -1,12 +1,5 @@
-import {
-  CompletionItemKind,
-  InsertTextFormat,
-  MarkupKind,
-  type CompletionItem,
-  type CompletionList,
-  type CompletionParams,
-  type TextDocuments,
-} from 'vscode-languageserver';
+import type { CompletionItem, CompletionList, CompletionParams, TextDocuments } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, TemplateDocument } from '../core';
 import type { CompletionItem as CoreItem, CompletionKind } from '../core/editing/types';

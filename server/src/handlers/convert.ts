@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { DiagnosticSeverity } from '../lsp';
 import type { TemplateDocument } from '../core/document';
 import type { Severity } from '../core/rules/types';
 

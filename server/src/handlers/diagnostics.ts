@@ -5,6 +5,7 @@ import { DOCUMENT_KIND } from '../core/protocol';
 import { ruleDocsUrl } from '../core/rules/docs';
 import { toRange, toSeverity } from './convert';
 import { sendNotification } from './protocol';
+import { mark, reportStartup } from '../startupTrace';
 
 /** How long typing must pause before a changed document is checked again. */
 const CHANGE_DELAY_MS = 120;
@@ -39,10 +40,12 @@ export class DiagnosticsScheduler {
     const td = this.documents.get(uri);
     if (!td) return;
     const version = td.version;
+    mark('lint');
     const diagnostics = this.compute(td);
     // The document may have changed while we worked: publish only for the version we checked.
     if (this.documents.get(uri)?.version !== version) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    reportStartup();
     sendNotification(this.connection, DOCUMENT_KIND, { uri, kind: this.service.lint(td).kind });
   }
 

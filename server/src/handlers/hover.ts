@@ -1,5 +1,5 @@
 import type { Hover, HoverParams, TextDocuments } from 'vscode-languageserver';
-import { MarkupKind } from 'vscode-languageserver';
+import { MarkupKind } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../core';
 import { toRange } from './convert';

@@ -1,18 +1,5 @@
-import {
-  DocumentHighlightKind,
-  LSPErrorCodes,
-  ResponseError,
-  type DefinitionParams,
-  type DocumentHighlight,
-  type DocumentHighlightParams,
-  type Location,
-  type PrepareRenameParams,
-  type Range,
-  type ReferenceParams,
-  type RenameParams,
-  type TextDocuments,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+import type { DefinitionParams, DocumentHighlight, DocumentHighlightParams, Location, PrepareRenameParams, Range, ReferenceParams, RenameParams, TextDocuments, WorkspaceEdit } from 'vscode-languageserver';
+import { DocumentHighlightKind, LSPErrorCodes, ResponseError } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, TemplateDocument } from '../core';
 import { toRange } from './convert';

@@ -1,4 +1,5 @@
-import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type TextDocuments } from 'vscode-languageserver';
+import type { DocumentSymbol, DocumentSymbolParams, TextDocuments } from 'vscode-languageserver';
+import { SymbolKind } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, OutlineSymbol, TemplateDocument } from '../core';
 import type { SymbolKind as CoreKind } from '../core/editing/symbols';

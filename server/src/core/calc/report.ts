@@ -122,7 +122,7 @@ function textTable(t: ReportTable): string[] {
   const list = t.header.every((h) => !h);
   const rows = (list ? t.rows : [t.header, ...t.rows]).map((r) => r.map(plain));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const right = rows[0].map((_, i) => !list && t.rows.length > 0 && t.rows.every((r) => /^[\d,.–-]*$/.test(r[i])));
+  const right = rows[0].map((_, i) => !list && t.rows.length > 0 && t.rows.every((r) => /^[\d,.\u2013-]*$/.test(r[i])));
   const line = (cells: string[]) => '  ' + cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   const out = rows.map(line);
   if (!list) out.splice(1, 0, line(widths.map((w) => '-'.repeat(w))));

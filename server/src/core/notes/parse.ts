@@ -294,7 +294,7 @@ function dedent(lines: string[]): string {
 
 /** The text of an outline parent line, as a heading-path entry. */
 function outlineLabel(line: string): string {
-  return cleanTitle(line.replace(/^\s*(?:[-*+•>]+|\d+[.)])\s*/, ''));
+  return cleanTitle(line.replace(/^\s*(?:[-*+\u2022>]+|\d+[.)])\s*/, ''));
 }
 
 /** Pass 2b: pack blocks into passages, splitting oversized blocks. */
