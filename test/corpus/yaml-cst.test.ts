@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseYaml } from '../../server/src/core/document/yaml';
 import { parseYamlCst, parseYamlFast } from '../../server/src/core/document/yamlCst';
+import { parseYamlQuick } from '../../server/src/core/document/yamlQuick';
 import type { ParseResult } from '../../server/src/core/document/model';
 import { CORPUS, filesUnder, hasCorpus } from './shared';
 
@@ -16,7 +17,7 @@ const comparable = (r: ParseResult): string =>
 /** Same as parseTemplate: a BOM becomes a space. */
 const body = (t: string): string => (t.charCodeAt(0) === 0xfeff ? ' ' + t.slice(1) : t);
 
-describe('corpus: parseYamlCst matches parseYaml', function () {
+describe('corpus: parseYamlCst and parseYamlQuick match parseYaml', function () {
   before(function () {
     if (!hasCorpus) this.skip();
   });
@@ -27,13 +28,18 @@ describe('corpus: parseYamlCst matches parseYaml', function () {
     const texts = files.map((f) => body(fs.readFileSync(f, 'utf8'))).filter((t) => !/^\s*[{[]/.test(t));
     assert.ok(texts.length > 500, `only ${texts.length} files`);
     let fast = 0;
+    let quick = 0;
     const bad: string[] = [];
     texts.forEach((t, i) => {
       if (parseYamlFast(t)) fast++;
-      if (comparable(parseYamlCst(t)) !== comparable(parseYaml(t))) bad.push(files[i]);
+      const q = parseYamlQuick(t);
+      if (q) quick++;
+      const want = comparable(parseYaml(t));
+      if (comparable(parseYamlCst(t)) !== want || (q && comparable(q) !== want)) bad.push(files[i]);
     });
     assert.deepEqual(bad, []);
-    // Speed is npm run bench's business; here only agreement and how often the fast path applies.
-    console.log(`      ${texts.length} files, fast path on ${fast} (${((fast * 100) / texts.length).toFixed(1)}%)`);
+    // Speed is npm run bench's business; here only agreement and how often each front end applies.
+    const pct = (n: number) => `${n} (${((n * 100) / texts.length).toFixed(1)}%)`;
+    console.log(`      ${texts.length} files, scanner on ${pct(quick)}, CST path on ${pct(fast)}`);
   });
 });

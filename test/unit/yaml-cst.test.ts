@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseYaml } from '../../server/src/core/document/yaml';
 import { parseYamlCst, parseYamlFast } from '../../server/src/core/document/yamlCst';
+import { parseYamlQuick } from '../../server/src/core/document/yamlQuick';
 import type { ParseResult } from '../../server/src/core/document/model';
 import { mutationArb } from '../fuzz';
 
@@ -88,5 +89,45 @@ describe('parseYamlCst (CST fast path) matches parseYaml', () => {
 
   it('on arbitrary short text', () => {
     fc.assert(fc.property(fc.string({ maxLength: 60, unit: fc.constantFrom('a', '1', ' ', '\n', ':', '-', '!Ref ', '[', ']', '{', '}', ',', '"', "'", '#', '\t', '|', '>', '?', '&', '*', '.', 'x: ') }), (t) => same(t)), { numRuns: 3000, seed: 11 });
+  });
+});
+
+describe('parseYamlQuick (hand-written scanner) matches parseYaml', () => {
+  const read = (text: string): void => {
+    const quick = parseYamlQuick(text);
+    assert.ok(quick, `the scanner gave up on ${JSON.stringify(text)}`);
+    assert.equal(comparable(quick), comparable(parseYaml(text)), JSON.stringify(text));
+  };
+
+  it('reads the forms templates are written in', () => {
+    const cases = [
+      'A: 1\nB: x # note\nC: "q\\"uote\\u00e9"\nD: \'it\'\'s\'\nE: true\nF: ~\n',
+      'L:\n- a\n- b\nM:\n  - k: 1\n    j: 2\n  - - nested\n',
+      'R: !Ref X\nS: !Sub "${A}"\nG: !GetAtt A.B\nJ: !Join\n  - ","\n  - [a, !Ref b]\nI: !If [C, {Ref: A}, !Ref AWS::NoValue]\n',
+      'T:\n  !Join [ "-", [\n    a,\n    b,\n  ]]\n',
+      'U: |\n  #!/bin/bash\n  echo hi\n\n  done\nV: >-\n  folded\n  text\n\n    kept as is\n  end\nW: |+\n  keep\n\nX: 1\n',
+      '---\n# comment\nA: 1\n',
+      'A:\nB: # nothing\nC: !Ref\nD:\n  - \n  - x\n',
+      'Description: a long\n  plain text\n\n  over lines\nNext: 1\n',
+      'Code: !Rain::Embed file.js\nOther: !Custom\n  k: v\n',
+      'A: b\nA: c\nn: {x: 1, x: 2}\n',
+      'A: [1, 2, {b: c, d: [e]}]\nf: {}\ng: []\n"Fn::Sub": x\n',
+      'A: 1\r\nB:\r\n  - x\r\n',
+    ];
+    for (const c of cases) read(c);
+  });
+
+  it('gives up on what it does not read exactly, and the full parsers decide', () => {
+    const cases = ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a:\tb\n', 'a: "multi\n  line"\n', '---\na: 1\n---\nb: 2\n', 'a: b: c\n', '? a\n: b\n', 'a: |2\n   x\n', 'a: [\n  1\n]\n', 'a: [1, # c\n  2]\n'];
+    for (const c of cases) {
+      assert.equal(parseYamlQuick(c), undefined, JSON.stringify(c));
+      same(c);
+    }
+  });
+
+  it('is taken on most fixtures', () => {
+    const files = yamlFiles(path.join(__dirname, '..', 'fixtures'));
+    const quick = files.filter((f) => parseYamlQuick(fs.readFileSync(f, 'utf8')));
+    assert.ok(quick.length * 4 > files.length * 3, `scanner used on only ${quick.length}/${files.length} fixtures`);
   });
 });

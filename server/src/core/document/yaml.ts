@@ -1,7 +1,8 @@
 import { Alias, type Document, isAlias, isMap as yIsMap, isPair, isScalar as yIsScalar, isSeq as yIsSeq, parseAllDocuments, visit } from 'yaml';
 import type { Node as YNode } from 'yaml';
 import type { MapNode, Node, ScalarNode } from './nodes';
-import { findTag, SHORT_TAGS } from './tags';
+import { SHORT_TAGS } from './tags';
+import { addPair, shortTagNode, trimEnd } from './yamlTree';
 import type { ParseResult, SyntaxProblem } from './model';
 import { deepMessage, limitYamlNesting, MAX_DEPTH } from './depth';
 import { unwidenOffset, widenForPyYaml, type Widened } from './pyyamlLeniency';
@@ -195,11 +196,7 @@ class Converter {
           this.noteAlias(key.start, key.end);
           continue;
         }
-        const name = key.value === null ? '' : String(key.value);
-        const first = seen.get(name);
-        if (first) this.duplicates.push({ key: name, first, second: key });
-        seen.set(name, key);
-        m.pairs.push({ key, value, start: key.start, end: Math.max(value.end, key.end) });
+        addPair(m.pairs, seen, this.duplicates, key, value);
       }
       // Keys written in the mapping win over merged ones; earlier merged mappings over later ones.
       for (const src of merges) {
@@ -231,9 +228,7 @@ class Converter {
       if (!tag.startsWith('tag:yaml.org')) n.tag = tag;
       return n;
     }
-    const tagStart = findTag(this.text, tag, n.start);
-    const key: ScalarNode = { kind: 'scalar', value: fn, quoted: false, start: tagStart, end: tagStart + tag.length };
-    return { kind: 'map', short: true, pairs: [{ key, value: n, start: tagStart, end: n.end }], start: tagStart, end: Math.max(n.end, key.end) };
+    return shortTagNode(this.text, n, tag);
   }
 
   /** One warning per file: CloudFormation itself rejects aliases and merge keys; the CLI's packaging expands them. */
@@ -345,17 +340,6 @@ function countNodes(n: Node, limit: number): number {
     else if (x.kind === 'seq') for (const it of x.items) stack.push(it);
   }
   return c;
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
-  return e;
-}
-
-/** `/\s/` without a regex call per character: nested values can share long runs of trailing blanks. */
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && /\s/.test(String.fromCharCode(c)));
 }
 
 function afterColon(text: string, keyEnd: number): number {

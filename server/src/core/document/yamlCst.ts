@@ -1,8 +1,10 @@
 import { CST, Parser } from 'yaml';
-import type { MapNode, Node, Pair, ScalarNode, ScalarValue, SeqNode } from './nodes';
-import { findTag, SHORT_TAGS } from './tags';
+import type { MapNode, Node, ScalarNode, ScalarValue, SeqNode } from './nodes';
+import { SHORT_TAGS } from './tags';
+import { addPair, coreValue, shortTagNode, trimEnd } from './yamlTree';
 import type { ParseResult } from './model';
 import { parseYaml } from './yaml';
+import { parseYamlQuick } from './yamlQuick';
 import { limitYamlNesting, mayBeDeeper, MAX_DEPTH as CUT_DEPTH } from './depth';
 
 /**
@@ -15,7 +17,7 @@ import { limitYamlNesting, mayBeDeeper, MAX_DEPTH as CUT_DEPTH } from './depth';
 export function parseYamlCst(text: string): ParseResult {
   // Very deep texts go straight to parseYaml, which cuts them down: the CST parser alone is slow on them.
   if (mayBeDeeper(text, CUT_DEPTH) && limitYamlNesting(text).deepAt !== undefined) return parseYaml(text);
-  return parseYamlFast(text) ?? parseYaml(text);
+  return parseYamlQuick(text) ?? parseYamlFast(text) ?? parseYaml(text);
 }
 
 /** The fast path alone: undefined when it gives up (then `parseYaml` decides). Exported for tests. */
@@ -240,7 +242,7 @@ class CstBuilder {
       if (value?.type === 'block-map' && !vp.hasNewline) giveUp();
       const vb = value ? this.node(value, vp, depth + 1) : this.empty(offset, sep, vp, depth + 1);
       offset = vb.next;
-      this.addPair(m.pairs, seen, k, vb.node);
+      addPair(m.pairs, seen, this.duplicates, k, vb.node);
     }
     if (commentEnd !== null && commentEnd < offset) giveUp();
     m.end = m.pairs.length ? m.pairs[m.pairs.length - 1].end : trimEnd(this.text, start, offset);
@@ -300,7 +302,7 @@ class CstBuilder {
         if (value && (value.type === 'block-map' || value.type === 'block-seq')) giveUp();
         const vb = value ? this.node(value, vp, depth + 1) : this.empty(vp.end, sep, vp, depth + 1);
         offset = vb.next;
-        this.addPair(pairs, seen, k, vb.node);
+        addPair(pairs, seen, this.duplicates, k, vb.node);
       }
     }
     const [ce, ...ee] = fc.end;
@@ -312,40 +314,10 @@ class CstBuilder {
     return { node, next };
   }
 
-  /** A map entry, noting a key already seen in this map (the duplicate-key finding reads these). */
-  private addPair(pairs: Pair[], seen: Map<string, ScalarNode>, k: ScalarNode, v: Node): void {
-    const name = k.value === null ? '' : String(k.value);
-    const first = seen.get(name);
-    if (first) this.duplicates.push({ key: name, first, second: k });
-    seen.set(name, k);
-    pairs.push({ key: k, value: v, start: k.start, end: Math.max(v.end, k.end) });
-  }
-
   private applyTag(n: Node, tag: string): Node {
-    const fn = SHORT_TAGS[tag];
-    const tagStart = findTag(this.text, tag, n.start);
-    const key: ScalarNode = { kind: 'scalar', value: fn, quoted: false, start: tagStart, end: tagStart + tag.length };
-    return { kind: 'map', short: true, pairs: [{ key, value: n, start: tagStart, end: n.end }], start: tagStart, end: Math.max(n.end, key.end) };
+    return shortTagNode(this.text, n, tag);
   }
-}
 
-/** The core schema's resolution of a plain scalar (yaml's tags, in its order: null, bool, int 0o/dec/0x, float nan/exp/plain). */
-function coreValue(s: string): ScalarValue {
-  if (s.length === 0) return null;
-  const c = s.charCodeAt(0);
-  // Fast exit: every non-string value starts with one of ~ n N t T f F digit + - .
-  if (!(c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return s;
-  if (/^(?:~|[Nn]ull|NULL)$/.test(s)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
-  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
-  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
-  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
-    return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
-  return s;
 }
 
 function scalarHasNewline(key: CST.FlowScalar): boolean {
@@ -385,11 +357,4 @@ function emptyScalarPosition(offset: number, before: ST[] | undefined): number {
     }
   }
   return offset;
-}
-
-/** Same as parseYaml's: the tag sits just before the value (maybe on the previous line). */
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /\s/.test(text[e - 1])) e--;
-  return e;
 }
