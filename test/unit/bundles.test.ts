@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const dist = path.join(__dirname, '..', '..', 'dist');
+/** Loaded on first use: RE2 (patterns), CIDR arithmetic, fuzzy explain search, globs. */
+const LAZY = ['re2js', 'ip-num', 'minisearch', 'picomatch'];
 
 describe('bundles a fresh process starts from', () => {
   for (const bundle of ['server-main.js', 'cli.js']) {
@@ -14,6 +16,15 @@ describe('bundles a fresh process starts from', () => {
       const text = fs.readFileSync(path.join(dist, bundle), 'latin1');
       const at = text.search(/[^\x00-\x7f]/);
       assert.equal(at, -1, `non-ASCII at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 60), at + 20))}`);
+    });
+
+    it(`${bundle} leaves the packages a first lint seldom needs to dist/chunks/ (scripts/lazyChunks.mjs)`, () => {
+      const inputs = fs.readFileSync(path.join(dist, `${bundle}.inputs`), 'utf8').split('\n');
+      for (const pkg of LAZY) {
+        assert.deepEqual(inputs.filter((f) => f.startsWith(`node_modules/${pkg}/`)), [], `${pkg} is bundled`);
+        assert.ok(fs.existsSync(path.join(dist, 'chunks', `${pkg}.js`)), `dist/chunks/${pkg}.js`);
+      }
+      assert.ok(inputs.includes('server/src/core/lint.ts'), 'the list is of this bundle');
     });
   }
 });
