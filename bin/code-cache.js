@@ -3,8 +3,11 @@
  * Runs a CommonJS bundle with V8's code cache (`<bundle>.cache`, written by a build step that runs
  * the bundle once with AWS_NOTES_WRITE_CODE_CACHE=1): a fresh process otherwise spends a good part
  * of its start compiling the bundle. The cache names the bundle it was made from (size and time);
- * for any other bundle, or another Node version (V8 rejects it), the bundle compiles as usual.
- * Used by bin/aws-notes.js (dist/cli.js) and server/src/boot.ts (dist/server-main.js).
+ * for any other bundle, or another Node version (V8 rejects it), the bundle compiles as usual and
+ * the process writes a new cache when it exits: an installed extension ships none (the editor's V8
+ * is not the build's), so its first start makes the one every later start reads.
+ * Used by bin/aws-notes.js (dist/cli.js), server/src/boot.ts (dist/server-main.js) and the lazy
+ * chunks (scripts/lazyChunks.mjs).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -30,9 +33,25 @@ function loadWithCodeCache(file, parent) {
   mod.paths = Module._nodeModulePaths(path.dirname(file));
   script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;
-  // Written after the run, so the cache also holds the functions the run compiled.
-  if (write) process.on('exit', () => fs.writeFileSync(cacheFile, Buffer.concat([stamp, script.createCachedData()])));
+  // Written at exit, so the cache also holds the functions the run compiled.
+  if (write || !cachedData || script.cachedDataRejected) process.once('exit', () => save(cacheFile, stamp, script));
   return mod.exports;
+}
+
+/** Write then rename (a process starting meanwhile reads the old cache or the new one, never half of one). */
+function save(cacheFile, stamp, script) {
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  let fd;
+  try {
+    fd = fs.openSync(tmp, 'w'); // fails fast where the install is read-only: then no cache, as before
+    fs.writeSync(fd, Buffer.concat([stamp, script.createCachedData()]));
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(tmp, cacheFile);
+  } catch {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+  }
 }
 
 module.exports = { loadWithCodeCache };

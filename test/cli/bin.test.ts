@@ -48,4 +48,24 @@ describe('cli: bin/aws-notes.js (the installed command)', () => {
     fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from(`${stat.size}:${stat.mtimeMs}\n`), Buffer.alloc(5000, 7)]));
     expected(lint(bin));
   });
+
+  it('a run without a usable cache writes one that V8 accepts for the next run (an installed extension ships none)', () => {
+    const bin = path.join(dir, 'bin', 'aws-notes.js');
+    const cacheFile = path.join(dir, 'dist', 'cli.js.cache');
+    const stat = fs.statSync(path.join(root, 'dist', 'cli.js'));
+    for (const spoil of [() => fs.rmSync(cacheFile, { force: true }), () => fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from(`${stat.size}:${stat.mtimeMs}\n`), Buffer.alloc(5000, 7)]))]) {
+      spoil();
+      expected(lint(bin));
+      const cache = fs.readFileSync(cacheFile);
+      assert.ok(cache.subarray(0, 40).toString('latin1').startsWith(`${stat.size}:${stat.mtimeMs}\n`), 'stamped with the bundle');
+      // Same check V8 makes when the next run loads it.
+      const check = spawnSync(
+        process.execPath,
+        ['-e', 'const fs=require("fs"),vm=require("vm"),M=require("module");const [f,c]=process.argv.slice(1);const d=fs.readFileSync(c);const s=new vm.Script(M.wrap(fs.readFileSync(f,"utf8")),{filename:f,cachedData:d.subarray(d.indexOf(10)+1)});process.stdout.write(String(s.cachedDataRejected))', path.join(dir, 'dist', 'cli.js'), cacheFile],
+        { encoding: 'utf8' },
+      );
+      assert.equal(check.stdout, 'false', check.stderr);
+      assert.deepEqual(fs.readdirSync(path.join(dir, 'dist')).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+    }
+  });
 });
