@@ -5,6 +5,10 @@ import path from 'node:path';
 import { DocumentCache, parseTemplate } from '../../server/src/core/document';
 import { lintDocument } from '../../server/src/core/lint';
 import { LintCache } from '../../server/src/core/rules/entryCache';
+import { resourceRule } from '../../server/src/core/rules/define';
+import { rulesFor } from '../../server/src/core/rules/registry';
+import type { Rule } from '../../server/src/core/rules/types';
+import { symbolTable } from '../../server/src/core/editing/references';
 
 const fixture = (...p: string[]) => fs.readFileSync(path.join(__dirname, '..', '..', ...p), 'utf8');
 
@@ -101,7 +105,7 @@ const TEMPLATES = [schemaHeavy, network, fixture('test', 'fixtures', 'cfn', 'bad
 const INSERTS = [
   'a', '1', ' ', '\n', ':', '-', '"', '#', '!Ref Env', '900', '  ', '\n      DelaySeconds: 5', '\n    Properties:\n      Foo: 1',
   '\n  Extra:\n    Type: AWS::SQS::Queue\n', 'AllowedValues: [x]\n    ', 'Transform: AWS::Serverless-2016-10-31\n', '&a ', '*a',
-  'Timeout', 'Queue', '{', '[', ']', '}',
+  'Timeout', 'Queue', '{', '[', ']', '}', '${Env}', '${Queue.Arn}', 'Fn::Sub: ',
 ];
 
 describe('incremental lint (per-entry findings reused across edits)', () => {
@@ -155,5 +159,74 @@ describe('incremental lint (per-entry findings reused across edits)', () => {
     });
     const retention = (text: string) => lintDocument(parseTemplate('u', 9, text)).findings.filter((f) => f.code === 'BP1012').length;
     assert.equal(retention(steps[0]) - retention(steps[1]), 1); // the edit changed the function's finding
+  });
+
+  it('runs the per-entry rules (ours and added ones) again for the edited entry only', () => {
+    const calls: string[] = [];
+    const spy = (code: string): Rule =>
+      resourceRule(code, 'spy', [], (_ctx, r, out) => {
+        calls.push(r.name);
+        if (r.type === 'AWS::SNS::Topc') out.push({ message: `${code} on ${r.name}`, start: r.pair.key.start, end: r.pair.key.end });
+      });
+    const rules = [...rulesFor('cfn'), spy('TEST1'), spy('TEST2')];
+    const docs = new DocumentCache();
+    const cache = new LintCache();
+    lintDocument(docs.get('u', 1, () => schemaHeavy), { cache, rules });
+    assert.equal(calls.length, 2 * 6); // two spies, six resources
+    calls.length = 0;
+    const text = schemaHeavy.replace('DelaySeconds: 901', 'DelaySeconds: 90');
+    const after = lintDocument(docs.get('u', 2, () => text), { cache, rules }).findings;
+    assert.deepEqual(calls, ['Queue', 'Queue']);
+    assert.deepEqual(after, lintDocument(parseTemplate('u', 2, text), { rules }).findings);
+    assert.deepEqual(after.filter((f) => f.code.startsWith('TEST')).map((f) => f.message), ['TEST1 on Topic', 'TEST2 on Topic']);
+  });
+
+  it('reports a per-entry rule that throws once, as a lint from scratch does, and keeps the others', () => {
+    const failing = resourceRule('TEST3', 'throws', [], (_ctx, r) => {
+      if (r.name === 'Bucket') throw new Error('boom');
+    });
+    const rules = [...rulesFor('cfn'), failing];
+    const errors: string[] = [];
+    const docs = new DocumentCache();
+    const cache = new LintCache();
+    const incremental = lintDocument(docs.get('u', 1, () => schemaHeavy), { cache, rules, onRuleError: (r) => errors.push(r.code) });
+    assert.deepEqual(incremental, lintDocument(parseTemplate('u', 1, schemaHeavy), { rules }));
+    assert.deepEqual(errors, ['TEST3']);
+    assert.equal(incremental.findings.filter((f) => f.code === 'INTERNAL').length, 1);
+    assert.ok(incremental.findings.some((f) => f.code === 'CFN3002')); // the unknown SNS type is still reported
+  });
+
+  it('keeps the symbol table (rename, references, dependency cycles) exact after every edit of a chain', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TEMPLATES.keys()),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 8 }), fc.constantFrom(...INSERTS)), { minLength: 1, maxLength: 12 }),
+        (which, edits) => {
+          const docs = new DocumentCache();
+          let text = TEMPLATES[which];
+          symbolTable(docs.get('u', 0, () => text));
+          edits.forEach(([where, del, ins], i) => {
+            const at = Math.floor(where * text.length);
+            text = text.slice(0, at) + ins + text.slice(Math.min(text.length, at + del));
+            const incremental = symbolTable(docs.get('u', i + 1, () => text));
+            const scratch = symbolTable(parseTemplate('u', i + 1, text));
+            assert.deepEqual(incremental.occurrences, scratch.occurrences, `after edit ${i + 1}:\n${text}`);
+          });
+        },
+      ),
+      { numRuns: 150, seed: 17 },
+    );
+  });
+
+  it('finds the uses in unchanged resources again when a definition is renamed elsewhere', () => {
+    const docs = new DocumentCache();
+    symbolTable(docs.get('u', 0, () => network));
+    const renamed = network.replace('  Cidr:\n    Type: String', '  Cidrx:\n    Type: String');
+    const after = symbolTable(docs.get('u', 1, () => renamed));
+    assert.deepEqual(after.occurrences, symbolTable(parseTemplate('u', 1, renamed)).occurrences);
+    assert.ok(!after.occurrences.some((o) => o.name === 'Cidr'));
+    const back = symbolTable(docs.get('u', 2, () => network));
+    assert.equal(back.occurrences.filter((o) => o.name === 'Cidr').length, 2); // the definition and Vpc's !Ref
   });
 });

@@ -10,7 +10,8 @@ import { compareCodes } from './rules/define';
 import { documentRules } from './rules/document';
 import type { LintCache } from './rules/entryCache';
 import { rulesFor } from './rules/registry';
-import type { EntryMemo, Finding, Rule } from './rules/types';
+import type { EntryMemo, Finding, RawFinding, Rule, RuleContext } from './rules/types';
+import { templateIndex } from './cfn/template';
 import { applySuppressions } from './suppress';
 
 export interface LintOptions extends KindOptions {
@@ -48,12 +49,20 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
   if (isMap(root)) {
     const intended = readAsIntended(root, kind);
     const memo = opts.cache && entryMemo(opts.cache, doc, intended, kind, opts.today);
-    for (const rule of opts.rules?.filter((r) => r.kinds.includes(kind)) ?? rulesFor(kind)) {
-      if (opts.disabled?.includes(rule.code)) continue;
+    const ctx: RuleContext = { doc, kind, root: intended, today: opts.today, readFile: opts.readFile, memo };
+    let rules = (opts.rules?.filter((r) => r.kinds.includes(kind)) ?? rulesFor(kind)).filter((r) => !opts.disabled?.includes(r.code));
+    if (memo) {
+      // Per-entry rules together: one look-up per entry instead of one per entry and rule.
+      const batch = rules.filter((r) => r.perEntry);
+      const all = batchPerEntry(ctx, memo, batch);
+      if (all) {
+        findings.push(...all);
+        rules = rules.filter((r) => !r.perEntry);
+      }
+    }
+    for (const rule of rules) {
       try {
-        for (const f of rule.check({ doc, kind, root: intended, today: opts.today, readFile: opts.readFile, memo })) {
-          findings.push({ ...f, code: rule.code, severity: f.severity ?? rule.severity, ...(rule.bestPractice ? { bestPractice: true } : {}) });
-        }
+        for (const f of rule.check(ctx)) findings.push(decorated(rule, f));
       } catch (e) {
         opts.onRuleError?.(rule, e);
         findings.push({
@@ -71,6 +80,28 @@ export function lintDocument(doc: TemplateDocument, opts: LintOptions = {}): Lin
   const kept = capFindings(applySuppressions(doc, root, dropCascades(doc, findings)));
   kept.sort((a, b) => a.start - b.start || compareCodes(a.code, b.code));
   return { kind, findings: kept };
+}
+
+function decorated(rule: Rule, f: RawFinding): Finding {
+  return { ...f, code: rule.code, severity: f.severity ?? rule.severity, ...(rule.bestPractice ? { bestPractice: true } : {}) };
+}
+
+/**
+ * The findings of every per-entry rule, entry by entry, each entry's reused while it is unchanged.
+ * Undefined when one of them throws: then each runs on its own, reporting its failure as usual.
+ */
+function batchPerEntry(ctx: RuleContext, memo: EntryMemo, batch: Rule[]): Finding[] | undefined {
+  if (!batch.length) return [];
+  const resources = templateIndex(ctx.doc, ctx.root).resources.values();
+  try {
+    return memo.each(`*${batch.map((r) => r.code).join(',')}`, resources, (r) => {
+      const out: Finding[] = [];
+      for (const rule of batch) for (const f of rule.perEntry!(ctx, r)) out.push(decorated(rule, f));
+      return out;
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -95,7 +126,7 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 /** The first MAX_FINDINGS findings, errors before warnings before info, plus one DOC1020 saying how many were cut. */
 function capFindings(findings: Finding[]): Finding[] {
   if (findings.length <= MAX_FINDINGS) return findings;
-  const ranked = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start);
+  const ranked = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start || compareCodes(a.code, b.code));
   const kept = ranked.slice(0, MAX_FINDINGS);
   const cut = findings.length - kept.length;
   const byCode = new Map<string, number>();

@@ -64,12 +64,13 @@ function build(doc: TemplateDocument): SymbolTable {
   for (const p of idx.mappings.values()) define(p, 'mapping', 'mapping');
 
   const refs = new Collector(doc.text, idx, definitions, occurrences);
+  const token = namesToken(definitions, idx);
   for (const p of root.pairs) {
     const section = keyText(p);
     if (section === 'Mappings') continue; // plain data, no functions
     if (section === 'Resources' && isMap(p.value) && !intrinsicName(p.value)) {
       // What visit does for the section mapping itself, then each entry through its recorded names.
-      for (const e of p.value.pairs) refs.replay(namesIn(e));
+      for (const e of p.value.pairs) refs.entry(e, token);
     } else refs.visit(p.value, section, undefined, 0);
   }
   // Resource and output attributes that name other entries.
@@ -94,6 +95,24 @@ function build(doc: TemplateDocument): SymbolTable {
   const unique = occurrences.filter((o, i) => i === 0 || o.start !== occurrences[i - 1].start);
   return { occurrences: unique, definitions };
 }
+
+/**
+ * What an entry's occurrences depend on besides the entry itself: the names defined (and, in SAM,
+ * which resources are serverless, for the names SAM generates from them). Equal names give the
+ * same object, so an entry's occurrences are reused with one comparison.
+ */
+let names: { sig: string; token: object } = { sig: '', token: {} };
+
+function namesToken(defs: Map<string, Occurrence>, idx: TemplateIndex): object {
+  let sig = idx.sam ? 'sam' : 'cfn';
+  for (const k of defs.keys()) sig += '\u0000' + k;
+  if (idx.sam) for (const r of idx.resources.values()) if (r.type?.startsWith('AWS::Serverless::')) sig += '\u0001' + r.name;
+  if (sig !== names.sig) names = { sig, token: {} };
+  return names.token;
+}
+
+/** A resource entry's occurrences, at the entry's offset `base`, valid while the defined names are those of `token`. */
+const occurrencesByEntry = new WeakMap<Pair, { token: object; base: number; occurrences: Occurrence[] }>();
 
 /** A node that may name an entry, as visit finds it: a scalar (of a namespace) or a Sub argument. */
 type Named = { node: Node | undefined; ns: Namespace; dotted: boolean } | { sub: Node | undefined };
@@ -149,6 +168,23 @@ class Collector {
     const named: Named[] = [];
     visitNamed(n, section, parentFn, depth, named);
     this.replay(named);
+  }
+
+  /** The uses in one resource entry: reused, moved to its offset, while the entry and the defined names are unchanged. */
+  entry(e: Pair, token: object): void {
+    const hit = occurrencesByEntry.get(e);
+    if (hit && hit.token === token) {
+      const d = e.start - hit.base;
+      if (d) {
+        hit.occurrences = hit.occurrences.map((o) => ({ ...o, start: o.start + d, end: o.end + d }));
+        hit.base = e.start;
+      }
+      for (const o of hit.occurrences) this.out.push(o);
+      return;
+    }
+    const from = this.out.length;
+    this.replay(namesIn(e));
+    occurrencesByEntry.set(e, { token, base: e.start, occurrences: this.out.slice(from) });
   }
 
   replay(named: Named[]): void {

@@ -34,11 +34,12 @@ export function cfnRule(code: string, title: string, cfnLint: string[], check: (
  * from the previous lint (ctx.memo).
  */
 export function resourceRule(code: string, title: string, cfnLint: string[], check: (ctx: RuleContext, r: ResourceInfo, out: RawFinding[]) => void, severity: Severity = 'error'): Rule {
-  return cfnRule(code, title, cfnLint, (ctx) => eachResource(ctx, code, (r) => {
+  const perEntry = (ctx: RuleContext, r: ResourceInfo): RawFinding[] => {
     const out: RawFinding[] = [];
     check(ctx, r, out);
     return out;
-  }), severity);
+  };
+  return { ...cfnRule(code, title, cfnLint, (ctx) => eachResource(ctx, code, (r) => perEntry(ctx, r)), severity), perEntry };
 }
 
 /** `perResource(r)` of every resource, through ctx.memo under `key` (see resourceRule for what it may read). */

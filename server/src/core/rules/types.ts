@@ -1,6 +1,7 @@
 import type { TemplateDocument } from '../document/model';
 import type { MapNode, Pair } from '../document/nodes';
 import type { Kind } from '../kind';
+import type { ResourceInfo } from '../cfn/template';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -85,4 +86,10 @@ export interface Rule {
    */
   scanners?: { cfnNag?: readonly string[]; checkov?: readonly string[]; guard?: readonly string[] };
   check(ctx: RuleContext): RawFinding[];
+  /**
+   * For rules whose findings for a resource read only that resource's entry and the template
+   * outside Resources: the findings for one resource. The editor's lint runs these together per
+   * entry and reuses an unchanged entry's findings of all of them at once (lint.ts).
+   */
+  perEntry?(ctx: RuleContext, r: ResourceInfo): RawFinding[];
 }

@@ -4,7 +4,7 @@
  * wrong thing. Reported only when Name is a parameter, resource (or `Resource.Attr`) or pseudo
  * parameter of the template, so text meant for other tools (`${stageVariables.x}`, shell) is left alone.
  */
-import { templateIndex, type TemplateIndex } from '../../cfn/template';
+import { templateIndex, type ResourceInfo, type TemplateIndex } from '../../cfn/template';
 import { PSEUDO_PARAMETERS } from '../../cfn/vocabulary';
 import { get, intrinsicName, isMap, keyText, type Node, type ScalarNode } from '../../document/nodes';
 import { cfnRule } from '../define';
@@ -28,48 +28,77 @@ function wrapFix(ctx: RuleContext, n: ScalarNode): RawFinding['data'] {
   return { fix: 'edits', title: 'Wrap in !Sub', edits: [{ start: n.start, end: n.start, text: '!Sub ' }] };
 }
 
+/** A string with `${X}` outside Fn::Sub, and the names it uses (those a DefinitionSubstitutions map provides left out). */
+interface Candidate {
+  node: ScalarNode;
+  vars: string[];
+}
+
+/** Every string outside Fn::Sub under `n` that has `${X}` in it. */
+function candidates(n: Node, skip: Set<string> | undefined, depth: number, out: Candidate[]): void {
+  if (depth > 100) return;
+  if (n.kind === 'scalar') {
+    if (typeof n.value !== 'string' || !n.value.includes('${')) return;
+    const vars = [...n.value.matchAll(VAR)].map((m) => m[1]).filter((v) => !skip?.has(v));
+    if (vars.length) out.push({ node: n, vars });
+    return;
+  }
+  if (n.kind === 'seq') {
+    for (const it of n.items) candidates(it, skip, depth + 1, out);
+    return;
+  }
+  const fn = intrinsicName(n);
+  if (fn === 'Fn::Sub' || fn === 'Fn::Transform' || fn?.startsWith('Fn::ForEach')) return;
+  for (const p of n.pairs) {
+    const k = keyText(p);
+    // A nested template's own `${}` belongs to that template's Fn::Sub.
+    if (k.startsWith('Fn::ForEach') || k === 'Fn::Transform' || k === 'TemplateBody') continue;
+    candidates(p.value, skip, depth + 1, out);
+  }
+}
+
+/**
+ * A resource's candidates depend on its entry alone. An entry the incremental parse kept is the
+ * same object (offsets shifted in place), so a keystroke walks only the entry it changed.
+ */
+const byEntry = new WeakMap<ResourceInfo['pair'], Candidate[]>();
+
+function resourceCandidates(r: ResourceInfo): Candidate[] {
+  let out = byEntry.get(r.pair);
+  if (!out) {
+    out = [];
+    if (isMap(r.node)) {
+      const subs = r.type && SUBSTITUTING.has(r.type) ? get(r.properties, 'DefinitionSubstitutions') : undefined;
+      const skip = isMap(subs) ? new Set(subs.pairs.map(keyText)) : undefined;
+      for (const p of r.node.pairs) if (keyText(p) !== 'Metadata') candidates(p.value, skip, 0, out);
+    }
+    byEntry.set(r.pair, out);
+  }
+  return out;
+}
+
 export const subNeeded = cfnRule('CFN4100', '${Name} in a string that is not in Fn::Sub', ['E1029'], (ctx) => {
   if (!ctx.doc.text.includes('${')) return []; // nothing to substitute: skip the walk
   const idx = templateIndex(ctx.doc, ctx.root);
   if (idx.foreignTransform) return []; // a macro may be the one that substitutes
   const out: RawFinding[] = [];
-  const visit = (n: Node, skip: Set<string> | undefined, depth: number): void => {
-    if (depth > 100) return;
-    if (n.kind === 'scalar') {
-      if (typeof n.value !== 'string' || !n.value.includes('${')) return;
-      const vars = [...n.value.matchAll(VAR)].map((m) => m[1]).filter((v) => names(idx, v) && !skip?.has(v));
-      if (!vars.length) return;
-      const shown = [...new Set(vars)].map((v) => `\${${v}}`).join(', ');
-      out.push({
-        message: `${shown} is written in a plain string, so CloudFormation passes it on as text instead of the value. Only Fn::Sub substitutes variables: wrap the string in !Sub.`,
-        start: n.start,
-        end: n.end,
-        data: wrapFix(ctx, n),
-      });
-      return;
-    }
-    if (n.kind === 'seq') {
-      for (const it of n.items) visit(it, skip, depth + 1);
-      return;
-    }
-    const fn = intrinsicName(n);
-    if (fn === 'Fn::Sub' || fn === 'Fn::Transform' || fn?.startsWith('Fn::ForEach')) return;
-    for (const p of n.pairs) {
-      const k = keyText(p);
-      // A nested template's own `${}` belongs to that template's Fn::Sub.
-      if (k.startsWith('Fn::ForEach') || k === 'Fn::Transform' || k === 'TemplateBody') continue;
-      visit(p.value, skip, depth + 1);
-    }
+  const report = ({ node, vars }: Candidate): void => {
+    const named = vars.filter((v) => names(idx, v));
+    if (!named.length) return;
+    const shown = [...new Set(named)].map((v) => `\${${v}}`).join(', ');
+    out.push({
+      message: `${shown} is written in a plain string, so CloudFormation passes it on as text instead of the value. Only Fn::Sub substitutes variables: wrap the string in !Sub.`,
+      start: node.start,
+      end: node.end,
+      data: wrapFix(ctx, node),
+    });
   };
-  for (const r of idx.resources.values()) {
-    if (!isMap(r.node)) continue;
-    const subs = r.type && SUBSTITUTING.has(r.type) ? get(r.properties, 'DefinitionSubstitutions') : undefined;
-    const skip = isMap(subs) ? new Set(subs.pairs.map(keyText)) : undefined;
-    for (const p of r.node.pairs) if (keyText(p) !== 'Metadata') visit(p.value, skip, 0);
-  }
-  for (const o of idx.outputs.values()) visit(o.value, undefined, 0);
-  for (const c of idx.conditions.values()) visit(c.value, undefined, 0);
+  for (const r of idx.resources.values()) resourceCandidates(r).forEach(report);
+  const rest: Candidate[] = [];
+  for (const o of idx.outputs.values()) candidates(o.value, undefined, 0, rest);
+  for (const c of idx.conditions.values()) candidates(c.value, undefined, 0, rest);
   const globals = get(ctx.root, 'Globals');
-  if (idx.sam && globals) visit(globals, undefined, 0);
+  if (idx.sam && globals) candidates(globals, undefined, 0, rest);
+  rest.forEach(report);
   return out;
 });

@@ -28,13 +28,14 @@ export function practiceRule(
     if (!types || (r.type && types.includes(r.type))) check(r, out, ctx);
     return out;
   };
+  const optIn = (out: RawFinding[]) => out.map((f) => (f.data ? { ...f, data: { ...f.data, optIn: true } } : f));
   const rule = cfnRule(code, title, [], (ctx) => {
     // A macro may rewrite anything; what we read is not what gets deployed.
     if (templateIndex(ctx.doc, ctx.root).foreignTransform) return [];
-    const out = crossResource ? [...templateIndex(ctx.doc, ctx.root).resources.values()].flatMap((r) => one(ctx, r)) : eachResource(ctx, code, (r) => one(ctx, r));
-    return out.map((f) => (f.data ? { ...f, data: { ...f.data, optIn: true } } : f));
+    return optIn(crossResource ? [...templateIndex(ctx.doc, ctx.root).resources.values()].flatMap((r) => one(ctx, r)) : eachResource(ctx, code, (r) => one(ctx, r)));
   }, 'warning');
-  return { ...rule, bestPractice: true, scanners };
+  const perEntry = (ctx: RuleContext, r: ResourceInfo) => (templateIndex(ctx.doc, ctx.root).foreignTransform ? [] : optIn(one(ctx, r)));
+  return { ...rule, bestPractice: true, scanners, ...(crossResource ? {} : { perEntry }) };
 }
 
 /**
