@@ -34,7 +34,7 @@ const started = Date.now();
 // Not needed for a first lint of most templates: RE2 for registry `pattern`s and AllowedPattern
 // (only templates whose values have one), ip-num for CIDR arithmetic, MiniSearch for the fuzzy
 // explain search, picomatch for notes discovery and `awsNotes.kinds` globs.
-const lazy = await lazyChunks(root, ['re2js', 'ip-num', 'minisearch', 'picomatch'], { ...common, ...startsOften });
+const lazy = await lazyChunks(root, ['re2js', 'ip-num', 'minisearch', 'picomatch'], ['crypto', 'child_process'], { ...common, ...startsOften });
 await Promise.all([
   // The client reaches core only through the `@core/...` alias (tsconfig paths say the same to tsc).
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], alias: { '@core': './server/src/core' } }),

@@ -3,6 +3,7 @@
  * Speed itself is measured by `npm run bench`, never asserted here.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -11,6 +12,15 @@ const dist = path.join(__dirname, '..', '..', 'dist');
 const LAZY = ['re2js', 'ip-num', 'minisearch', 'picomatch'];
 
 describe('bundles a fresh process starts from', () => {
+  it("loading the server bundle leaves Node's crypto and child_process unloaded (a stdio server never uses them)", () => {
+    const script = `require(${JSON.stringify(path.join(dist, '..', 'bin', 'code-cache.js'))}).loadWithCodeCache(${JSON.stringify(path.join(dist, 'server-main.js'))}, module);
+      process.stdout.write(JSON.stringify(process.moduleLoadList))`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    const loaded = JSON.parse(r.stdout) as string[];
+    assert.ok(loaded.includes('NativeModule net'), 'the list is of a loaded server');
+    assert.deepEqual(loaded.filter((m) => /^NativeModule (crypto|child_process)$/.test(m)), []);
+  });
+
   for (const bundle of ['server-main.js', 'cli.js']) {
     it(`${bundle} is plain ASCII (one non-ASCII character makes V8 hold the whole source as two-byte text)`, () => {
       const text = fs.readFileSync(path.join(dist, bundle), 'latin1');
