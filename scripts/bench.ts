@@ -393,6 +393,9 @@ async function bigNotesBench(): Promise<void> {
       await rpc.sendRequest('textDocument/hover', { textDocument: { uri }, position: at[Math.floor(Math.random() * at.length)] });
       return now() - s;
     };
+    // The first hover builds the knowledge base's fuzzy index (~200 ms, notes or not): it goes
+    // before the notes build starts, so the rows below show what the build itself holds up.
+    const coldHoverMs = await hover();
     const t0 = now();
     await rpc.sendNotification('initialized', {});
     let building = true;
@@ -408,7 +411,8 @@ async function bigNotesBench(): Promise<void> {
     const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
     rpc.dispose();
     child.kill();
-    json.bigNotes = { bytes: 10 * 1024 * 1024, buildMs, hoversDuringBuild: during.length, slowestHoverDuringBuildMs: Math.max(0, ...during), hoverP50: q(after, 0.5), hoverP95: q(after, 0.95), rssMB: rss };
+    json.bigNotes = { bytes: 10 * 1024 * 1024, coldHoverMs, buildMs, hoversDuringBuild: during.length, slowestHoverDuringBuildMs: Math.max(0, ...during), hoverP50: q(after, 0.5), hoverP95: q(after, 0.95), rssMB: rss };
+    rows.push({ metric: 'notes: first hover, before the notes build (cold knowledge base)', value: ms(coldHoverMs) });
     rows.push({ metric: 'notes: index 10 MB in the server (background)', value: `${ms(buildMs)}; slowest of ${during.length} hovers meanwhile ${ms(Math.max(0, ...during))}`, target: '< 1.5 s, never blocking a hover' });
     rows.push({ metric: 'notes: hover round trip with 10 MB indexed', value: `p50 ${ms(q(after, 0.5))}, p95 ${ms(q(after, 0.95))}`, target: 'p95 < 5 ms' });
     rows.push({ metric: 'notes: server RSS with 10 MB indexed', value: `${rss.toFixed(0)} MB`, target: '< 200 MB' });

@@ -28,7 +28,8 @@ export class StatusItem implements vscode.Disposable {
       return;
     }
     this.notes.name = 'AWS Notes index';
-    this.notes.text = `$(sync~spin) Notes ${done}/${total}`;
+    // done/total are bytes: a percentage reads the same for one big file or thousands of small ones.
+    this.notes.text = `$(sync~spin) Notes ${Math.floor((100 * done) / total)}%`;
     this.notes.tooltip = 'AWS Notes: indexing your notes in the background; hovers use what is indexed so far.';
     this.notes.command = 'awsNotes.showOutput';
     this.notes.show();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { searchKnowledge } from './core/knowledge';
 import {
-  decodeNotes,
+  decodeNotesInSlices,
   DEFAULT_NOTES_PATTERNS,
   discoverNotes,
   linksAsText,
@@ -11,6 +11,7 @@ import {
   NOTES_LIMITS,
   NotesIndex,
   type SkippedNote,
+  yieldTurns,
 } from './core/notes';
 import type { NotesConfig, NotesProgress, SearchItem } from './core/protocol';
 import { checkNotesConfig } from './workspace';
@@ -96,16 +97,29 @@ export class NotesService {
     this.report(skipped, [...missing]);
     for (const f of this.files) if (!found.has(f)) this.index.removeFile(f);
     this.files = found;
+    // Progress counts bytes, not files: one 10 MB file must not sit at 0/1 until it is done.
+    const sizes = new Map<string, number>();
+    for (const f of found) sizes.set(f, await fs.promises.stat(f).then((st) => st.size, () => 0));
+    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
     let done = 0;
-    const total = found.size;
-    this.onProgress?.({ done, total });
+    let reported = -1;
+    const report = (bytes: number) => {
+      // Whole percents at most: the status bar needs no more, and every notification costs.
+      if (total && Math.floor((100 * bytes) / total) === reported && bytes < total) return;
+      reported = total ? Math.floor((100 * bytes) / total) : 0;
+      this.onProgress?.({ done: bytes, total });
+    };
+    report(0);
     for (const f of found) {
-      await new Promise((r) => setImmediate(r)); // yield between files: hovers stay responsive
+      await yieldTurns(); // between files too: hovers stay responsive
       if (gen !== this.generation) return;
-      await this.addFromDisk(f);
-      done++;
-      if (done % 25 === 0 || done === total) this.onProgress?.({ done, total });
+      const size = sizes.get(f)!;
+      await this.addFromDisk(f, (share) => report(done + Math.floor(share * size)));
+      done += size;
+      if (done < total) report(done);
     }
+    await this.index.settle();
+    if (total) report(total);
     this.onLog?.(`notes index: ${found.size} file(s), ${this.index.size} passages in ${Date.now() - started} ms`);
   }
 
@@ -118,14 +132,12 @@ export class NotesService {
     if (skipped.length > SKIPPED_NAMED) this.onLog(`... and ${skipped.length - SKIPPED_NAMED} more notes files not indexed`);
   }
 
-  private async addFromDisk(file: string): Promise<void> {
+  private async addFromDisk(file: string, progress?: (share: number) => void): Promise<void> {
     try {
       const bytes = await fs.promises.readFile(file);
-      const text = decodeNotes(bytes).text;
-      // Decoding a big file and splitting it into lines are two stretches: a hover may go between.
-      if (text.length > 1024 * 1024) await new Promise((r) => setImmediate(r));
-      // Big files go in slices with yields in between: hovers keep answering during the build.
-      await this.index.addFileInBatches(file, text);
+      // Decoding, splitting and indexing a big file all go in slices: hovers answer in between.
+      const text = (await decodeNotesInSlices(bytes, yieldTurns)).text;
+      await this.index.addFileInBatches(file, text, undefined, undefined, progress);
     } catch {
       this.index.removeFile(file);
     }
@@ -166,6 +178,7 @@ export class NotesService {
         await this.addFromDisk(file);
       }
     }
+    await this.index.settle();
   }
 
   /** Would a full scan include this new file? Same patterns, confinement and caps. */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService } from '../../server/src/core';
-import { NotesIndex } from '../../server/src/core/notes';
+import { NotesIndex, parseNotes } from '../../server/src/core/notes';
 import { NotesService } from '../../server/src/notesService';
 
 /** A temporary workspace `ws/` with a sibling `outside/` folder the workspace must not reach. */
@@ -167,5 +167,68 @@ describe('notes index: big files in batches (issue 14)', () => {
     assert.ok(sizes[0] < 100, `first pause after ${sizes[0]} passages`);
     assert.ok(seen[0] > 0 && index.size > 0, 'a search during the build found passages');
     assert.ok(index.passagesOf('big.md').length === 3000);
+  });
+
+  it('answers a request that takes several event-loop turns within one slice of the build', async () => {
+    // The language server reads a request in one turn and answers it in the next ones: the
+    // build must leave it those turns, not run a slice between each of them.
+    const index = new NotesIndex();
+    const text = Array.from({ length: 2000 }, (_, i) => `## Topic ${i}\n\n- Kinesis shard note number ${i} with enough words to be a passage.\n`).join('\n');
+    let slices = 0;
+    let answeredAfter: number | undefined;
+    const request = () => {
+      const issuedAt = slices;
+      const turn = (left: number) => (left ? setImmediate(() => turn(left - 1)) : (answeredAfter = slices - issuedAt));
+      turn(3);
+    };
+    const build = index.addFileInBatches('big.md', text, undefined, 0, () => {
+      slices++;
+      if (slices === 5) request();
+    });
+    await build;
+    assert.ok(slices > 10, `the build ran in ${slices} slices`);
+    assert.equal(answeredAfter, 0, 'answered before the next slice of the build');
+  });
+
+  it('keeps passages as ranges of the file: the same text, lines and headings as parsing gives', () => {
+    const index = new NotesIndex();
+    const files: Record<string, string> = {
+      'plain.md': '# SQS\n\nVisibility timeout hides a message.\n\n## Retention\n- Default 4 days\n- Max 14 days\n',
+      'crlf.md': '\ufeff# Lambda\r\n\r\n  indented line one\r\n  indented line two\r\n\r\nTimeout is 15 minutes at most.\r\n',
+      'table.md': `# Limits\n\n| Setting | Value |\n|---|---|\n${Array.from({ length: 14 }, (_, i) => `| row ${i} | ${i} s |`).join('\n')}\n`,
+      'long.txt': `Topic\n${'word '.repeat(1200)}\n\n\tTabbed outline item\n\t\tchild of it\n`,
+    };
+    for (const [file, text] of Object.entries(files)) {
+      index.addFile(file, text);
+      const expected = parseNotes(file, text).map(({ offset: _offset, ...rest }) => rest);
+      assert.ok(expected.length > 0, file);
+      assert.deepEqual(index.passagesOf(file), expected, file);
+    }
+  });
+});
+
+describe('notes service: progress (issue 14)', () => {
+  it('reports progress within one big file, in bytes, ending at the total', async () => {
+    const sb = sandbox();
+    try {
+      sb.write('ws/notes/big.md', Array.from({ length: 3000 }, (_, i) => `## Topic ${i}\n\n- Kinesis shard note number ${i} with enough words to be a passage.\n`).join('\n'));
+      sb.write('ws/notes/small.md', '# SQS\nVisibility timeout hides a received message.\n');
+      const total = fs.statSync(path.join(sb.ws, 'notes', 'big.md')).size + fs.statSync(path.join(sb.ws, 'notes', 'small.md')).size;
+      const svc = new NotesService();
+      const seen: { done: number; total: number }[] = [];
+      svc.onProgress = (p) => seen.push(p);
+      // A slice per batch of passages, whatever the machine's speed.
+      const add = svc.index.addFileInBatches.bind(svc.index);
+      svc.index.addFileInBatches = (file, text, pause, _slice, progress) => add(file, text, pause, 0, progress);
+      await svc.configure({ roots: [sb.ws], patterns: ['notes'] });
+      assert.ok(seen.every((p) => p.total === total), JSON.stringify(seen.slice(0, 3)));
+      assert.deepEqual(seen[0], { done: 0, total });
+      assert.deepEqual(seen[seen.length - 1], { done: total, total });
+      const between = seen.filter((p) => p.done > 0 && p.done < total);
+      assert.ok(between.length >= 5, `${between.length} intermediate reports`);
+      assert.ok(between.every((p, i) => i === 0 || p.done >= between[i - 1].done), 'never goes back');
+    } finally {
+      sb.cleanup();
+    }
   });
 });

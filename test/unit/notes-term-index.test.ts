@@ -55,4 +55,21 @@ describe('notes term index (issue 14)', () => {
       [2501],
     );
   });
+
+  it('finds the same documents with the same scores once postings move into the shared pool', () => {
+    const index = new TermIndex();
+    const words = ['shard', 'stream', 'queue', 'retention', 'timeout', 'lambda'];
+    // Enough postings that adding alone merges them into the pool a few times, then more after.
+    for (let id = 1; id <= 40_000; id++) index.add(id, doc(id % 7 ? '' : 'kinesis', `${words[id % 6]} ${words[(id * 7) % 6]} w${id % 500}`));
+    for (let id = 3; id <= 40_000; id += 9) index.remove(id);
+    const queries = [['shard', 'kinesis'], ['w42', 'timeout'], ['retention']];
+    const before = queries.map((q) => index.search(q));
+    index.settle();
+    const after = queries.map((q) => index.search(q));
+    assert.deepEqual(after, before);
+    assert.ok(before[0].length > 1000 && !before[0].some((h) => h.id % 9 === 3));
+    index.add(40_001, doc('kinesis', 'shard'));
+    assert.ok(index.search(['shard', 'kinesis']).some((h) => h.id === 40_001), 'a document added after the pool is found');
+  });
 });
+

@@ -1,6 +1,7 @@
-import { notePassages, parseNotes, type NoteSection } from './parse';
+import { linePassages, looksBinary, parseNotes, splitLinesInSlices, type NoteSection } from './parse';
 import { tokenize, tokenizeDetailed } from './terms';
-import { TermIndex } from './termIndex';
+import { TermIndex, type TermRule } from './termIndex';
+import { yieldTurns } from './pause';
 
 export interface NotesHit {
   file: string;
@@ -71,6 +72,50 @@ export function hasPhrase(text: string, pieces: string[], needed: number): boole
   return false;
 }
 
+/** Candidates ordered before the rest are looked at: a hover rarely reads past the first few. */
+const FIRST_ORDERED = 128;
+
+/**
+ * 0..n-1 in the order `compare` gives, sorting only as far as the caller reads: the best
+ * FIRST_ORDERED by `score` first (a split name can have thousands of candidates), the rest
+ * only when asked for. `compare` must order by `score`, highest first, before anything else.
+ */
+function* bestFirst(n: number, compare: (a: number, b: number) => number, score: Float64Array): Generator<number> {
+  const threshold = n > FIRST_ORDERED ? kthLargest(score.slice(0, n), FIRST_ORDERED) : -Infinity;
+  const first: number[] = [];
+  for (let i = 0; i < n; i++) if (score[i] >= threshold) first.push(i);
+  yield* first.sort(compare);
+  if (first.length === n) return;
+  const rest: number[] = [];
+  for (let i = 0; i < n; i++) if (score[i] < threshold) rest.push(i);
+  yield* rest.sort(compare);
+}
+
+/** The k-th largest value (1-based) of `a`, which it reorders: quickselect, linear on average. */
+function kthLargest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = k - 1; // index in descending order
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] > pivot) i++;
+      while (a[j] < pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i++] = a[j];
+        a[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target];
+}
+
 /** Score factor for passages that match a `prefer` word (Lambda's Timeout over SQS's). */
 const PREFER_BOOST = 3;
 /** Score factor for passages whose heading names the term itself (not a passing mention). */
@@ -103,21 +148,78 @@ const MAX_CONTEXT_TOKENS = 30;
 /** Weight of camelCase pieces of a query word relative to whole words. */
 const PART_WEIGHT = 0.6;
 
+/** A notes file's text as indexed (no BOM, `\n` line ends): passages are ranges of it. */
+interface Source {
+  file: string;
+  text: string;
+}
+
+/** The heading of a passage, shared by the passages of one section. */
+interface Heading {
+  title: string;
+  path: string[];
+}
+
+/**
+ * A passage as the index keeps it: a range of its file's text, not a copy (the synthetic 10 MB
+ * bench held 7.7 MB of passage copies). `own` is the text when it is not a plain range
+ * (indentation removed, a table's header row repeated, a cut line).
+ */
+interface Stored {
+  source: Source;
+  heading: Heading;
+  line: number;
+  endLine: number;
+  from: number;
+  to: number;
+  own: string | undefined;
+  kind: NoteSection['kind'];
+  headerLines: number | undefined;
+}
+
+function textOf(p: Stored): string {
+  return p.own ?? p.source.text.slice(p.from, p.to);
+}
+
 /**
  * Full-text index over the passages of the user's notes files. Files can be added, replaced
  * and removed one at a time so the language server can keep it current as files change.
  */
 export class NotesIndex {
   private readonly terms = new TermIndex();
-  private readonly passages = new Map<number, NoteSection>();
+  private readonly passages = new Map<number, Stored>();
   private readonly byFile = new Map<string, number[]>();
   private nextId = 1;
+  private lastHeading: { heading: Heading; tokens: string[] } | undefined;
 
-  /** Indexes one passage under a new id. */
-  private addPassage(s: NoteSection): number {
+  /** Indexes one passage of `source` under a new id. */
+  private addPassage(source: Source, s: NoteSection): number {
     const id = this.nextId++;
-    this.passages.set(id, s);
-    this.terms.add(id, { heading: tokenize(s.headingPath.join(' / ')), text: tokenize(s.text) }, s.kind === 'code' ? CODE_BOOST : 1);
+    // Passages of one section share their heading path: one heading object, tokenized once.
+    const last = this.lastHeading;
+    let heading: Heading;
+    let headingTokens: string[];
+    if (last && last.heading.title === s.title && last.heading.path === s.headingPath) {
+      heading = last.heading;
+      headingTokens = last.tokens;
+    } else {
+      heading = { title: s.title, path: s.headingPath };
+      headingTokens = tokenize(s.headingPath.join(' / '));
+      this.lastHeading = { heading, tokens: headingTokens };
+    }
+    const plain = s.offset !== undefined && source.text.startsWith(s.text, s.offset);
+    this.passages.set(id, {
+      source,
+      heading,
+      line: s.line,
+      endLine: s.endLine,
+      from: plain ? s.offset! : 0,
+      to: plain ? s.offset! + s.text.length : 0,
+      own: plain ? undefined : s.text,
+      kind: s.kind,
+      headerLines: s.headerLines,
+    });
+    this.terms.add(id, { heading: headingTokens, text: tokenize(s.text) }, s.kind === 'code' ? CODE_BOOST : 1);
     return id;
   }
 
@@ -134,19 +236,27 @@ export class NotesIndex {
     return this.byFile.has(file);
   }
 
+  /** The text passages are ranges of: the BOM dropped and line ends made `\n` (line numbers stay). */
+  private sourceOf(file: string, text: string): Source {
+    let t = typeof text === 'string' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (typeof t === 'string' && t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
+    return { file, text: t };
+  }
+
   /** Indexes (or re-indexes) a file; returns how many passages it produced. Never throws. */
   addFile(file: string, text: string): number {
     this.removeFile(file);
+    const source = this.sourceOf(file, text);
     let sections: NoteSection[];
     try {
-      sections = parseNotes(file, text);
+      sections = parseNotes(file, source.text);
     } catch {
       sections = [];
     }
     const ids: number[] = [];
     this.byFile.set(file, ids);
     try {
-      for (const s of sections) ids.push(this.addPassage(s));
+      for (const s of sections) ids.push(this.addPassage(source, s));
     } catch {
       // A failure here would leave the file half-indexed; drop it instead.
       this.removeFile(file);
@@ -158,22 +268,32 @@ export class NotesIndex {
   /**
    * Indexes a file a slice of time at a time, yielding in between, so a huge notes file (10 MB)
    * never holds the server: parsing and indexing both pause, and hovers answer from what is
-   * indexed so far. Stops quietly when the file is removed or re-added meanwhile.
+   * indexed so far. `progress` hears the share of the file's text done (0–1) at every pause.
+   * Stops quietly when the file is removed or re-added meanwhile.
    */
   async addFileInBatches(
     file: string,
     text: string,
-    pause: () => Promise<void> = () => new Promise((r) => setImmediate(r)),
+    pause: () => Promise<void> = yieldTurns,
     sliceMs = SLICE_MS,
+    progress?: (share: number) => void,
   ): Promise<number> {
     this.removeFile(file);
     const ids: number[] = [];
     this.byFile.set(file, ids);
     try {
+      const source = this.sourceOf(file, text);
+      if (typeof source.text !== 'string' || !source.text || looksBinary(source.text)) return 0;
+      // Splitting 10 MB into lines is a stretch of its own: it pauses too.
+      const lines = await splitLinesInSlices(source.text, pause);
+      if (this.byFile.get(file) !== ids) return 0;
       let sliceStart = performance.now();
-      for (const s of notePassages(file, text)) {
-        ids.push(this.addPassage(s));
+      let reached = 0;
+      for (const s of linePassages(file, lines)) {
+        ids.push(this.addPassage(source, s));
+        if (s.offset !== undefined) reached = s.offset;
         if (ids.length % 16 === 0 && performance.now() - sliceStart >= sliceMs) {
+          progress?.(source.text.length ? reached / source.text.length : 1);
           await pause();
           if (this.byFile.get(file) !== ids) return 0;
           sliceStart = performance.now();
@@ -184,6 +304,12 @@ export class NotesIndex {
       return 0;
     }
     return ids.length;
+  }
+
+  /** A build is done: packs what was just indexed into its compact form, in slices like the build. */
+  async settle(pause: () => Promise<void> = yieldTurns, sliceMs = SLICE_MS): Promise<void> {
+    this.lastHeading = undefined;
+    while (!this.terms.settle(performance.now() + sliceMs)) await pause();
   }
 
   removeFile(file: string): void {
@@ -197,7 +323,22 @@ export class NotesIndex {
 
   /** The indexed passages of one file, in file order. */
   passagesOf(file: string): NoteSection[] {
-    return (this.byFile.get(file) ?? []).map((id) => this.passages.get(id)).filter((p): p is NoteSection => !!p);
+    const out: NoteSection[] = [];
+    for (const id of this.byFile.get(file) ?? []) {
+      const p = this.passages.get(id);
+      if (!p) continue;
+      out.push({
+        file: p.source.file,
+        title: p.heading.title,
+        headingPath: p.heading.path,
+        line: p.line,
+        endLine: p.endLine,
+        text: textOf(p),
+        kind: p.kind,
+        ...(p.headerLines ? { headerLines: p.headerLines } : {}),
+      });
+    }
+    return out;
   }
 
   /** Context strings repeat (one per knowledge entry), so their tokens are memoized. */
@@ -256,56 +397,71 @@ export class NotesIndex {
       // (`count` is generic), so "shard" is.
       const meaningful = pieces.filter((p) => !GENERIC_PARTS.has(p));
       const needed = meaningful.length >= 5 ? meaningful.length - 1 : meaningful.length;
-      const headingNames = (r: { inHeading: string[] }) => r.inHeading.some((t) => specific.has(t));
-      const strongList = [...strong];
-      const strongHit = (contains: (t: string) => boolean) => strongList.some(contains);
       // A topic (several words) needs most of its words; a term needs itself.
       const words = [...new Set(tokenizeDetailed(query).filter((t) => t.kind === 'word').map((t) => t.token))];
       const minWords = opts.minShare ? Math.ceil(opts.minShare * words.length) : 1;
-      const relevant = (contains: (t: string) => boolean) =>
+      const relevant: TermRule[] =
         minWords > 1
-          ? words.filter(contains).length >= minWords
-          : strongHit(contains) || (needed > 0 && meaningful.filter(contains).length >= needed);
-      // Only passages with a query word or piece can be relevant: context words re-rank them.
-      const raw = this.terms.search([...primary, ...context, ...extra], {
-        open: primary.size,
+          ? [{ terms: words, min: minWords }]
+          : [
+              { terms: [...strong], min: 1 },
+              { terms: meaningful, min: needed },
+            ];
+      // Only a passage with a whole word or a meaningful piece can be relevant, so only those
+      // terms bring passages in; generic pieces (`message`, `period`) and context words re-rank.
+      const opening = [...primary].filter((t) => strong.has(t) || meaningful.includes(t));
+      const scored = this.terms.run([...opening, ...[...primary].filter((t) => !opening.includes(t)), ...context, ...extra], {
+        open: opening.length,
         accept: relevant,
         boostTerm: (term) => (strong.has(term) ? 1 : parts.has(term) ? PART_WEIGHT : weight),
       });
-      const results = raw
+      const requiredMask = required && scored.mask(required);
+      const preferredMask = preferred && scored.mask(preferred);
+      const specificMask = scored.mask(specific);
+      const strongMask = scored.mask(strong);
+      const count = scored.ids.length;
+      const kept = new Int32Array(count); // candidate numbers in `scored`
+      const final = new Float64Array(count);
+      const base = new Float64Array(count);
+      let n = 0;
+      for (let k = 0; k < count; k++) {
         // The required service may also be implied by a heading that names the term itself
         // ("Network Access Control Lists (NACL)" is about `AWS::EC2::NetworkAcl`).
-        .filter((r) => !required || r.terms.some((t) => required.has(t)) || headingNames(r))
-        .map((r) => {
-          let score = r.score;
-          if (preferred && r.terms.some((t) => preferred.has(t))) score *= PREFER_BOOST;
-          if (headingNames(r)) score *= HEADING_BOOST;
-          return { id: r.id, score, strong: r.terms.some((t) => strong.has(t)) };
-        })
-        .sort((a, b) => b.score - a.score);
+        const headingNames = scored.inHeadingAny(k, specificMask);
+        if (requiredMask && !scored.hasAny(k, requiredMask) && !headingNames) continue;
+        let score = scored.score(k);
+        base[n] = score;
+        if (preferredMask && scored.hasAny(k, preferredMask)) score *= PREFER_BOOST;
+        if (headingNames) score *= HEADING_BOOST;
+        final[n] = score;
+        kept[n++] = k;
+      }
       const hits: NotesHit[] = [];
       const seen = new Set<string>();
       let phraseChecks = 0;
-      for (const r of results) {
-        const p = this.passages.get(r.id);
+      // Best first; ties as the index ranked them (its score, then file order).
+      for (const i of bestFirst(n, (x, y) => final[y] - final[x] || base[y] - base[x] || kept[x] - kept[y], final)) {
+        const k = kept[i];
+        const p = this.passages.get(scored.ids[k]);
         if (!p) continue;
+        const text = textOf(p);
         // Pieces of a split name count only as a phrase ("backup plan", not "backup … plan").
-        if (meaningful.length > 1 && !r.strong) {
+        if (meaningful.length > 1 && !scored.hasAny(k, strongMask)) {
           if (++phraseChecks > MAX_PHRASE_CHECKS) break;
-          if (!hasPhrase(`${p.headingPath.join(' ')}\n${p.text}`, meaningful, needed)) continue;
+          if (!hasPhrase(`${p.heading.path.join(' ')}\n${text}`, meaningful, needed)) continue;
         }
-        const key = p.text.replace(/\s+/g, ' ').trim().toLowerCase();
+        const key = text.replace(/\s+/g, ' ').trim().toLowerCase();
         if (seen.has(key)) continue;
         seen.add(key);
         hits.push({
-          file: p.file,
+          file: p.source.file,
           line: p.line,
           endLine: p.endLine,
-          text: p.text,
-          title: p.title,
-          headingPath: p.headingPath,
+          text,
+          title: p.heading.title,
+          headingPath: p.heading.path,
           headerLines: p.headerLines,
-          score: r.score,
+          score: final[i],
         });
         if (hits.length >= limit) break;
       }

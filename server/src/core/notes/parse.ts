@@ -30,6 +30,11 @@ export interface NoteSection {
    * `line` is where the text after them starts.
    */
   headerLines?: number;
+  /**
+   * Where the first line of the passage starts in the text parsed (set when that text has no
+   * `\r`): the index keeps one string per file and passages as ranges of it.
+   */
+  offset?: number;
 }
 
 /** Passage size targets: small enough to read in a hover, big enough to carry a fact. */
@@ -177,14 +182,44 @@ interface Section {
   bodyEnd: number; // exclusive
 }
 
-function splitLines(text: string): string[] {
+/** The lines of a text and, when every line ends in `\n`, where each starts. */
+export interface NoteLines {
+  lines: string[];
+  starts?: Int32Array;
+}
+
+function splitLines(text: string): NoteLines {
   // A plain-string split is several times faster than the regex on a 10 MB file.
-  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  const crlf = text.includes('\r');
+  return capLines(crlf ? text.split(/\r\n|\r|\n/) : text.split('\n'), !crlf);
+}
+
+/** Lines of text without `\r` about this many characters at a time (a few ms each). */
+const SPLIT_CHUNK = 1 << 20;
+
+/** The lines of a text without `\r`, split a stretch at a time with `pause` in between. */
+export async function splitLinesInSlices(text: string, pause: () => Promise<void>): Promise<NoteLines> {
+  const lines: string[] = [];
+  for (let at = 0; at <= text.length; ) {
+    let end = text.indexOf('\n', at + SPLIT_CHUNK);
+    if (end < 0) end = text.length;
+    for (const line of text.slice(at, end).split('\n')) lines.push(line);
+    at = end + 1;
+    if (at <= text.length) await pause();
+  }
+  return capLines(lines, true);
+}
+
+function capLines(lines: string[], withStarts: boolean): NoteLines {
   if (lines.length > MAX_LINES) lines.length = MAX_LINES;
+  const starts = withStarts ? new Int32Array(lines.length) : undefined;
+  let at = 0;
   for (let i = 0; i < lines.length; i++) {
+    if (starts) starts[i] = at;
+    at += lines[i].length + 1;
     if (lines[i].length > MAX_LINE_CHARS) lines[i] = lines[i].slice(0, MAX_LINE_CHARS) + '…';
   }
-  return lines;
+  return { lines, starts };
 }
 
 /** Pass 1: find headings (outside code fences) and the body range of every section, as it goes. */
@@ -395,7 +430,12 @@ export function parseNotes(file: string, text: string): NoteSection[] {
  */
 export function* notePassages(file: string, text: string): Generator<NoteSection> {
   if (typeof text !== 'string' || text.length === 0 || looksBinary(text)) return;
-  const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  yield* linePassages(file, splitLines(bom ? text.slice(1) : text), bom);
+}
+
+/** notePassages over lines already split (offsets count `base` characters before the first line). */
+export function* linePassages(file: string, { lines, starts }: NoteLines, base = 0): Generator<NoteSection> {
   for (const section of findSections(lines)) {
     const out: NoteSection[] = [];
     const blocks = blocksOf(lines, section.bodyStart, section.bodyEnd);
@@ -414,6 +454,7 @@ export function* notePassages(file: string, text: string): Generator<NoteSection
         text: body,
         kind: code ? 'code' : 'text',
         ...(header?.length ? { headerLines: header.length } : {}),
+        ...(starts && !header?.length ? { offset: base + starts[start] } : {}),
       });
     });
     yield* out;

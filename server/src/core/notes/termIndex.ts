@@ -5,7 +5,7 @@
  * 10 MB of notes. Scoring is the same BM25+ (k 1.2, b 0.7, d 0.5) over two fields (heading, text),
  * summed over query terms and multiplied by the number of query terms matched, so rankings tuned
  * on the evaluation carry over. Removed documents are only marked; their postings are skipped
- * and reclaimed when the dead share grows (compact).
+ * and reclaimed when the dead share grows (merge).
  */
 
 const K = 1.2;
@@ -25,29 +25,76 @@ export interface TermHit {
   inHeading: string[];
 }
 
+/** At least `min` of `terms` (query terms). */
+export interface TermRule {
+  terms: readonly string[];
+  min: number;
+}
+
 export interface TermSearchOptions {
   /** Only the first `open` query terms bring in documents (default: all). */
   open?: number;
   /**
-   * Decides from the open terms a document contains whether it can be an answer at all; the
-   * others are dropped before the remaining terms are scored.
+   * A document found by the open terms can be an answer only when it meets one of these rules
+   * (default: it can); the others are dropped before the remaining terms are scored.
    */
-  accept?: (contains: (term: string) => boolean) => boolean;
+  accept?: readonly TermRule[];
   /** Weight of each query term. */
   boostTerm?: (term: string) => number;
 }
 
 /**
- * Postings of one term in one field: document id and term frequency, interleaved, ids ascending.
- * Plain arrays of small integers: V8 stores them unboxed, and pushing to them is far cheaper than
- * growing typed arrays for the many terms that occur a handful of times.
+ * Postings are kept two ways: most in pools (Int32Arrays of document id and term frequency,
+ * interleaved, each term's run contiguous with ids ascending), the newest in small plain arrays
+ * per term. Pushing to plain arrays is cheap while building; a pool takes a quarter of their
+ * memory (8 bytes a posting instead of 16 plus growth slack, and one object instead of one per
+ * term). Terms are grouped in buckets of BUCKET slots with one pool each, so folding a bucket's
+ * arrays into its pool (when they hold half as many postings as it, and when the caller settles
+ * a build) is a short pause, never one pass over the whole index.
  */
-type Postings = number[];
+type Tail = number[];
+
+const BUCKET_BITS = 9;
+/** Fewer new postings than this stay in plain arrays (folding them costs more than it saves). */
+const MIN_MERGE = 4096;
+
+/** The documents a query found, with what each matched (see TermIndex.run); `k` indexes `ids`. */
+export interface Scored {
+  /** Candidate document ids, ascending. */
+  readonly ids: readonly number[];
+  /** BM25+ sum times the number of query terms matched. */
+  score(k: number): number;
+  /** A set of query terms, for hasAny / inHeadingAny (terms not in the query are ignored). */
+  mask(terms: Iterable<string>): Uint32Array;
+  hasAny(k: number, mask: Uint32Array): boolean;
+  inHeadingAny(k: number, mask: Uint32Array): boolean;
+  terms(k: number): string[];
+  inHeading(k: number): string[];
+}
+
+/** Per-document work arrays of a query, kept between queries (cleared where used). */
+interface Scratch {
+  /** Words of term bits per document. */
+  stride: number;
+  score: Float64Array;
+  has: Uint32Array;
+  inHeading: Uint32Array;
+  /** 0 not seen, 1 candidate, 2 seen but not accepted. */
+  found: Uint8Array;
+}
 
 export class TermIndex {
-  /** term → its number; its postings for field f are at `postings[number * FIELD_COUNT + f]`. */
+  /** term → its number; its postings for field f are in slot `number * FIELD_COUNT + f`. */
   private readonly termIds = new Map<string, number>();
-  private readonly postings: (Postings | undefined)[] = [];
+  /** Per slot: where its run starts in its bucket's pool and how many postings it holds there. */
+  private poolStart = new Int32Array(1024);
+  private poolCount = new Int32Array(1024);
+  /** Per bucket (slot >> BUCKET_BITS): its pool and how many postings wait in its slots' tails. */
+  private readonly pools: Int32Array[] = [];
+  private readonly tailPostings: number[] = [];
+  /** Per slot: postings added since its bucket was last merged (id, tf interleaved). */
+  private readonly tails: (Tail | undefined)[] = [];
+  private readonly full: number[] = [];
   /** Occurrences per term number in the document being added (zero between documents). */
   private counts = new Uint32Array(1024);
   private readonly seen: number[] = [];
@@ -59,6 +106,7 @@ export class TermIndex {
   private readonly totalLength = new Float64Array(FIELD_COUNT);
   private live = 0;
   private dead = 0;
+  private scratch: Scratch | undefined;
 
   get documentCount(): number {
     return this.live;
@@ -74,21 +122,16 @@ export class TermIndex {
       for (const t of fields[FIELDS[f]]) {
         if (!t) continue;
         let n = this.termIds.get(t);
-        if (n === undefined) {
-          n = this.termIds.size;
-          this.termIds.set(t, n);
-          for (let k = 0; k < FIELD_COUNT; k++) this.postings.push(undefined);
-          if (n >= this.counts.length) {
-            const counts = new Uint32Array(this.counts.length * 2);
-            counts.set(this.counts);
-            this.counts = counts;
-          }
-        }
+        if (n === undefined) n = this.newTerm(t);
         if (this.counts[n]++ === 0) seen.push(n);
       }
       for (const n of seen) {
-        (this.postings[n * FIELD_COUNT + f] ??= []).push(id, Math.min(this.counts[n], 0xffff));
+        const slot = n * FIELD_COUNT + f;
+        (this.tails[slot] ??= []).push(id, Math.min(this.counts[n], 0xffff));
         this.counts[n] = 0;
+        const b = slot >> BUCKET_BITS;
+        const waiting = ++this.tailPostings[b];
+        if (waiting >= MIN_MERGE && waiting * 4 >= this.pools[b].length && !this.full.includes(b)) this.full.push(b);
       }
       this.lengths[id * FIELD_COUNT + f] = seen.length;
       this.totalLength[f] += seen.length;
@@ -96,6 +139,31 @@ export class TermIndex {
     this.alive[id] = 1;
     this.boost[id] = boost;
     this.live++;
+    for (const b of this.full) this.merge(b);
+    this.full.length = 0;
+  }
+
+  private newTerm(t: string): number {
+    const n = this.termIds.size;
+    this.termIds.set(t, n);
+    for (let k = 0; k < FIELD_COUNT; k++) this.tails.push(undefined);
+    while (this.pools.length <= ((n + 1) * FIELD_COUNT - 1) >> BUCKET_BITS) {
+      this.pools.push(new Int32Array(0));
+      this.tailPostings.push(0);
+    }
+    if (n >= this.counts.length) {
+      const counts = new Uint32Array(this.counts.length * 2);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    if ((n + 1) * FIELD_COUNT > this.poolStart.length) {
+      for (const key of ['poolStart', 'poolCount'] as const) {
+        const grown = new Int32Array(this.poolStart.length * 2);
+        grown.set(this[key]);
+        this[key] = grown;
+      }
+    }
+    return n;
   }
 
   remove(id: number): void {
@@ -104,110 +172,211 @@ export class TermIndex {
     for (let f = 0; f < FIELD_COUNT; f++) this.totalLength[f] -= this.lengths[id * FIELD_COUNT + f];
     this.live--;
     this.dead++;
-    if (this.dead > 1000 && this.dead > this.live) this.compact();
+    if (this.dead > 1000 && this.dead > this.live) {
+      for (let b = 0; b < this.pools.length; b++) this.merge(b);
+      this.dead = 0;
+    }
   }
 
   /**
-   * BM25+ over the query terms (OR), best first. Repeated query terms count again, like MiniSearch.
+   * A build is done: folds the newest postings into the pools (they take 4× the room outside),
+   * one bucket at a time, at least one, until `until` (a performance.now() time). True when all
+   * are folded.
+   */
+  settle(until = Infinity): boolean {
+    let merged = false;
+    for (let b = 0; b < this.pools.length; b++) {
+      if (!this.tailPostings[b]) continue;
+      if (merged && performance.now() >= until) return false;
+      this.merge(b);
+      merged = true;
+    }
+    return true;
+  }
+
+  /**
+   * Rewrites a bucket's pool with its slots' pooled and newest postings, dropping removed
+   * documents. Ids stay ascending: everything in a tail is newer than the pool.
+   */
+  private merge(b: number): void {
+    const old = this.pools[b];
+    const pool = new Int32Array(old.length + 2 * this.tailPostings[b]);
+    const alive = this.alive;
+    const tails = this.tails;
+    const first = b << BUCKET_BITS;
+    const slots = Math.min(this.termIds.size * FIELD_COUNT, first + (1 << BUCKET_BITS));
+    let at = 0;
+    for (let k = first; k < slots; k++) {
+      const from = this.poolStart[k];
+      const end = from + 2 * this.poolCount[k];
+      this.poolStart[k] = at;
+      for (let i = from; i < end; i += 2) {
+        if (!alive[old[i]]) continue;
+        pool[at++] = old[i];
+        pool[at++] = old[i + 1];
+      }
+      const tail = tails[k];
+      if (tail) {
+        for (let i = 0; i < tail.length; i += 2) {
+          if (!alive[tail[i]]) continue;
+          pool[at++] = tail[i];
+          pool[at++] = tail[i + 1];
+        }
+        tails[k] = undefined;
+      }
+      this.poolCount[k] = (at - this.poolStart[k]) / 2;
+    }
+    this.pools[b] = at < pool.length ? pool.slice(0, at) : pool;
+    this.tailPostings[b] = 0;
+  }
+
+  /** BM25+ over the query terms (OR), best first, with the terms each document matched. */
+  search(query: string[], opts: TermSearchOptions = {}): TermHit[] {
+    const scored = this.run(query, opts);
+    return scored.ids
+      .map((id, k) => ({ id, score: scored.score(k), terms: scored.terms(k), inHeading: scored.inHeading(k) }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Scores the documents a query finds; repeated query terms count again, like MiniSearch.
    * Only the first `open` terms bring in documents; the rest only add to the score of documents
    * already found (context words re-rank, and scoring every passage that says "function" or
-   * "queue" was most of a hover's time). Scores and matched terms are kept in flat arrays indexed
-   * by document id; objects are made only for the documents returned.
+   * "queue" was most of a hover's time). Work arrays indexed by document id are kept between
+   * queries: nothing is allocated per document.
    */
-  search(query: string[], opts: TermSearchOptions = {}): TermHit[] {
+  run(query: string[], opts: TermSearchOptions = {}): Scored {
     const bitOf = new Map<string, number>();
     const unique: string[] = [];
     for (const t of query) if (!bitOf.has(t)) bitOf.set(t, unique.push(t) - 1);
     const words = Math.max(1, Math.ceil(unique.length / 32));
-    const size = this.alive.length;
-    const score = new Float64Array(size);
-    const has = new Uint32Array(size * words); // query terms a document contains, as bits
-    const inHeading = new Uint32Array(size * words);
-    const found = new Uint8Array(size);
+    const { stride, score, has, inHeading, found } = this.scratchFor(words);
+    const { lengths, alive, boost } = this;
     let touched: number[] = [];
+    let all = touched; // every document seen, to clear the work arrays after
     let closed = false;
-    // Visits only the set bits (a passage matches a handful of the query's terms).
-    const termsOf = (bits: Uint32Array, id: number) => {
-      const out: string[] = [];
-      for (let w = 0; w < words; w++) {
-        let v = bits[id * words + w];
-        while (v) {
-          const low = v & -v;
-          out.push(unique[w * 32 + 31 - Math.clz32(low)]);
-          v ^= low;
-        }
+    const maskOf = (terms: Iterable<string>) => {
+      const m = new Uint32Array(words);
+      for (const t of terms) {
+        const b = bitOf.get(t);
+        if (b !== undefined) m[b >>> 5] |= 1 << (b & 31);
       }
-      return out;
-    };
-    let current = 0;
-    const contains = (term: string) => {
-      const b = bitOf.get(term);
-      return b !== undefined && (has[current * words + (b >>> 5)] & (1 << (b & 31))) !== 0;
+      return m;
     };
     const close = () => {
       closed = true;
       if (opts.accept) {
+        const rules = opts.accept.filter((r) => r.min > 0).map((r) => ({ mask: maskOf(r.terms), min: r.min }));
         const kept: number[] = [];
         for (const id of touched) {
-          current = id;
-          if (opts.accept(contains)) kept.push(id);
+          const meets = rules.some((r) => {
+            let n = 0;
+            for (let w = 0; w < words; w++) n += popcount(has[id * stride + w] & r.mask[w]);
+            return n >= r.min;
+          });
+          if (meets) kept.push(id);
+          else found[id] = 2;
         }
-        for (const id of touched) found[id] = 0;
-        for (const id of kept) found[id] = 1;
         touched = kept;
       }
       touched.sort((a, b) => a - b);
     };
     const avg = [...this.totalLength].map((t) => (this.live ? t / this.live : 0));
     const open = opts.open ?? query.length;
-    for (let q = 0; q < query.length; q++) {
-      const term = query[q];
-      const n = this.termIds.get(term);
-      if (n === undefined) continue;
-      if (q >= open && !closed) {
-        close();
-        if (!touched.length) break;
-      }
-      const bit = bitOf.get(term)!;
-      const word = bit >>> 5;
-      const mask = 1 << (bit & 31);
-      const termBoost = opts.boostTerm ? opts.boostTerm(term) : 1;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const postings = this.postings[n * FIELD_COUNT + f];
-        if (!postings) continue;
-        let matching = postings.length / 2;
-        if (this.dead) for (let i = 0; i < postings.length; i += 2) if (!this.alive[postings[i]]) matching--;
-        if (!matching) continue;
-        const idf = Math.log(1 + (this.live - matching + 0.5) / (matching + 0.5));
-        const fieldBoost = f === 0 ? 1.5 : 1; // a heading that names the term outweighs the body
-        // Few candidates: look each up; many: one pass over the postings.
-        const at = closed && touched.length * 16 < postings.length / 2 ? touched.map((id) => find(postings, id)).filter((i) => i >= 0) : undefined;
-        const count = at ? at.length : postings.length / 2;
-        const avgLength = avg[f] || 1;
-        for (let k = 0; k < count; k++) {
-          const i = at ? at[k] : 2 * k;
-          const id = postings[i];
-          if (!this.alive[id] || (closed && !found[id])) continue;
-          const docBoost = this.boost[id];
-          if (!docBoost) continue;
-          const tf = postings[i + 1];
-          const len = this.lengths[id * FIELD_COUNT + f];
-          score[id] += termBoost * fieldBoost * docBoost * idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * len) / avgLength)));
-          if (!found[id]) {
-            found[id] = 1;
-            touched.push(id);
+    try {
+      for (let q = 0; q < query.length; q++) {
+        const term = query[q];
+        const n = this.termIds.get(term);
+        if (n === undefined) continue;
+        if (q >= open && !closed) {
+          close();
+          if (!touched.length) break;
+        }
+        const bit = bitOf.get(term)!;
+        const word = bit >>> 5;
+        const mask = 1 << (bit & 31);
+        const termBoost = opts.boostTerm ? opts.boostTerm(term) : 1;
+        for (let f = 0; f < FIELD_COUNT; f++) {
+          const slot = n * FIELD_COUNT + f;
+          const pool = this.pools[slot >> BUCKET_BITS];
+          const from = this.poolStart[slot];
+          const end = from + 2 * this.poolCount[slot];
+          const tail = this.tails[slot];
+          const total = (end - from + (tail?.length ?? 0)) / 2;
+          if (!total) continue;
+          let matching = total;
+          if (this.dead) {
+            for (let i = from; i < end; i += 2) if (!alive[pool[i]]) matching--;
+            if (tail) for (let i = 0; i < tail.length; i += 2) if (!alive[tail[i]]) matching--;
           }
-          has[id * words + word] |= mask;
-          if (f === 0) inHeading[id * words + word] |= mask;
+          if (!matching) continue;
+          const idf = Math.log(1 + (this.live - matching + 0.5) / (matching + 0.5));
+          const fieldBoost = f === 0 ? 1.5 : 1; // a heading that names the term outweighs the body
+          const avgLength = avg[f] || 1;
+          const visit = (id: number, tf: number) => {
+            const seen = found[id];
+            if (closed ? seen !== 1 : seen === 2 || !alive[id]) return;
+            const docBoost = boost[id];
+            if (!docBoost) return;
+            const len = lengths[id * FIELD_COUNT + f];
+            score[id] += termBoost * fieldBoost * docBoost * idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * len) / avgLength)));
+            if (!seen) {
+              found[id] = 1;
+              touched.push(id);
+            }
+            has[id * stride + word] |= mask;
+            if (f === 0) inHeading[id * stride + word] |= mask;
+          };
+          if (closed && touched.length * 16 < total) {
+            // Few candidates: look each up (binary search) rather than pass over every posting.
+            for (const id of touched) {
+              let i = find(pool, from, end, id);
+              if (i >= 0) visit(id, pool[i + 1]);
+              else if (tail && (i = find(tail, 0, tail.length, id)) >= 0) visit(id, tail[i + 1]);
+            }
+          } else {
+            for (let i = from; i < end; i += 2) visit(pool[i], pool[i + 1]);
+            if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], tail[i + 1]);
+          }
         }
       }
+      if (!closed) close();
+      // Copied out per candidate, so the work arrays can be cleared for the next query.
+      const c = touched.length;
+      const out = { score: new Float64Array(c), has: new Uint32Array(c * words), inHeading: new Uint32Array(c * words) };
+      for (let k = 0; k < c; k++) {
+        const id = touched[k];
+        let matched = 0;
+        for (let w = 0; w < words; w++) {
+          out.has[k * words + w] = has[id * stride + w];
+          out.inHeading[k * words + w] = inHeading[id * stride + w];
+          matched += popcount(has[id * stride + w]);
+        }
+        out.score[k] = score[id] * (matched || 1);
+      }
+      return scoredResult(touched, out, words, unique, maskOf);
+    } finally {
+      for (const id of all) {
+        score[id] = 0;
+        found[id] = 0;
+        for (let w = 0; w < stride; w++) has[id * stride + w] = inHeading[id * stride + w] = 0;
+      }
     }
-    if (!closed) close();
-    const hits = touched.map((id) => {
-      const terms = termsOf(has, id);
-      return { id, score: score[id] * (terms.length || 1), terms, inHeading: termsOf(inHeading, id) };
-    });
-    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  private scratchFor(words: number): Scratch {
+    const size = this.alive.length;
+    const s = this.scratch;
+    if (s && s.found.length >= size && s.stride >= words) return s;
+    const stride = Math.max(words, s?.stride ?? 1);
+    this.scratch = {
+      stride,
+      score: new Float64Array(size),
+      has: new Uint32Array(size * stride),
+      inHeading: new Uint32Array(size * stride),
+      found: new Uint8Array(size),
+    };
+    return this.scratch;
   }
 
   private ensure(id: number): void {
@@ -225,31 +394,56 @@ export class TermIndex {
     this.lengths = lengths;
   }
 
-  private compact(): void {
-    for (let k = 0; k < this.postings.length; k++) {
-      const p = this.postings[k];
-      if (!p) continue;
-      let n = 0;
-      for (let i = 0; i < p.length; i += 2) {
-        if (!this.alive[p[i]]) continue;
-        p[n++] = p[i];
-        p[n++] = p[i + 1];
-      }
-      p.length = n;
-      if (!n) this.postings[k] = undefined;
-    }
-    this.dead = 0;
-  }
 }
 
-/** Index in interleaved postings of the document `id` (binary search), -1 when absent. */
-function find(postings: Postings, id: number): number {
+function scoredResult(
+  ids: number[],
+  out: { score: Float64Array; has: Uint32Array; inHeading: Uint32Array },
+  words: number,
+  unique: string[],
+  mask: (terms: Iterable<string>) => Uint32Array,
+): Scored {
+  const termsOf = (bits: Uint32Array, k: number) => {
+    const terms: string[] = [];
+    for (let w = 0; w < words; w++) {
+      let v = bits[k * words + w];
+      while (v) {
+        const low = v & -v;
+        terms.push(unique[w * 32 + 31 - Math.clz32(low)]);
+        v ^= low;
+      }
+    }
+    return terms;
+  };
+  const any = (bits: Uint32Array, k: number, m: Uint32Array) => {
+    for (let w = 0; w < words; w++) if (bits[k * words + w] & m[w]) return true;
+    return false;
+  };
+  return {
+    ids,
+    score: (k) => out.score[k],
+    mask,
+    hasAny: (k, m) => any(out.has, k, m),
+    inHeadingAny: (k, m) => any(out.inHeading, k, m),
+    terms: (k) => termsOf(out.has, k),
+    inHeading: (k) => termsOf(out.inHeading, k),
+  };
+}
+
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Index of the posting of document `id` among interleaved postings [from, end), -1 when absent. */
+function find(postings: ArrayLike<number>, from: number, end: number, id: number): number {
   let lo = 0;
-  let hi = postings.length / 2 - 1;
+  let hi = (end - from) / 2 - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = postings[2 * mid];
-    if (v === id) return 2 * mid;
+    const v = postings[from + 2 * mid];
+    if (v === id) return from + 2 * mid;
     if (v < id) lo = mid + 1;
     else hi = mid - 1;
   }
