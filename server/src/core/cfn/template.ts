@@ -29,6 +29,18 @@ const cache = new WeakMap<TemplateDocument, TemplateIndex>();
 /** A resource entry the incremental parse kept (same Pair, shifted in place) reads the same: built once. */
 const resourceInfos = new WeakMap<Pair, ResourceInfo>();
 
+/**
+ * A fact read from one resource entry alone, computed once per entry: an entry the incremental
+ * parse kept is the same object (offsets shifted in place), so a keystroke recomputes only the
+ * entry it changed. A fact may hold the entry's nodes (their offsets stay right), never offsets.
+ */
+export function entryFact<T>(facts: WeakMap<ResourceInfo, T>, r: ResourceInfo, read: (r: ResourceInfo) => T): T {
+  if (facts.has(r)) return facts.get(r) as T;
+  const fact = read(r);
+  facts.set(r, fact);
+  return fact;
+}
+
 export function templateIndex(doc: TemplateDocument, root: MapNode): TemplateIndex {
   let idx = cache.get(doc);
   if (idx) return idx;

@@ -48,36 +48,39 @@ const id = (ns: Namespace, name: string) => `${ns}:${name}`;
 function build(doc: TemplateDocument): SymbolTable {
   const root = isMap(doc.root) ? doc.root : EMPTY_ROOT;
   const idx = templateIndex(doc, root);
-  const occurrences: Occurrence[] = [];
   const definitions = new Map<string, Occurrence>();
+  // Occurrences outside Resources, sorted at the end; each resource entry's come sorted from its cache.
+  const rest: Occurrence[] = [];
   const define = (p: Pair, ns: Namespace, what: Occurrence['what']) => {
-    const name = keyText(p);
-    const r = nameRange(doc.text, p.key, name, true);
-    if (!r) return;
-    const o: Occurrence = { name, ns, ...r, definition: true, what };
-    occurrences.push(o);
-    definitions.set(id(ns, name), o);
+    const o = definitionOf(doc.text, p, ns, what);
+    if (o) {
+      rest.push(o);
+      definitions.set(id(ns, o.name), o);
+    }
   };
   for (const p of idx.parameters.values()) define(p, 'logicalId', 'parameter');
-  for (const r of idx.resources.values()) define(r.pair, 'logicalId', 'resource');
+  for (const r of idx.resources.values()) {
+    const o = resourceDefinition(doc.text, r.pair);
+    if (o) definitions.set(id('logicalId', o.name), o);
+  }
   for (const p of idx.conditions.values()) define(p, 'condition', 'condition');
   for (const p of idx.mappings.values()) define(p, 'mapping', 'mapping');
 
-  const refs = new Collector(doc.text, idx, definitions, occurrences);
+  const refs = new Collector(doc.text, idx, definitions, rest);
   const token = namesToken(definitions, idx);
+  const inResources: Occurrence[] = [];
   for (const p of root.pairs) {
     const section = keyText(p);
     if (section === 'Mappings') continue; // plain data, no functions
     if (section === 'Resources' && isMap(p.value) && !intrinsicName(p.value)) {
       // What visit does for the section mapping itself, then each entry through its recorded names.
-      for (const e of p.value.pairs) refs.entry(e, token);
+      for (const e of p.value.pairs) {
+        const resource = idx.resources.get(keyText(e))?.pair === e;
+        const def = resource ? resourceDefinition(doc.text, e) : undefined;
+        if (def) inResources.push(def);
+        for (const o of refs.entry(e, token, resource)) inResources.push(o);
+      }
     } else refs.visit(p.value, section, undefined, 0);
-  }
-  // Resource and output attributes that name other entries.
-  for (const r of idx.resources.values()) {
-    const dependsOn = get(r.node, 'DependsOn');
-    for (const n of isSeq(dependsOn) ? dependsOn.items : dependsOn ? [dependsOn] : []) refs.scalar(n, 'logicalId');
-    refs.scalar(get(r.node, 'Condition'), 'condition');
   }
   for (const o of idx.outputs.values()) refs.scalar(get(o.value, 'Condition'), 'condition');
   // The console's parameter groups and labels name parameters too.
@@ -90,10 +93,40 @@ function build(doc: TemplateDocument): SymbolTable {
   const labels = get(ui, 'ParameterLabels');
   if (isMap(labels)) for (const p of labels.pairs) refs.scalar(p.key, 'logicalId');
 
-  occurrences.sort((a, b) => a.start - b.start);
+  rest.sort((a, b) => a.start - b.start);
+  const occurrences = mergeByStart(rest, inResources);
   // An alias (`*ref`) expands to nodes already seen: keep one occurrence per range.
   const unique = occurrences.filter((o, i) => i === 0 || o.start !== occurrences[i - 1].start);
   return { occurrences: unique, definitions };
+}
+
+/** Two lists sorted by start as one (`a` first on equal starts). */
+function mergeByStart(a: Occurrence[], b: Occurrence[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(b[j].start < a[i].start ? b[j++] : a[i++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+function definitionOf(text: string, p: Pair, ns: Namespace, what: Occurrence['what']): Occurrence | undefined {
+  const name = keyText(p);
+  const r = nameRange(text, p.key, name, true);
+  return r && { name, ns, ...r, definition: true, what };
+}
+
+/** A resource's definition, read once per entry (see occurrencesByEntry) and moved with it. */
+const definitionByEntry = new WeakMap<Pair, { base: number; def: Occurrence | undefined }>();
+
+function resourceDefinition(text: string, e: Pair): Occurrence | undefined {
+  let hit = definitionByEntry.get(e);
+  if (!hit) definitionByEntry.set(e, (hit = { base: e.start, def: definitionOf(text, e, 'logicalId', 'resource') }));
+  const d = e.start - hit.base;
+  if (d && hit.def) hit.def = { ...hit.def, start: hit.def.start + d, end: hit.def.end + d };
+  hit.base = e.start;
+  return hit.def;
 }
 
 /**
@@ -112,7 +145,7 @@ function namesToken(defs: Map<string, Occurrence>, idx: TemplateIndex): object {
 }
 
 /** A resource entry's occurrences, at the entry's offset `base`, valid while the defined names are those of `token`. */
-const occurrencesByEntry = new WeakMap<Pair, { token: object; base: number; occurrences: Occurrence[] }>();
+const occurrencesByEntry = new WeakMap<Pair, { token: object; resource: boolean; base: number; occurrences: Occurrence[] }>();
 
 /** A node that may name an entry, as visit finds it: a scalar (of a namespace) or a Sub argument. */
 type Named = { node: Node | undefined; ns: Namespace; dotted: boolean } | { sub: Node | undefined };
@@ -161,7 +194,7 @@ class Collector {
     private readonly text: string,
     private readonly idx: TemplateIndex,
     private readonly defs: Map<string, Occurrence>,
-    private readonly out: Occurrence[],
+    private out: Occurrence[],
   ) {}
 
   visit(n: Node, section: string, parentFn: string | undefined, depth: number): void {
@@ -170,21 +203,36 @@ class Collector {
     this.replay(named);
   }
 
-  /** The uses in one resource entry: reused, moved to its offset, while the entry and the defined names are unchanged. */
-  entry(e: Pair, token: object): void {
+  /**
+   * The uses in one resource entry, sorted, with its DependsOn and Condition when it is the
+   * template's resource of that name: reused, moved to its offset, while the entry and the
+   * defined names are unchanged.
+   */
+  entry(e: Pair, token: object, resource: boolean): Occurrence[] {
     const hit = occurrencesByEntry.get(e);
-    if (hit && hit.token === token) {
+    if (hit && hit.token === token && hit.resource === resource) {
       const d = e.start - hit.base;
       if (d) {
         hit.occurrences = hit.occurrences.map((o) => ({ ...o, start: o.start + d, end: o.end + d }));
         hit.base = e.start;
       }
-      for (const o of hit.occurrences) this.out.push(o);
-      return;
+      return hit.occurrences;
     }
-    const from = this.out.length;
-    this.replay(namesIn(e));
-    occurrencesByEntry.set(e, { token, base: e.start, occurrences: this.out.slice(from) });
+    const out = this.out;
+    const uses: Occurrence[] = (this.out = []);
+    try {
+      this.replay(namesIn(e));
+      if (resource) {
+        const dependsOn = get(e.value, 'DependsOn');
+        for (const n of isSeq(dependsOn) ? dependsOn.items : dependsOn ? [dependsOn] : []) this.scalar(n, 'logicalId');
+        this.scalar(get(e.value, 'Condition'), 'condition');
+      }
+    } finally {
+      this.out = out;
+    }
+    uses.sort((a, b) => a.start - b.start);
+    occurrencesByEntry.set(e, { token, resource, base: e.start, occurrences: uses });
+    return uses;
   }
 
   replay(named: Named[]): void {

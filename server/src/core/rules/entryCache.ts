@@ -10,7 +10,7 @@ import type { MapNode, Pair } from '../document/nodes';
 import type { EntryMemo, FixData, RawFinding } from './types';
 
 interface Stored {
-  /** Offset of the entry's first line when the findings were computed. */
+  /** Offset of the entry's key when the findings were computed (last moved). */
   base: number;
   findings: RawFinding[];
 }
@@ -64,9 +64,14 @@ class SectionMemo implements EntryMemo {
       const at = this.entries.get(item.pair) ?? this.lookUp(item.pair);
       const hit = at?.byCode.get(code);
       if (hit) {
-        // Unmoved findings are handed out as stored (nothing downstream changes a finding or its data).
+        // Unmoved findings are handed out as stored (nothing downstream changes a finding or its
+        // data); moved ones are stored moved, so the next lint hands them out as they are.
         const d = at!.base - hit.base;
-        for (const f of hit.findings) out.push(d ? shifted(f as T, d) : (f as T));
+        if (d) {
+          hit.findings = hit.findings.map((f) => shifted(f, d));
+          hit.base = at!.base;
+        }
+        for (const f of hit.findings) out.push(f as T);
         continue;
       }
       const found = compute(item);
@@ -79,25 +84,25 @@ class SectionMemo implements EntryMemo {
   /**
    * The entry's text runs from its line start to the next entry's line start (or the section's
    * end); looked up once per lint (comparing it with the stored text costs its length), and not at
-   * all for an entry the incremental parse kept.
+   * all for an entry the incremental parse kept. Equal texts have their keys at the same column,
+   * so the key's offset places the findings.
    */
   private lookUp(entry: Pair): { byCode: Map<string, Stored>; base: number } | undefined {
-    const { pairs } = this.section;
-    this.positions ??= new Map(pairs.map((p, i) => [p, i]));
-    const i = this.positions.get(entry);
-    if (i === undefined) return undefined;
-    const lineStart = (offset: number) => this.doc.lines.lineStart(this.doc.lines.positionAt(offset).line);
-    const base = lineStart(entry.start);
     let slot = this.gen.kept.get(entry);
     if (!slot) {
+      const { pairs } = this.section;
+      this.positions ??= new Map(pairs.map((p, i) => [p, i]));
+      const i = this.positions.get(entry);
+      if (i === undefined) return undefined;
+      const lineStart = (offset: number) => this.doc.lines.lineStart(this.doc.lines.positionAt(offset).line);
       const end = i + 1 < pairs.length ? lineStart(pairs[i + 1].start) : this.section.end;
-      const text = this.doc.text.slice(base, Math.max(end, entry.end));
+      const text = this.doc.text.slice(lineStart(entry.start), Math.max(end, entry.end));
       const byCode = this.gen.cur.get(text) ?? this.gen.prev.get(text) ?? new Map<string, Stored>();
       slot = { key: (' ' + text).slice(1), byCode }; // a copy: a slice would hold on to the whole text
       this.gen.kept.set(entry, slot);
     }
     this.gen.cur.set(slot.key, slot.byCode);
-    const at = { byCode: slot.byCode, base };
+    const at = { byCode: slot.byCode, base: entry.start };
     this.entries.set(entry, at);
     return at;
   }

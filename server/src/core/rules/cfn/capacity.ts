@@ -3,11 +3,11 @@
  * `BillingMode: PAY_PER_REQUEST`; without BillingMode (or with PROVISIONED) it is provisioned and
  * needs ProvisionedThroughput, on the table and on every global secondary index.
  */
-import { templateIndex } from '../../cfn/template';
+import { templateIndex, type ResourceInfo } from '../../cfn/template';
 import type { TemplateDocument } from '../../document/model';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node } from '../../document/nodes';
 import { eol } from '../../document/text';
-import { cfnRule } from '../define';
+import { resourceRule } from '../define';
 import type { FixData, RawFinding, Rule, RuleContext } from '../types';
 
 export const DDB_TABLE = 'AWS::DynamoDB::Table';
@@ -53,20 +53,17 @@ interface TableCheck {
   on: (code: 'DDB1001' | 'DDB1002', f: RawFinding) => void;
 }
 
-/** Properties mapping of each DynamoDB table whose billing mode can be read. */
-function eachTable(ctx: RuleContext, fn: (name: string, props: MapNode, mode: 'PAY_PER_REQUEST' | 'PROVISIONED', explicit: boolean) => void): void {
-  const idx = templateIndex(ctx.doc, ctx.root);
-  if (idx.foreignTransform) return;
-  for (const r of idx.resources.values()) {
-    if (r.type !== DDB_TABLE || !isMap(r.properties)) continue;
-    const props = r.properties;
-    if (props.pairs.some((p) => keyText(p).startsWith('Fn::'))) continue;
-    const bm = get(props, 'BillingMode');
-    if (bm && (!isScalar(bm) || intrinsicName(bm))) continue; // Fn::If / Ref: decided at deploy time
-    const mode = str(bm);
-    if (mode !== undefined && mode !== 'PAY_PER_REQUEST' && mode !== 'PROVISIONED') continue; // CFN3006 reports bad values
-    fn(r.name, props, (mode ?? 'PROVISIONED') as 'PAY_PER_REQUEST' | 'PROVISIONED', mode !== undefined);
-  }
+/** The properties mapping of a DynamoDB table whose billing mode can be read (nothing for other resources). */
+function withTable(ctx: RuleContext, r: ResourceInfo, fn: (name: string, props: MapNode, mode: 'PAY_PER_REQUEST' | 'PROVISIONED', explicit: boolean) => void): void {
+  if (templateIndex(ctx.doc, ctx.root).foreignTransform) return;
+  if (r.type !== DDB_TABLE || !isMap(r.properties)) return;
+  const props = r.properties;
+  if (props.pairs.some((p) => keyText(p).startsWith('Fn::'))) return;
+  const bm = get(props, 'BillingMode');
+  if (bm && (!isScalar(bm) || intrinsicName(bm))) return; // Fn::If / Ref: decided at deploy time
+  const mode = str(bm);
+  if (mode !== undefined && mode !== 'PAY_PER_REQUEST' && mode !== 'PROVISIONED') return; // CFN3006 reports bad values
+  fn(r.name, props, (mode ?? 'PROVISIONED') as 'PAY_PER_REQUEST' | 'PROVISIONED', mode !== undefined);
 }
 
 function gsis(props: MapNode): MapNode[] {
@@ -74,8 +71,8 @@ function gsis(props: MapNode): MapNode[] {
   return isSeq(g) ? g.items.filter(isMap).filter((m) => !m.pairs.some((p) => keyText(p).startsWith('Fn::'))) : [];
 }
 
-function check(ctx: RuleContext, t: TableCheck): void {
-  eachTable(ctx, (name, props, mode, explicit) => {
+function check(ctx: RuleContext, r: ResourceInfo, t: TableCheck): void {
+  withTable(ctx, r, (name, props, mode, explicit) => {
     if (mode === 'PAY_PER_REQUEST') {
       const targets: { owner: string; map: MapNode }[] = [{ owner: `Table '${name}'`, map: props }];
       for (const g of gsis(props)) targets.push({ owner: `Index '${str(get(g, 'IndexName')) ?? '?'}' of table '${name}'`, map: g });
@@ -124,11 +121,7 @@ function check(ctx: RuleContext, t: TableCheck): void {
 }
 
 function ddbRule(code: 'DDB1001' | 'DDB1002', title: string, cfnLint: string[]): Rule {
-  return cfnRule(code, title, cfnLint, (ctx) => {
-    const out: RawFinding[] = [];
-    check(ctx, { on: (c, f) => c === code && out.push(f) });
-    return out;
-  });
+  return resourceRule(code, title, cfnLint, (ctx, r, out) => check(ctx, r, { on: (c, f) => c === code && out.push(f) }));
 }
 
 export const onDemandWithThroughput = ddbRule('DDB1001', 'DynamoDB on-demand table (PAY_PER_REQUEST) with ProvisionedThroughput', ['E3638']);

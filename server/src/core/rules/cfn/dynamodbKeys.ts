@@ -4,11 +4,11 @@
  * the table's and its indexes' key schemas use, and each key schema to be HASH then optional RANGE.
  * Tables whose keys or definitions are built with intrinsics are skipped: their values are unknown.
  */
-import { templateIndex } from '../../cfn/template';
+import { entryFact, type ResourceInfo } from '../../cfn/template';
 import { get, intrinsicName, isMap, isSeq, str, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
-import { cfnRule } from '../define';
-import type { RawFinding, Rule, RuleContext } from '../types';
+import { resourceRule } from '../define';
+import type { Rule } from '../types';
 
 const TABLE_TYPES = new Set(['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable']);
 
@@ -51,103 +51,89 @@ function keys(schema: Node | undefined): KeyElement[] | undefined {
   return out;
 }
 
-const cache = new WeakMap<RuleContext['doc'], Table[]>();
-function tables(ctx: RuleContext): Table[] {
-  const hit = cache.get(ctx.doc);
-  if (hit) return hit;
-  const out: Table[] = [];
-  for (const r of templateIndex(ctx.doc, ctx.root).resources.values()) {
-    if (!r.type || !TABLE_TYPES.has(r.type) || !isMap(r.properties)) continue;
-    const p = r.properties;
-    const defs = literalMaps(get(p, 'AttributeDefinitions'));
-    const tableKeys = keys(get(p, 'KeySchema'));
-    if (!defs || !tableKeys || !get(p, 'AttributeDefinitions')) continue;
-    const definitions = defs.map((d) => scalarText(get(d, 'AttributeName')));
-    if (definitions.some((d) => !d)) continue;
-    const schemas = [{ owner: r.name, keys: tableKeys }];
-    let computed = false;
-    for (const k of ['GlobalSecondaryIndexes', 'LocalSecondaryIndexes']) {
-      const idxs = literalMaps(get(p, k));
-      if (!idxs) computed = true;
-      for (const ix of idxs ?? []) {
-        const ks = keys(get(ix, 'KeySchema'));
-        if (!ks) computed = true;
-        else schemas.push({ owner: `index ${str(get(ix, 'IndexName')) ?? '?'}`, keys: ks });
-      }
+/** A table whose key schemas and definitions are all written literally, else undefined. */
+function tableOf(r: ResourceInfo): Table | undefined {
+  if (!r.type || !TABLE_TYPES.has(r.type) || !isMap(r.properties)) return undefined;
+  const p = r.properties;
+  const defs = literalMaps(get(p, 'AttributeDefinitions'));
+  const tableKeys = keys(get(p, 'KeySchema'));
+  if (!defs || !tableKeys || !get(p, 'AttributeDefinitions')) return undefined;
+  const definitions = defs.map((d) => scalarText(get(d, 'AttributeName')));
+  if (definitions.some((d) => !d)) return undefined;
+  const schemas = [{ owner: r.name, keys: tableKeys }];
+  for (const k of ['GlobalSecondaryIndexes', 'LocalSecondaryIndexes']) {
+    const idxs = literalMaps(get(p, k));
+    if (!idxs) return undefined;
+    for (const ix of idxs) {
+      const ks = keys(get(ix, 'KeySchema'));
+      if (!ks) return undefined;
+      schemas.push({ owner: `index ${str(get(ix, 'IndexName')) ?? '?'}`, keys: ks });
     }
-    if (computed) continue;
-    out.push({ resource: r.name, schemas, definitions: definitions.map((d) => ({ name: d!.text, node: d!.node })) });
   }
-  cache.set(ctx.doc, out);
-  return out;
+  return { resource: r.name, schemas, definitions: definitions.map((d) => ({ name: d!.text, node: d!.node })) };
 }
 
-export const ddbKeyOrder = cfnRule('DDB1003', 'DynamoDB key schema not HASH then RANGE', ['E3039'], (ctx) => {
-  const out: RawFinding[] = [];
-  for (const t of tables(ctx)) {
-    t.schemas.forEach((s, i) => {
-      const k = s.keys;
-      if (k.length === 0) return;
-      const types = k.map((e) => e.type);
-      if (i === 0 && k.length > 2) {
-        out.push({ message: `The table's key schema has ${k.length} attributes; a table key is one HASH attribute and at most one RANGE attribute.`, start: k[2].nameNode.start, end: k[2].nameNode.end });
-        return;
-      }
-      if (i === 0 && k.length === 2 && types[0] === 'HASH' && types[1] === 'HASH' && k[1].typeNode) {
-        const n = k[1].typeNode;
-        out.push({ message: `A table key has one HASH (partition) attribute; the second key attribute must be the RANGE (sort) key.`, start: n.start, end: n.end, data: { fix: 'replace', start: n.start, end: n.end, candidates: ['RANGE'] } });
-        return;
-      }
-      // Global secondary indexes may have several HASH then several RANGE attributes (multi-attribute keys).
-      const firstRange = types.indexOf('RANGE');
-      const late = firstRange < 0 ? -1 : types.findIndex((t, j) => j > firstRange && t === 'HASH');
-      const bad = types[0] === 'RANGE' ? 0 : late;
-      if (bad >= 0 && k[bad].typeNode) {
-        out.push({
-          message: `The key schema of ${s.owner} lists a RANGE (sort) key before a HASH (partition) key; DynamoDB requires the HASH key${i === 0 ? '' : 's'} first. Reorder the entries.`,
-          start: k[bad].typeNode!.start,
-          end: k[bad].typeNode!.end,
-        });
-      }
-    });
-  }
-  return out;
-});
-
-export const ddbKeyUndefined = cfnRule('DDB1004', 'DynamoDB key attribute missing from AttributeDefinitions', ['E3039'], (ctx) => {
-  const out: RawFinding[] = [];
-  for (const t of tables(ctx)) {
-    const defined = t.definitions.map((d) => d.name);
-    for (const s of t.schemas) {
-      for (const k of s.keys) {
-        if (defined.includes(k.name)) continue;
-        const cands = closest(k.name, defined, 2);
-        out.push({
-          message: `Key attribute '${k.name}' of ${s.owner} is not in the table's AttributeDefinitions; DynamoDB needs the type of every key attribute there.${didYouMean(cands)}`,
-          start: k.nameNode.start,
-          end: k.nameNode.end,
-          data: cands.length ? { fix: 'replace', start: k.nameNode.start, end: k.nameNode.end, candidates: cands } : undefined,
-        });
-      }
+const tableFacts = new WeakMap<ResourceInfo, Table | undefined>();
+export const ddbKeyOrder = resourceRule('DDB1003', 'DynamoDB key schema not HASH then RANGE', ['E3039'], (_ctx, r, out) => {
+  const t = entryFact(tableFacts, r, tableOf);
+  if (!t) return;
+  t.schemas.forEach((s, i) => {
+    const k = s.keys;
+    if (k.length === 0) return;
+    const types = k.map((e) => e.type);
+    if (i === 0 && k.length > 2) {
+      out.push({ message: `The table's key schema has ${k.length} attributes; a table key is one HASH attribute and at most one RANGE attribute.`, start: k[2].nameNode.start, end: k[2].nameNode.end });
+      return;
     }
-  }
-  return out;
+    if (i === 0 && k.length === 2 && types[0] === 'HASH' && types[1] === 'HASH' && k[1].typeNode) {
+      const n = k[1].typeNode;
+      out.push({ message: `A table key has one HASH (partition) attribute; the second key attribute must be the RANGE (sort) key.`, start: n.start, end: n.end, data: { fix: 'replace', start: n.start, end: n.end, candidates: ['RANGE'] } });
+      return;
+    }
+    // Global secondary indexes may have several HASH then several RANGE attributes (multi-attribute keys).
+    const firstRange = types.indexOf('RANGE');
+    const late = firstRange < 0 ? -1 : types.findIndex((t, j) => j > firstRange && t === 'HASH');
+    const bad = types[0] === 'RANGE' ? 0 : late;
+    if (bad >= 0 && k[bad].typeNode) {
+      out.push({
+        message: `The key schema of ${s.owner} lists a RANGE (sort) key before a HASH (partition) key; DynamoDB requires the HASH key${i === 0 ? '' : 's'} first. Reorder the entries.`,
+        start: k[bad].typeNode!.start,
+        end: k[bad].typeNode!.end,
+      });
+    }
+  });
 });
 
-export const ddbUnusedDefinition = cfnRule('DDB1005', 'DynamoDB attribute definition that no key uses', ['E3039'], (ctx) => {
-  const out: RawFinding[] = [];
-  for (const t of tables(ctx)) {
-    const used = new Set(t.schemas.flatMap((s) => s.keys.map((k) => k.name)));
-    for (const d of t.definitions) {
-      if (used.has(d.name)) continue;
+export const ddbKeyUndefined = resourceRule('DDB1004', 'DynamoDB key attribute missing from AttributeDefinitions', ['E3039'], (_ctx, r, out) => {
+  const t = entryFact(tableFacts, r, tableOf);
+  if (!t) return;
+  const defined = t.definitions.map((d) => d.name);
+  for (const s of t.schemas) {
+    for (const k of s.keys) {
+      if (defined.includes(k.name)) continue;
+      const cands = closest(k.name, defined, 2);
       out.push({
-        message: `AttributeDefinitions lists '${d.name}', but no key of the table or its indexes uses it; DynamoDB rejects definitions of non-key attributes (items can hold any attribute without one). Remove it.`,
-        start: d.node.start,
-        end: d.node.end,
+        message: `Key attribute '${k.name}' of ${s.owner} is not in the table's AttributeDefinitions; DynamoDB needs the type of every key attribute there.${didYouMean(cands)}`,
+        start: k.nameNode.start,
+        end: k.nameNode.end,
+        data: cands.length ? { fix: 'replace', start: k.nameNode.start, end: k.nameNode.end, candidates: cands } : undefined,
       });
     }
   }
-  return out;
+});
+
+export const ddbUnusedDefinition = resourceRule('DDB1005', 'DynamoDB attribute definition that no key uses', ['E3039'], (_ctx, r, out) => {
+  const t = entryFact(tableFacts, r, tableOf);
+  if (!t) return;
+  const used = new Set(t.schemas.flatMap((s) => s.keys.map((k) => k.name)));
+  for (const d of t.definitions) {
+    if (used.has(d.name)) continue;
+    out.push({
+      message: `AttributeDefinitions lists '${d.name}', but no key of the table or its indexes uses it; DynamoDB rejects definitions of non-key attributes (items can hold any attribute without one). Remove it.`,
+      start: d.node.start,
+      end: d.node.end,
+    });
+  }
 });
 
 export const dynamodbKeyRules: Rule[] = [ddbKeyOrder, ddbKeyUndefined, ddbUnusedDefinition];

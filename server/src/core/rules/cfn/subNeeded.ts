@@ -4,7 +4,7 @@
  * wrong thing. Reported only when Name is a parameter, resource (or `Resource.Attr`) or pseudo
  * parameter of the template, so text meant for other tools (`${stageVariables.x}`, shell) is left alone.
  */
-import { templateIndex, type ResourceInfo, type TemplateIndex } from '../../cfn/template';
+import { entryFact, templateIndex, type ResourceInfo, type TemplateIndex } from '../../cfn/template';
 import { PSEUDO_PARAMETERS } from '../../cfn/vocabulary';
 import { get, intrinsicName, isMap, keyText, type Node, type ScalarNode } from '../../document/nodes';
 import { cfnRule } from '../define';
@@ -57,25 +57,17 @@ function candidates(n: Node, skip: Set<string> | undefined, depth: number, out: 
   }
 }
 
-/**
- * A resource's candidates depend on its entry alone. An entry the incremental parse kept is the
- * same object (offsets shifted in place), so a keystroke walks only the entry it changed.
- */
-const byEntry = new WeakMap<ResourceInfo['pair'], Candidate[]>();
-
 function resourceCandidates(r: ResourceInfo): Candidate[] {
-  let out = byEntry.get(r.pair);
-  if (!out) {
-    out = [];
-    if (isMap(r.node)) {
-      const subs = r.type && SUBSTITUTING.has(r.type) ? get(r.properties, 'DefinitionSubstitutions') : undefined;
-      const skip = isMap(subs) ? new Set(subs.pairs.map(keyText)) : undefined;
-      for (const p of r.node.pairs) if (keyText(p) !== 'Metadata') candidates(p.value, skip, 0, out);
-    }
-    byEntry.set(r.pair, out);
+  const out: Candidate[] = [];
+  if (isMap(r.node)) {
+    const subs = r.type && SUBSTITUTING.has(r.type) ? get(r.properties, 'DefinitionSubstitutions') : undefined;
+    const skip = isMap(subs) ? new Set(subs.pairs.map(keyText)) : undefined;
+    for (const p of r.node.pairs) if (keyText(p) !== 'Metadata') candidates(p.value, skip, 0, out);
   }
   return out;
 }
+
+const candidateFacts = new WeakMap<ResourceInfo, Candidate[]>();
 
 export const subNeeded = cfnRule('CFN4100', '${Name} in a string that is not in Fn::Sub', ['E1029'], (ctx) => {
   if (!ctx.doc.text.includes('${')) return []; // nothing to substitute: skip the walk
@@ -93,7 +85,7 @@ export const subNeeded = cfnRule('CFN4100', '${Name} in a string that is not in 
       data: wrapFix(ctx, node),
     });
   };
-  for (const r of idx.resources.values()) resourceCandidates(r).forEach(report);
+  for (const r of idx.resources.values()) entryFact(candidateFacts, r, resourceCandidates).forEach(report);
   const rest: Candidate[] = [];
   for (const o of idx.outputs.values()) candidates(o.value, undefined, 0, rest);
   for (const c of idx.conditions.values()) candidates(c.value, undefined, 0, rest);
