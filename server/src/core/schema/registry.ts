@@ -4,7 +4,7 @@ import { locateGenerated } from './locate';
 /**
  * The CloudFormation registry table written by scripts/import-schemas.mjs (server/data/registry,
  * copied to dist/registry at build): JSON Schema facts per resource type, one file per service,
- * read the first time a template uses that service.
+ * read the first time a template uses that service, one line per type, each decoded on its first use.
  */
 export interface JsonSchema {
   $ref?: string;
@@ -59,7 +59,10 @@ interface Index {
 }
 
 let index: Index | undefined;
-const services = new Map<string, Record<string, RegistryType> | null>();
+/** Per service, its `.types` text (scripts/build.d/registry.mjs), or null when there is no such service. */
+const services = new Map<string, string | null>();
+/** Types decoded so far (only known ones: a type being typed is looked up on every keystroke). */
+const decoded = new Map<string, RegistryType>();
 
 function loadIndex(): Index {
   index ??= JSON.parse(fs.readFileSync(locateGenerated('registry/index.json'), 'utf8')) as Index;
@@ -75,20 +78,31 @@ function serviceFile(type: string): string {
 
 /** The schema of a resource type, or undefined when the registry does not know it. */
 export function registryType(type: string): RegistryType | undefined {
-  const svc = serviceFile(type);
-  let types = services.get(svc);
-  if (types === undefined) {
-    types = null;
+  const known = decoded.get(type);
+  if (known) return known;
+  // Each line is `["<type>",{…}]` after a line break (a type name needs no JSON escapes).
+  const text = /["\\\n]/.test(type) ? null : serviceText(serviceFile(type));
+  const at = text ? text.indexOf(`\n["${type}",`) : -1;
+  if (!text || at < 0) return undefined;
+  const schema = (JSON.parse(text.slice(at + 1, text.indexOf('\n', at + 1))) as [string, RegistryType])[1];
+  decoded.set(type, schema);
+  return schema;
+}
+
+function serviceText(svc: string): string | null {
+  let text = services.get(svc);
+  if (text === undefined) {
+    text = null;
     if (/^[A-Za-z0-9]+-[A-Za-z0-9]+$/.test(svc)) {
       try {
-        types = (JSON.parse(fs.readFileSync(locateGenerated(`registry/${svc}.json`), 'utf8')) as { types: Record<string, RegistryType> }).types;
+        text = fs.readFileSync(locateGenerated(`registry/${svc}.types`), 'utf8');
       } catch {
-        types = null; // no such service
+        text = null; // no such service
       }
     }
-    services.set(svc, types);
+    services.set(svc, text);
   }
-  return types && Object.prototype.hasOwnProperty.call(types, type) ? types[type] : undefined;
+  return text;
 }
 
 export function registryTypeNames(): string[] {
