@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { get, isMap, isSeq, str, type Node } from './document/nodes';
+import { get, isMap, isSeq, str, type Node, type Pair } from './document/nodes';
 import type { TemplateDocument } from './document/model';
 
 import { KINDS, type Kind } from './kindNames';
@@ -68,9 +68,18 @@ export function isSamTemplate(root: Node | null): boolean {
   if (names.includes(SAM_TRANSFORM)) return true;
   const res = get(root, 'Resources');
   if (isMap(res)) {
-    for (const p of res.pairs) if (str(get(p.value, 'Type'))?.startsWith('AWS::Serverless::')) return true;
+    for (const p of res.pairs) if (isServerless(p)) return true;
   }
   return false;
+}
+
+/** Per entry object: an entry the incremental parse kept reads the same (each keystroke asks for every entry). */
+const serverless = new WeakMap<Pair, boolean>();
+
+function isServerless(p: Pair): boolean {
+  let s = serverless.get(p);
+  if (s === undefined) serverless.set(p, (s = !!str(get(p.value, 'Type'))?.startsWith('AWS::Serverless::')));
+  return s;
 }
 
 /**

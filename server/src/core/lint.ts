@@ -87,6 +87,17 @@ function decorated(rule: Rule, f: RawFinding): Finding {
 }
 
 /**
+ * The memo key of a batch: the same string object while the rules are the same, so each entry's
+ * look-up compares it by identity rather than by its few hundred characters.
+ */
+let lastBatchKey = '';
+function batchKey(batch: Rule[]): string {
+  const key = `*${batch.map((r) => r.code).join(',')}`;
+  if (key !== lastBatchKey) lastBatchKey = key;
+  return lastBatchKey;
+}
+
+/**
  * The findings of every per-entry rule, entry by entry, each entry's reused while it is unchanged.
  * Undefined when one of them throws: then each runs on its own, reporting its failure as usual.
  */
@@ -94,7 +105,7 @@ function batchPerEntry(ctx: RuleContext, memo: EntryMemo, batch: Rule[]): Findin
   if (!batch.length) return [];
   const resources = templateIndex(ctx.doc, ctx.root).resources.values();
   try {
-    return memo.each(`*${batch.map((r) => r.code).join(',')}`, resources, (r) => {
+    return memo.each(batchKey(batch), resources, (r) => {
       const out: Finding[] = [];
       for (const rule of batch) for (const f of rule.perEntry!(ctx, r)) out.push(decorated(rule, f));
       return out;
