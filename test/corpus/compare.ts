@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { parseTemplate } from '../../server/src/core/document';
-import { readText } from '../../server/src/core/files';
+import { DEFAULT_MAX_BYTES, parseTemplate } from '../../server/src/core/document';
+import { readText, templateFileReader } from '../../server/src/core/files';
 import { lintDocument } from '../../server/src/core/lint';
 import type { Finding } from '../../server/src/core/rules/types';
 import { CORPUS, cfnLintResults } from './shared';
@@ -46,13 +46,15 @@ export function compareWithCfnLint(filter: (file: string) => boolean = () => tru
   const cmp: Comparison = { files: 0, ms: 0, crashes: [], falsePositives: [], recall: [], missed: [], agreement: { total: 0, sameLine: 0, byRule: [], missed: [] } };
   const byRule = new Map<string, { count: number; sameLine: number }>();
   const counts = new Map(FAMILIES.map((f) => [f.name, { expected: 0, found: 0, near: 0 }]));
+  const readFile = templateFileReader(DEFAULT_MAX_BYTES);
   const started = Date.now();
   for (const r of results) {
     const file = path.join(CORPUS, r.file);
     let findings: Finding[];
     try {
       const doc = parseTemplate(file, 1, readText(file));
-      findings = lintDocument(doc, { fileName: file, kind: undefined }).findings;
+      // As `aws-notes lint` runs it: nested stack templates beside the file are read too.
+      findings = lintDocument(doc, { fileName: file, kind: undefined, readFile }).findings;
       // Rule failures become INTERNAL findings: count them as crashes.
       const internal = findings.find((f) => f.code === 'INTERNAL');
       if (internal) cmp.crashes.push({ file: r.file, error: internal.message });

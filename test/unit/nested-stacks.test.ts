@@ -38,6 +38,19 @@ describe('nested stacks with a local template (CFN3201, CFN3202)', () => {
     assert.deepEqual(nested(parent(''), files).show, ['CFN3201 ./child.yaml']);
   });
 
+  it('CFN3201: each Fn::If branch of Parameters is checked, only in scenarios some parameter values reach', () => {
+    const conditions = 'Parameters:\n  Env:\n    Type: String\n    AllowedValues: [dev, prod]\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsDev: !Equals [!Ref Env, dev]\n';
+    const branchy = (inner: string) =>
+      conditions + parent(`      Parameters:\n        Fn::If:\n          - IsProd\n          - VpcId: vpc-1\n            Evn: prod\n${inner}`);
+    const r = nested(branchy('          - !If [IsDev, {Env: dev}, !Ref AWS::NoValue]\n'), files);
+    // With Env dev or prod, IsProd false means IsDev true: the AWS::NoValue branch is never taken.
+    assert.deepEqual(r.show, ['CFN3201 Parameters', 'CFN3201 Evn']);
+    assert.match(r.findings[0].message, /needs 'VpcId'.* when IsProd is false and IsDev is true\./);
+    // IsProd true inside IsProd false can't happen: nothing reported for that branch.
+    const impossible = nested(branchy('          - !If [IsProd, {Bad: 1}, {VpcId: vpc-2}]\n'), files);
+    assert.deepEqual(impossible.show, ['CFN3201 Evn']);
+  });
+
   it('CFN3202: a local TemplateURL with no readable file is a warning; without a reader nothing is checked', () => {
     const r = nested(parent('', 'nope/child.yaml'), files);
     assert.deepEqual(r.show, ['CFN3202 nope/child.yaml']);

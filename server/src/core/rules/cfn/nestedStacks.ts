@@ -6,9 +6,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { conditionSolver } from '../../cfn/conditions';
 import { templateIndex } from '../../cfn/template';
 import { parseTemplate } from '../../document';
-import { get, getPair, intrinsicName, isMap, isScalar, keyText, str, type Node, type ScalarNode } from '../../document/nodes';
+import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
 import { closest, didYouMean } from '../../suggest';
 import { cfnRule } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
@@ -64,36 +65,68 @@ function children(ctx: RuleContext): Child[] {
   return out;
 }
 
+/** The Parameters mapping a nested stack gets, one per Fn::If branch (with the conditions that choose it). */
+interface Branch {
+  map: MapNode | undefined;
+  when: [string, boolean][];
+}
+
+/** Plain mappings, `Fn::If` branches (nested too) and `AWS::NoValue` (nothing passed); undefined for anything computed otherwise. */
+function branches(n: Node | undefined, when: Branch['when'] = [], depth = 0): Branch[] | undefined {
+  if (n === undefined || (intrinsicName(n) === 'Ref' && str((n as MapNode).pairs[0].value) === 'AWS::NoValue')) return [{ map: undefined, when }];
+  if (!isMap(n) || depth > 10) return undefined;
+  if (intrinsicName(n) === 'Fn::If') {
+    const arg = n.pairs[0].value;
+    const cond = isSeq(arg) && arg.items.length === 3 ? str(arg.items[0]) : undefined;
+    if (!cond || !isSeq(arg)) return undefined;
+    const yes = branches(arg.items[1], [...when, [cond, true]], depth + 1);
+    const no = branches(arg.items[2], [...when, [cond, false]], depth + 1);
+    return yes && no ? [...yes, ...no] : undefined;
+  }
+  if (intrinsicName(n) || n.pairs.some((p) => /^(Fn::|Ref$)/.test(keyText(p)))) return undefined;
+  return [{ map: n, when }];
+}
+
+/** Some parameter values make every condition of a branch come out as it says (silent when that can't be known). */
+function possible(ctx: RuleContext, when: Branch['when']): boolean {
+  const all = conditionSolver(templateIndex(ctx.doc, ctx.root)).scenarios([...new Set(when.map(([k]) => k))]);
+  return !!all?.some((sc) => when.every(([k, v]) => sc.get(k) === v));
+}
+
 export const nestedStackParameters = cfnRule('CFN3201', 'Nested stack parameters that do not match the child template', [], (ctx) => {
   const out: RawFinding[] = [];
   for (const c of children(ctx)) {
     if (!c.parameters) continue;
     const given = getPair(c.props, 'Parameters');
-    if (given && (!isMap(given.value) || intrinsicName(given.value) || given.value.pairs.some((p) => /^(Fn::|Ref$)/.test(keyText(p))))) continue;
-    const pairs = given && isMap(given.value) ? given.value.pairs : [];
+    const options = branches(given?.value);
+    if (!options) continue;
     const names = c.parameters.map((p) => p.name);
-    for (const p of pairs) {
-      const k = keyText(p);
-      if (names.includes(k)) continue;
-      const cands = closest(k, names, 2);
-      out.push({
-        message: `${c.file} has no parameter '${k}'; CloudFormation rejects parameters the nested template does not declare.${didYouMean(cands)}`,
-        start: p.key.start,
-        end: p.key.end,
-        data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : { fix: 'deletePair', start: p.start, end: p.end, key: k },
-      });
-    }
-    const passed = new Set(pairs.map(keyText));
-    const missing = c.parameters.filter((p) => p.required && !passed.has(p.name)).map((p) => p.name);
-    if (missing.length) {
-      const at = given?.key ?? c.urlNode;
-      const map = given && isMap(given.value) ? given.value : undefined;
-      out.push({
-        message: `${c.file} needs ${missing.map((m) => `'${m}'`).join(', ')} (no Default there), but ${c.resource} does not pass ${missing.length === 1 ? 'it' : 'them'} in Parameters.`,
-        start: at.start,
-        end: at.end,
-        data: map?.pairs.length ? { fix: 'addKeys', keys: missing, sibling: map.pairs[0].key.start, lastEnd: map.pairs[map.pairs.length - 1].end } : undefined,
-      });
+    for (const { map, when } of options) {
+      if (when.length && !possible(ctx, when)) continue;
+      const scenario = when.length ? ` when ${when.map(([k, v]) => `${k} is ${v}`).join(' and ')}` : '';
+      const pairs = map?.pairs ?? [];
+      for (const p of pairs) {
+        const k = keyText(p);
+        if (names.includes(k)) continue;
+        const cands = closest(k, names, 2);
+        out.push({
+          message: `${c.file} has no parameter '${k}'; CloudFormation rejects parameters the nested template does not declare.${didYouMean(cands)}`,
+          start: p.key.start,
+          end: p.key.end,
+          data: cands.length ? { fix: 'replace', start: p.key.start, end: p.key.end, candidates: cands } : { fix: 'deletePair', start: p.start, end: p.end, key: k },
+        });
+      }
+      const passed = new Set(pairs.map(keyText));
+      const missing = c.parameters.filter((p) => p.required && !passed.has(p.name)).map((p) => p.name);
+      if (missing.length) {
+        const at = given?.key ?? c.urlNode;
+        out.push({
+          message: `${c.file} needs ${missing.map((m) => `'${m}'`).join(', ')} (no Default there), but ${c.resource} does not pass ${missing.length === 1 ? 'it' : 'them'} in Parameters${scenario}.`,
+          start: at.start,
+          end: at.end,
+          data: map?.pairs.length ? { fix: 'addKeys', keys: missing, sibling: map.pairs[0].key.start, lastEnd: map.pairs[map.pairs.length - 1].end } : undefined,
+        });
+      }
     }
   }
   return out;
