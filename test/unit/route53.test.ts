@@ -20,4 +20,15 @@ describe('CFN5100 Route 53 record values', () => {
     const group = tpl("  G:\n    Type: AWS::Route53::RecordSetGroup\n    Properties:\n      HostedZoneId: Z123\n      RecordSets:\n        - Name: a.example.com\n          Type: A\n          TTL: '300'\n          ResourceRecords: [a.example.com, !GetAtt I.PublicIp, '${Ip}']\n        - Name: c.example.com\n          Type: CNAME\n          TTL: '300'\n          ResourceRecords: [a.example.com]\n");
     assert.deepEqual(slices(group), ['a.example.com']);
   });
+
+  it('reports TXT values not in double quotes or with a quoted string over 255 characters', () => {
+    const long = 'a'.repeat(256);
+    const values = [`'"v=spf1 -all"'`, `'"part one" "part two"'`, `'"say \\"hi\\""'`, `'"${'b'.repeat(255)}"'`, 'unquoted', `'"${long}"'`, `'"a""${long}"'`];
+    assert.deepEqual(slices(recordSet('TXT', values)), ['unquoted', `'"${long}"'`, `'"a""${long}"'`]);
+  });
+
+  it('reports a CNAME record with more than one value, on its ResourceRecords', () => {
+    assert.deepEqual(slices(recordSet('CNAME', ['a.example.com', 'b.example.com'])), ['ResourceRecords']);
+    assert.deepEqual(slices(recordSet('CNAME', ['a.example.com'])), []);
+  });
 });
