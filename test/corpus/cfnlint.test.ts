@@ -51,7 +51,7 @@ const KNOWN: { file: string; code: string; why: string }[] = [
  * Raised to 0.717 (1,273 lines; 1,278 reached): an empty Fn::If branch is marked itself (and once).
  * Raised to 0.721 (1,281 lines; 1,285 reached): attributes modules refuse.
  */
-const AGREEMENT_FLOOR = 0.758;
+const AGREEMENT_FLOOR = 0.76;
 
 describe('corpus: CloudFormation and SAM against cfn-lint 1.51', function () {
   let c: Comparison;
