@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { searchKnowledge } from './core/knowledge';
 import {
-  decodeNotesInSlices,
+  decodeNotesInChunks,
   DEFAULT_NOTES_PATTERNS,
   discoverNotes,
   linksAsText,
@@ -136,8 +136,8 @@ export class NotesService {
     try {
       const bytes = await fs.promises.readFile(file);
       // Decoding, splitting and indexing a big file all go in slices: hovers answer in between.
-      const text = (await decodeNotesInSlices(bytes, yieldTurns)).text;
-      await this.index.addFileInBatches(file, text, undefined, undefined, progress);
+      const { chunks } = await decodeNotesInChunks(bytes, yieldTurns);
+      await this.index.addFileInBatches(file, chunks, undefined, undefined, progress);
     } catch {
       this.index.removeFile(file);
     }

@@ -205,6 +205,24 @@ describe('notes index: big files in batches (issue 14)', () => {
       assert.deepEqual(index.passagesOf(file), expected, file);
     }
   });
+
+  it('reads a text in pieces cut after line ends (as decoding gives big files) like the whole text', async () => {
+    const text = Array.from({ length: 400 }, (_, i) =>
+      i % 40 === 0 ? `# Part ${i}\r\n` : i % 7 === 0 ? `  indented ${i}\r\n    deeper ${i}\r\n` : `- fact number ${i} about Kinesis shards\r\n`,
+    ).join('');
+    const pieces: string[] = [];
+    for (let at = 0; at < text.length; ) {
+      const nl = text.indexOf('\n', at + 300);
+      const end = nl < 0 ? text.length : nl + 1;
+      pieces.push(text.slice(at, end));
+      at = end;
+    }
+    assert.ok(pieces.length > 10);
+    const index = new NotesIndex();
+    await index.addFileInBatches('pieces.md', pieces, async () => undefined, 0);
+    assert.deepEqual(index.passagesOf('pieces.md'), parseNotes('pieces.md', text).map(({ offset: _offset, ...rest }) => rest));
+    assert.equal(index.search('Kinesis shard', 1)[0]?.file, 'pieces.md');
+  });
 });
 
 describe('notes service: progress (issue 14)', () => {

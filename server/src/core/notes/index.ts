@@ -12,6 +12,6 @@ export {
   type SkippedNote,
 } from './files';
 export { linksAsText } from './links';
-export { decodeNotes, decodeNotesInSlices, type NotesEncoding } from './decode';
+export { decodeNotes, decodeNotesInChunks, type NotesEncoding } from './decode';
 export { tokenize, SYNONYM_GROUPS } from './terms';
 export { yieldTurns } from './pause';

@@ -1,5 +1,6 @@
-import { linePassages, looksBinary, parseNotes, splitLinesInSlices, type NoteSection } from './parse';
+import { linePassages, linesInSlices, looksBinary, parseNotes, type NoteSection } from './parse';
 import { tokenize, tokenizeDetailed } from './terms';
+import { PassageStore, type Heading } from './passageStore';
 import { TermIndex, type TermRule } from './termIndex';
 import { yieldTurns } from './pause';
 
@@ -141,44 +142,24 @@ export function isGenericTerm(term: string): boolean {
 }
 
 /** Longest stretch addFileInBatches works before it yields to waiting requests. */
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 /** Most context tokens added to a query (they only re-rank). */
 const MAX_CONTEXT_TOKENS = 30;
 
 /** Weight of camelCase pieces of a query word relative to whole words. */
 const PART_WEIGHT = 0.6;
 
-/** A notes file's text as indexed (no BOM, `\n` line ends): passages are ranges of it. */
-interface Source {
-  file: string;
-  text: string;
+/** A piece of a file's text as the index keeps it: no BOM, line ends `\n` (line numbers stay). */
+function indexedText(text: unknown, first: boolean): string {
+  let t = typeof text === 'string' ? text : '';
+  if (first && t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+  return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
 }
 
-/** The heading of a passage, shared by the passages of one section. */
-interface Heading {
-  title: string;
-  path: string[];
-}
-
-/**
- * A passage as the index keeps it: a range of its file's text, not a copy (the synthetic 10 MB
- * bench held 7.7 MB of passage copies). `own` is the text when it is not a plain range
- * (indentation removed, a table's header row repeated, a cut line).
- */
-interface Stored {
-  source: Source;
-  heading: Heading;
-  line: number;
-  endLine: number;
-  from: number;
-  to: number;
-  own: string | undefined;
-  kind: NoteSection['kind'];
-  headerLines: number | undefined;
-}
-
-function textOf(p: Stored): string {
-  return p.own ?? p.source.text.slice(p.from, p.to);
+/** A file's passage ids and the number of its text in the passage store (-1 until it is read). */
+interface FileEntry {
+  ids: number[];
+  source: number;
 }
 
 /**
@@ -187,40 +168,20 @@ function textOf(p: Stored): string {
  */
 export class NotesIndex {
   private readonly terms = new TermIndex();
-  private readonly passages = new Map<number, Stored>();
-  private readonly byFile = new Map<string, number[]>();
+  private readonly passages = new PassageStore();
+  private readonly byFile = new Map<string, FileEntry>();
   private nextId = 1;
+  /** Passages of one section share their heading: it is tokenized once. */
   private lastHeading: { heading: Heading; tokens: string[] } | undefined;
 
-  /** Indexes one passage of `source` under a new id. */
-  private addPassage(source: Source, s: NoteSection): number {
+  /** Indexes one passage of a file under a new id. */
+  private addPassage(entry: FileEntry, s: NoteSection): void {
     const id = this.nextId++;
-    // Passages of one section share their heading path: one heading object, tokenized once.
-    const last = this.lastHeading;
-    let heading: Heading;
-    let headingTokens: string[];
-    if (last && last.heading.title === s.title && last.heading.path === s.headingPath) {
-      heading = last.heading;
-      headingTokens = last.tokens;
-    } else {
-      heading = { title: s.title, path: s.headingPath };
-      headingTokens = tokenize(s.headingPath.join(' / '));
-      this.lastHeading = { heading, tokens: headingTokens };
-    }
-    const plain = s.offset !== undefined && source.text.startsWith(s.text, s.offset);
-    this.passages.set(id, {
-      source,
-      heading,
-      line: s.line,
-      endLine: s.endLine,
-      from: plain ? s.offset! : 0,
-      to: plain ? s.offset! + s.text.length : 0,
-      own: plain ? undefined : s.text,
-      kind: s.kind,
-      headerLines: s.headerLines,
-    });
-    this.terms.add(id, { heading: headingTokens, text: tokenize(s.text) }, s.kind === 'code' ? CODE_BOOST : 1);
-    return id;
+    this.passages.add(id, entry.source, s);
+    entry.ids.push(id);
+    const heading = this.passages.heading(id);
+    if (this.lastHeading?.heading !== heading) this.lastHeading = { heading, tokens: tokenize(s.headingPath.join(' / ')) };
+    this.terms.add(id, { heading: this.lastHeading.tokens, text: tokenize(s.text) }, s.kind === 'code' ? CODE_BOOST : 1);
   }
 
   /** Number of indexed passages. */
@@ -236,66 +197,73 @@ export class NotesIndex {
     return this.byFile.has(file);
   }
 
-  /** The text passages are ranges of: the BOM dropped and line ends made `\n` (line numbers stay). */
-  private sourceOf(file: string, text: string): Source {
-    let t = typeof text === 'string' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (typeof t === 'string' && t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
-    return { file, text: t };
+  /** Starts (re-)indexing a file: registered at once, its text added once it is ready. */
+  private open(file: string): FileEntry {
+    this.removeFile(file);
+    const entry: FileEntry = { ids: [], source: -1 };
+    this.byFile.set(file, entry);
+    return entry;
   }
 
   /** Indexes (or re-indexes) a file; returns how many passages it produced. Never throws. */
   addFile(file: string, text: string): number {
-    this.removeFile(file);
-    const source = this.sourceOf(file, text);
+    const entry = this.open(file);
     let sections: NoteSection[];
     try {
-      sections = parseNotes(file, source.text);
+      const chunk = indexedText(text, true);
+      entry.source = this.passages.addSource(file, [chunk]);
+      sections = parseNotes(file, chunk);
     } catch {
       sections = [];
     }
-    const ids: number[] = [];
-    this.byFile.set(file, ids);
     try {
-      for (const s of sections) ids.push(this.addPassage(source, s));
+      for (const s of sections) this.addPassage(entry, s);
     } catch {
       // A failure here would leave the file half-indexed; drop it instead.
       this.removeFile(file);
       return 0;
     }
-    return ids.length;
+    return entry.ids.length;
   }
 
   /**
    * Indexes a file a slice of time at a time, yielding in between, so a huge notes file (10 MB)
    * never holds the server: parsing and indexing both pause, and hovers answer from what is
    * indexed so far. `progress` hears the share of the file's text done (0–1) at every pause.
+   * The text may come in pieces, each but the last ending with `\n` (see decodeNotesInChunks).
    * Stops quietly when the file is removed or re-added meanwhile.
    */
   async addFileInBatches(
     file: string,
-    text: string,
+    text: string | readonly string[],
     pause: () => Promise<void> = yieldTurns,
     sliceMs = SLICE_MS,
     progress?: (share: number) => void,
   ): Promise<number> {
-    this.removeFile(file);
-    const ids: number[] = [];
-    this.byFile.set(file, ids);
+    const entry = this.open(file);
+    const { ids } = entry;
     try {
-      const source = this.sourceOf(file, text);
-      if (typeof source.text !== 'string' || !source.text || looksBinary(source.text)) return 0;
-      // Splitting 10 MB into lines is a stretch of its own: it pauses too.
-      const lines = await splitLinesInSlices(source.text, pause);
-      if (this.byFile.get(file) !== ids) return 0;
+      const chunks: string[] = [];
+      for (const c of typeof text === 'string' ? [text] : text) {
+        chunks.push(indexedText(c, !chunks.length));
+        if (typeof c === 'string' && c.includes('\r')) await pause(); // making line ends `\n` takes a few ms a MiB
+      }
+      if (this.byFile.get(file) !== entry) return 0;
+      entry.source = this.passages.addSource(file, chunks);
+      const total = chunks.reduce((n, c) => n + c.length, 0);
+      if (!total || looksBinary(chunks[0])) return 0;
+      // Finding 10 MB of line ends is a stretch of its own: it pauses too.
+      const lines = await linesInSlices(chunks, pause);
+      if (this.byFile.get(file) !== entry) return 0;
       let sliceStart = performance.now();
       let reached = 0;
       for (const s of linePassages(file, lines)) {
-        ids.push(this.addPassage(source, s));
+        this.addPassage(entry, s);
         if (s.offset !== undefined) reached = s.offset;
         if (ids.length % 16 === 0 && performance.now() - sliceStart >= sliceMs) {
-          progress?.(source.text.length ? reached / source.text.length : 1);
+          progress?.(reached / total);
           await pause();
-          if (this.byFile.get(file) !== ids) return 0;
+          if (this.byFile.get(file) !== entry) return 0;
           sliceStart = performance.now();
         }
       }
@@ -313,32 +281,19 @@ export class NotesIndex {
   }
 
   removeFile(file: string): void {
-    const ids = this.byFile.get(file);
-    if (!ids) return;
-    for (const id of ids) {
-      if (this.passages.delete(id)) this.terms.remove(id);
+    const entry = this.byFile.get(file);
+    if (!entry) return;
+    for (const id of entry.ids) {
+      if (this.passages.remove(id)) this.terms.remove(id);
     }
+    if (entry.source >= 0) this.passages.dropSource(entry.source);
     this.byFile.delete(file);
+    this.lastHeading = undefined;
   }
 
   /** The indexed passages of one file, in file order. */
   passagesOf(file: string): NoteSection[] {
-    const out: NoteSection[] = [];
-    for (const id of this.byFile.get(file) ?? []) {
-      const p = this.passages.get(id);
-      if (!p) continue;
-      out.push({
-        file: p.source.file,
-        title: p.heading.title,
-        headingPath: p.heading.path,
-        line: p.line,
-        endLine: p.endLine,
-        text: textOf(p),
-        kind: p.kind,
-        ...(p.headerLines ? { headerLines: p.headerLines } : {}),
-      });
-    }
-    return out;
+    return (this.byFile.get(file)?.ids ?? []).map((id) => this.passages.get(id)).filter((p): p is NoteSection => !!p);
   }
 
   /** Context strings repeat (one per knowledge entry), so their tokens are memoized. */
@@ -442,24 +397,26 @@ export class NotesIndex {
       // Best first; ties as the index ranked them (its score, then file order).
       for (const i of bestFirst(n, (x, y) => final[y] - final[x] || base[y] - base[x] || kept[x] - kept[y], final)) {
         const k = kept[i];
-        const p = this.passages.get(scored.ids[k]);
-        if (!p) continue;
-        const text = textOf(p);
+        const id = scored.ids[k];
+        if (!this.passages.has(id)) continue;
+        const text = this.passages.text(id);
+        const heading = this.passages.heading(id);
         // Pieces of a split name count only as a phrase ("backup plan", not "backup … plan").
         if (meaningful.length > 1 && !scored.hasAny(k, strongMask)) {
           if (++phraseChecks > MAX_PHRASE_CHECKS) break;
-          if (!hasPhrase(`${p.heading.path.join(' ')}\n${text}`, meaningful, needed)) continue;
+          if (!hasPhrase(`${heading.path.join(' ')}\n${text}`, meaningful, needed)) continue;
         }
         const key = text.replace(/\s+/g, ' ').trim().toLowerCase();
         if (seen.has(key)) continue;
         seen.add(key);
+        const p = this.passages.get(id)!;
         hits.push({
-          file: p.source.file,
+          file: p.file,
           line: p.line,
           endLine: p.endLine,
           text,
-          title: p.heading.title,
-          headingPath: p.heading.path,
+          title: heading.title,
+          headingPath: heading.path,
           headerLines: p.headerLines,
           score: final[i],
         });

@@ -182,53 +182,146 @@ interface Section {
   bodyEnd: number; // exclusive
 }
 
-/** The lines of a text and, when every line ends in `\n`, where each starts. */
-export interface NoteLines {
-  lines: string[];
-  starts?: Int32Array;
+/**
+ * The lines of a notes text, each read from the text when asked for: 10 MB of notes is 400,000
+ * lines, and as an array of strings they stayed in memory through the whole build. The text may
+ * come in pieces (see decodeNotesInChunks), each but the last ending with `\n`; offsets count
+ * from the start of the first. A line longer than MAX_LINE_CHARS is cut (minified or generated
+ * text is not notes).
+ */
+export class NoteLines {
+  readonly length: number;
+  /**
+   * @param chunks the text without `\r` (line ends are `\n`), in pieces
+   * @param base where each piece starts in the whole text
+   * @param starts where each line starts; `count` of them are set
+   * @param chunkOf the piece each line is in
+   * @param exact whether the text is the text the caller gave (offsets into it are meaningful)
+   */
+  constructor(
+    private readonly chunks: readonly string[],
+    private readonly base: readonly number[],
+    private readonly starts: Int32Array,
+    private readonly chunkOf: Int32Array,
+    private readonly count: number,
+    readonly exact: boolean,
+  ) {
+    this.length = Math.min(count, MAX_LINES);
+  }
+
+  /** Where line `i` starts in the text. */
+  start(i: number): number {
+    return this.starts[i];
+  }
+
+  private end(i: number): number {
+    if (i + 1 < this.count) return this.starts[i + 1] - 1;
+    const last = this.chunks.length - 1;
+    return this.base[last] + this.chunks[last].length;
+  }
+
+  at(i: number): string {
+    if (i < 0 || i >= this.length) return undefined as unknown as string; // as an array would
+    const c = this.chunkOf[i];
+    const from = this.starts[i] - this.base[c];
+    const to = this.end(i) - this.base[c];
+    return to - from > MAX_LINE_CHARS ? this.chunks[c].slice(from, from + MAX_LINE_CHARS) + '…' : this.chunks[c].slice(from, to);
+  }
+
+  /** at(i).length without making the string. */
+  size(i: number): number {
+    const n = this.end(i) - this.starts[i];
+    return n > MAX_LINE_CHARS ? MAX_LINE_CHARS + 1 : n;
+  }
+
+  slice(from: number, to: number): string[] {
+    const out: string[] = [];
+    for (let i = from; i < Math.min(to, this.length); i++) out.push(this.at(i));
+    return out;
+  }
 }
 
-function splitLines(text: string): NoteLines {
-  // A plain-string split is several times faster than the regex on a 10 MB file.
+/** Finds line starts a stretch of text at a time (see linesOf and linesInSlices). */
+class LineScanner {
+  private starts: Int32Array = new Int32Array(1024);
+  private chunkOf: Int32Array = new Int32Array(1024);
+  private count = 1; // line 0 starts at 0, in piece 0
+  private chunk = 0;
+  private at = 0;
+  private readonly base: number[] = [];
+
+  constructor(private readonly chunks: readonly string[]) {
+    let offset = 0;
+    for (const c of chunks) {
+      this.base.push(offset);
+      offset += c.length;
+    }
+  }
+
+  /** Scans until about `chars` more characters are covered; false when the text is done. */
+  scan(chars: number): boolean {
+    let budget = chars;
+    while (this.chunk < this.chunks.length && budget > 0 && this.count <= MAX_LINES) {
+      const text = this.chunks[this.chunk];
+      const stop = Math.min(text.length, this.at + budget);
+      budget -= stop - this.at;
+      let nl = text.indexOf('\n', this.at);
+      // One start past MAX_LINES: it says where the last line kept ends.
+      while (nl >= 0 && nl < stop && this.count <= MAX_LINES) {
+        if (this.count === this.starts.length) {
+          this.starts = grow(this.starts);
+          this.chunkOf = grow(this.chunkOf);
+        }
+        // A `\n` that ends a piece starts the next line in the next piece (if there is one).
+        const next = nl + 1 === text.length && this.chunk + 1 < this.chunks.length ? this.chunk + 1 : this.chunk;
+        this.starts[this.count] = this.base[this.chunk] + nl + 1;
+        this.chunkOf[this.count++] = next;
+        nl = text.indexOf('\n', nl + 1);
+      }
+      if (nl < 0 || nl >= text.length || stop >= text.length) {
+        this.chunk++;
+        this.at = 0;
+      } else this.at = stop;
+    }
+    return this.chunk < this.chunks.length && this.count <= MAX_LINES;
+  }
+
+  lines(exact: boolean): NoteLines {
+    return new NoteLines(this.chunks, this.base, this.starts, this.chunkOf, this.count, exact);
+  }
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** The lines of a text; line ends `\r\n`, `\r` and `\n` all count. */
+function linesOf(text: string): NoteLines {
   const crlf = text.includes('\r');
-  return capLines(crlf ? text.split(/\r\n|\r|\n/) : text.split('\n'), !crlf);
+  const scanner = new LineScanner([crlf ? text.replace(/\r\n?/g, '\n') : text]);
+  scanner.scan(Infinity);
+  return scanner.lines(!crlf);
 }
 
-/** Lines of text without `\r` about this many characters at a time (a few ms each). */
-const SPLIT_CHUNK = 1 << 20;
+/** Characters of text scanned for line ends between two pauses (a few ms). */
+const SCAN_CHUNK = 1 << 21;
 
-/** The lines of a text without `\r`, split a stretch at a time with `pause` in between. */
-export async function splitLinesInSlices(text: string, pause: () => Promise<void>): Promise<NoteLines> {
-  const lines: string[] = [];
-  for (let at = 0; at <= text.length; ) {
-    let end = text.indexOf('\n', at + SPLIT_CHUNK);
-    if (end < 0) end = text.length;
-    for (const line of text.slice(at, end).split('\n')) lines.push(line);
-    at = end + 1;
-    if (at <= text.length) await pause();
-  }
-  return capLines(lines, true);
-}
-
-function capLines(lines: string[], withStarts: boolean): NoteLines {
-  if (lines.length > MAX_LINES) lines.length = MAX_LINES;
-  const starts = withStarts ? new Int32Array(lines.length) : undefined;
-  let at = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (starts) starts[i] = at;
-    at += lines[i].length + 1;
-    if (lines[i].length > MAX_LINE_CHARS) lines[i] = lines[i].slice(0, MAX_LINE_CHARS) + '…';
-  }
-  return { lines, starts };
+/** linesOf for a text without `\r` in pieces (see NoteLines), a stretch at a time with `pause` in between. */
+export async function linesInSlices(chunks: readonly string[], pause: () => Promise<void>): Promise<NoteLines> {
+  const scanner = new LineScanner(chunks);
+  while (scanner.scan(SCAN_CHUNK)) await pause();
+  return scanner.lines(true);
 }
 
 /** Pass 1: find headings (outside code fences) and the body range of every section, as it goes. */
-function* findSections(lines: string[]): Generator<Section> {
+function* findSections(lines: NoteLines): Generator<Section> {
   const stack: Heading[] = [];
   let current: Section = { title: '', path: [], bodyStart: 0, bodyEnd: lines.length };
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    const line = lines.at(i);
     const marker = fenceMarker(line);
     if (fence) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
@@ -250,11 +343,11 @@ function* findSections(lines: string[]): Generator<Section> {
 }
 
 /** Pass 2a: cut a line range into blocks. */
-function blocksOf(lines: string[], start: number, end: number): Block[] {
+function blocksOf(lines: NoteLines, start: number, end: number): Block[] {
   const blocks: Block[] = [];
   let i = start;
   while (i < end) {
-    const line = lines[i];
+    const line = lines.at(i);
     if (isBlank(line) || isRule(line)) {
       i++;
       continue;
@@ -263,7 +356,7 @@ function blocksOf(lines: string[], start: number, end: number): Block[] {
     if (marker) {
       let j = i + 1;
       while (j < end) {
-        const m = fenceMarker(lines[j]);
+        const m = fenceMarker(lines.at(j));
         if (m && m[0] === marker[0] && m.length >= marker.length) break;
         j++;
       }
@@ -274,7 +367,7 @@ function blocksOf(lines: string[], start: number, end: number): Block[] {
     }
     if (/^\s*\|/.test(line)) {
       let j = i;
-      while (j + 1 < end && /^\s*\|/.test(lines[j + 1])) j++;
+      while (j + 1 < end && /^\s*\|/.test(lines.at(j + 1))) j++;
       blocks.push({ start: i, end: j, kind: 'table' });
       i = j + 1;
       continue;
@@ -284,11 +377,11 @@ function blocksOf(lines: string[], start: number, end: number): Block[] {
     const base = indentWidth(line);
     let j = i;
     while (j + 1 < end) {
-      const next = lines[j + 1];
+      const next = lines.at(j + 1);
       if (isBlank(next)) {
         let k = j + 2;
-        while (k < end && isBlank(lines[k])) k++;
-        if (k < end && indentWidth(lines[k]) > base && !fenceMarker(lines[k]) && k - j <= 3) {
+        while (k < end && isBlank(lines.at(k))) k++;
+        if (k < end && indentWidth(lines.at(k)) > base && !fenceMarker(lines.at(k)) && k - j <= 3) {
           j = k;
           continue;
         }
@@ -303,9 +396,9 @@ function blocksOf(lines: string[], start: number, end: number): Block[] {
   return blocks;
 }
 
-function charsOf(lines: string[], start: number, end: number): number {
+function charsOf(lines: NoteLines, start: number, end: number): number {
   let n = 0;
-  for (let i = start; i <= end; i++) n += lines[i].length + 1;
+  for (let i = start; i <= end; i++) n += lines.size(i) + 1;
   return n;
 }
 
@@ -334,7 +427,7 @@ function outlineLabel(line: string): string {
 
 /** Pass 2b: pack blocks into passages, splitting oversized blocks. */
 function packPassages(
-  lines: string[],
+  lines: NoteLines,
   blocks: Block[],
   path: string[],
   emit: (start: number, end: number, path: string[], code: boolean, header?: string[]) => void,
@@ -357,7 +450,7 @@ function packPassages(
       if (b.kind === 'outline' && b.end > b.start) {
         // Parent line alone or with its first children; the rest under a longer heading path.
         const childBlocks = blocksOf(lines, b.start + 1, b.end + 1);
-        const label = outlineLabel(lines[b.start]);
+        const label = outlineLabel(lines.at(b.start));
         const childPath = label ? [...path, label] : path;
         const first = childBlocks[0];
         if (first && first.end - b.start + 1 <= PASSAGE_MAX_LINES && charsOf(lines, b.start, first.end) <= PASSAGE_MAX_CHARS) {
@@ -369,7 +462,7 @@ function packPassages(
         }
       } else if (b.kind === 'table' && lineCount > 2) {
         // Every piece of a long table carries its header row (and rule) so its columns stay named.
-        const headerEnd = isTableRule(lines[b.start + 1]) ? b.start + 1 : b.start;
+        const headerEnd = isTableRule(lines.at(b.start + 1)) ? b.start + 1 : b.start;
         for (let s = headerEnd + 1; s <= b.end; s += PASSAGE_MAX_LINES)
           emit(s, Math.min(b.end, s + PASSAGE_MAX_LINES - 1), path, false, lines.slice(b.start, headerEnd + 1));
       } else if (lineCount > 1) {
@@ -431,18 +524,18 @@ export function parseNotes(file: string, text: string): NoteSection[] {
 export function* notePassages(file: string, text: string): Generator<NoteSection> {
   if (typeof text !== 'string' || text.length === 0 || looksBinary(text)) return;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  yield* linePassages(file, splitLines(bom ? text.slice(1) : text), bom);
+  yield* linePassages(file, linesOf(bom ? text.slice(1) : text), bom);
 }
 
-/** notePassages over lines already split (offsets count `base` characters before the first line). */
-export function* linePassages(file: string, { lines, starts }: NoteLines, base = 0): Generator<NoteSection> {
+/** notePassages over lines already found (offsets count `base` characters before the first line). */
+export function* linePassages(file: string, lines: NoteLines, base = 0): Generator<NoteSection> {
   for (const section of findSections(lines)) {
     const out: NoteSection[] = [];
     const blocks = blocksOf(lines, section.bodyStart, section.bodyEnd);
     packPassages(lines, blocks, section.path, (start, end, path, code, header) => {
       // Trim blank lines at the edges so line numbers point at content.
-      while (start < end && isBlank(lines[start])) start++;
-      while (end > start && isBlank(lines[end])) end--;
+      while (start < end && isBlank(lines.at(start))) start++;
+      while (end > start && isBlank(lines.at(end))) end--;
       const body = dedent([...(header ?? []), ...lines.slice(start, end + 1)]);
       if (!hasReadableText(body)) return;
       out.push({
@@ -454,7 +547,7 @@ export function* linePassages(file: string, { lines, starts }: NoteLines, base =
         text: body,
         kind: code ? 'code' : 'text',
         ...(header?.length ? { headerLines: header.length } : {}),
-        ...(starts && !header?.length ? { offset: base + starts[start] } : {}),
+        ...(lines.exact && !header?.length ? { offset: base + lines.start(start) } : {}),
       });
     });
     yield* out;

@@ -128,33 +128,47 @@ export const IAM_TERM_RE = /^[a-z][a-z0-9-]{0,40}:(?:[A-Z][A-Za-z0-9]{0,100}\*?|
 /** `pre_build`, `STANDARD_IA`: snake_case names (bounded pieces keep it linear). */
 const SNAKE_TERM = /[A-Za-z0-9]{1,60}(?:_[A-Za-z0-9]{1,60}){1,8}/y;
 
+/**
+ * Tokens and their kinds side by side: the index tokenizes every passage, and an object per token
+ * was most of the build's garbage.
+ */
+class Tokens {
+  readonly tokens: string[] = [];
+  readonly kinds: TokenKind[] = [];
+
+  push(token: string, kind: TokenKind): void {
+    this.tokens.push(token);
+    this.kinds.push(kind);
+  }
+}
+
 /** Splits `VisibilityTimeout` → visibility, timeout; `DBInstance` → db, instance. */
-function camelParts(word: string, out: DetailedToken[]): void {
+function camelParts(word: string, out: Tokens): void {
   if (!/[a-z][A-Z]|[A-Z]{2}[a-z]/.test(word)) return;
   const parts = word
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(' ');
-  for (const p of parts) if (p) out.push({ token: p.toLowerCase(), kind: 'part' });
+  for (const p of parts) if (p) out.push(p.toLowerCase(), 'part');
 }
 
 /** Raw words: split on anything that is not a letter/digit, then split camelCase into parts too. */
-function rawWords(text: string): DetailedToken[] {
-  const out: DetailedToken[] = [];
+function rawWords(text: string): Tokens {
+  const out = new Tokens();
   const re = /[A-Za-z0-9]+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && out.length < MAX_TOKENS_PER_TEXT) {
+  while ((m = re.exec(text)) !== null && out.tokens.length < MAX_TOKENS_PER_TEXT) {
     const word = m[0];
     // At a lowercase word followed by `:`, try the IAM form first; its pieces still count as parts.
     if (text[m.index + word.length] === ':' && /^[a-z]/.test(word)) {
       IAM_TERM.lastIndex = m.index;
       const iam = IAM_TERM.exec(text);
       if (iam && text[m.index + iam[0].length] !== ':' && (m.index === 0 || text[m.index - 1] !== ':')) {
-        out.push({ token: iam[0].toLowerCase(), kind: 'word' });
+        out.push(iam[0].toLowerCase(), 'word');
         const [service, action] = iam[0].split(':');
-        out.push({ token: service, kind: 'part' });
+        out.push(service, 'part');
         if (action !== '*') {
-          out.push({ token: action.replace(/\*$/, '').toLowerCase(), kind: 'part' });
+          out.push(action.replace(/\*$/, '').toLowerCase(), 'part');
           camelParts(action, out);
         }
         re.lastIndex = m.index + iam[0].length;
@@ -166,13 +180,13 @@ function rawWords(text: string): DetailedToken[] {
       SNAKE_TERM.lastIndex = m.index;
       const snake = SNAKE_TERM.exec(text);
       if (snake) {
-        out.push({ token: snake[0].toLowerCase(), kind: 'word' });
-        for (const piece of snake[0].split('_')) if (piece) out.push({ token: piece.toLowerCase(), kind: 'part' });
+        out.push(snake[0].toLowerCase(), 'word');
+        for (const piece of snake[0].split('_')) if (piece) out.push(piece.toLowerCase(), 'part');
         re.lastIndex = m.index + snake[0].length;
         continue;
       }
     }
-    out.push({ token: word.toLowerCase(), kind: 'word' });
+    out.push(word.toLowerCase(), 'word');
     camelParts(word, out);
   }
   return out;
@@ -215,25 +229,32 @@ function synonymTables(): SynonymTables {
  * removed, plus one canonical token for every synonym spelling found (single words or phrases).
  */
 export function tokenizeDetailed(text: string): DetailedToken[] {
+  const { tokens, kinds } = scan(text);
+  return tokens.map((token, i) => ({ token, kind: kinds[i] }));
+}
+
+function scan(text: string): Tokens {
   const { single, phrases } = synonymTables();
-  const words = rawWords(text).map((w) => ({ token: stem(w.token), kind: w.kind }));
-  const out: DetailedToken[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i].token;
-    if (!STOP_WORDS.has(w)) out.push(words[i]);
-    const canon = single.get(w);
-    if (canon && canon !== w) out.push({ token: canon, kind: 'synonym' });
-    const candidates = phrases.get(w);
+  const words = rawWords(text);
+  const w = words.tokens;
+  for (let i = 0; i < w.length; i++) w[i] = stem(w[i]);
+  const out = new Tokens();
+  for (let i = 0; i < w.length; i++) {
+    const token = w[i];
+    if (!STOP_WORDS.has(token)) out.push(token, words.kinds[i]);
+    const canon = single.get(token);
+    if (canon && canon !== token) out.push(canon, 'synonym');
+    const candidates = phrases.get(token);
     if (candidates) {
       for (const [pw, c] of candidates) {
         let ok = true;
         for (let k = 1; k < pw.length; k++) {
-          if (words[i + k]?.token !== pw[k]) {
+          if (w[i + k] !== pw[k]) {
             ok = false;
             break;
           }
         }
-        if (ok) out.push({ token: c, kind: 'synonym' });
+        if (ok) out.push(c, 'synonym');
       }
     }
   }
@@ -241,5 +262,5 @@ export function tokenizeDetailed(text: string): DetailedToken[] {
 }
 
 export function tokenize(text: string): string[] {
-  return tokenizeDetailed(text).map((t) => t.token);
+  return scan(text).tokens;
 }
