@@ -45,16 +45,30 @@ export function symbolTable(doc: TemplateDocument): SymbolTable {
 
 const id = (ns: Namespace, name: string) => `${ns}:${name}`;
 
-function build(doc: TemplateDocument): SymbolTable {
+/** What a template defines: the names uses are resolved against (once per parsed version). */
+interface Names {
+  root: MapNode;
+  idx: TemplateIndex;
+  definitions: Map<string, Occurrence>;
+  /** The definitions outside Resources (parameters, conditions, mappings), in that order. */
+  outside: Occurrence[];
+  /** See namesToken. */
+  token: object;
+}
+
+const namesCache = new WeakMap<TemplateDocument, Names>();
+
+function namesOf(doc: TemplateDocument): Names {
+  let names = namesCache.get(doc);
+  if (names) return names;
   const root = isMap(doc.root) ? doc.root : EMPTY_ROOT;
   const idx = templateIndex(doc, root);
   const definitions = new Map<string, Occurrence>();
-  // Occurrences outside Resources, sorted at the end; each resource entry's come sorted from its cache.
-  const rest: Occurrence[] = [];
+  const outside: Occurrence[] = [];
   const define = (p: Pair, ns: Namespace, what: Occurrence['what']) => {
     const o = definitionOf(doc.text, p, ns, what);
     if (o) {
-      rest.push(o);
+      outside.push(o);
       definitions.set(id(ns, o.name), o);
     }
   };
@@ -65,9 +79,31 @@ function build(doc: TemplateDocument): SymbolTable {
   }
   for (const p of idx.conditions.values()) define(p, 'condition', 'condition');
   for (const p of idx.mappings.values()) define(p, 'mapping', 'mapping');
+  names = { root, idx, definitions, outside, token: namesToken(definitions, idx) };
+  namesCache.set(doc, names);
+  return names;
+}
 
+/**
+ * The uses of names inside one resource entry (its DependsOn and Condition too, when it is the
+ * template's resource of that name), sorted: what the symbol table holds for that entry, without
+ * building the whole table (the dependency graph needs only these, on every keystroke).
+ */
+export function entryUses(doc: TemplateDocument, e: Pair): Occurrence[] {
+  const { idx, definitions, token } = namesOf(doc);
+  return new Collector(doc.text, idx, definitions, []).entry(e, token, idx.resources.get(keyText(e))?.pair === e);
+}
+
+/** Changes whenever the uses of unchanged entries may read differently (see namesToken). */
+export function namesVersion(doc: TemplateDocument): object {
+  return namesOf(doc).token;
+}
+
+function build(doc: TemplateDocument): SymbolTable {
+  const { root, idx, definitions, outside, token } = namesOf(doc);
+  // Occurrences outside Resources, sorted at the end; each resource entry's come sorted from its cache.
+  const rest: Occurrence[] = [...outside];
   const refs = new Collector(doc.text, idx, definitions, rest);
-  const token = namesToken(definitions, idx);
   const inResources: Occurrence[] = [];
   for (const p of root.pairs) {
     const section = keyText(p);

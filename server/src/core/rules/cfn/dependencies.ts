@@ -6,7 +6,7 @@
  */
 import { templateIndex, type ResourceInfo } from '../../cfn/template';
 import { get, type Node } from '../../document/nodes';
-import { symbolTable } from '../../editing/references';
+import { entryUses, namesVersion } from '../../editing/references';
 import { cfnRule } from '../define';
 import type { RawFinding } from '../types';
 
@@ -17,34 +17,40 @@ function samMovedParts(r: ResourceInfo): Node[] {
   return ['Events', 'DeploymentPreference'].map((k) => get(r.properties, k)).filter((n): n is Node => !!n);
 }
 
-/** Resource → resources it refers to (each target once). */
-export function dependencyGraph(doc: Parameters<typeof symbolTable>[0], root: Parameters<typeof templateIndex>[1]): Map<string, Set<string>> {
-  const idx = templateIndex(doc, root);
-  const resources = [...idx.resources.values()].sort((a, b) => a.pair.start - b.pair.start);
-  const graph = new Map<string, Set<string>>(resources.map((r) => [r.name, new Set<string>()]));
-  const moved = resources.flatMap(samMovedParts);
-  for (const o of symbolTable(doc).occurrences) {
-    if (o.definition || o.ns !== 'logicalId' || !idx.resources.has(o.name)) continue;
+/**
+ * The names one resource entry refers to (Ref, GetAtt, `${}`, DependsOn; SAM event sources and
+ * deployment preferences left out), from the symbol table's uses in that entry. Kept per entry
+ * while the entry and the template's defined names are unchanged: a keystroke reads one entry.
+ */
+const edgesByEntry = new WeakMap<ResourceInfo, { version: object; names: string[] }>();
+
+function entryEdges(doc: Parameters<typeof entryUses>[0], r: ResourceInfo): string[] {
+  const version = namesVersion(doc);
+  const hit = edgesByEntry.get(r);
+  if (hit && hit.version === version) return hit.names;
+  const moved = samMovedParts(r);
+  const names = new Set<string>();
+  for (const o of entryUses(doc, r.pair)) {
+    if (o.ns !== 'logicalId') continue;
     // `MyFunctionRole` is counted as a use of MyFunction for renames; here it names a resource SAM generates.
     if (/[A-Za-z0-9]/.test(doc.text[o.end] ?? '')) continue;
     if (moved.some((n) => o.start >= n.start && o.start < n.end)) continue;
-    const from = owner(resources, o.start);
-    if (from) graph.get(from.name)!.add(o.name);
+    names.add(o.name);
   }
-  return graph;
+  edgesByEntry.set(r, { version, names: [...names] });
+  return [...names];
 }
 
-function owner(sorted: ResourceInfo[], at: number): ResourceInfo | undefined {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = sorted[mid];
-    if (at < r.pair.start) hi = mid - 1;
-    else if (at >= r.pair.end) lo = mid + 1;
-    else return r;
+/** Resource → resources it refers to (each target once). */
+export function dependencyGraph(doc: Parameters<typeof entryUses>[0], root: Parameters<typeof templateIndex>[1]): Map<string, Set<string>> {
+  const idx = templateIndex(doc, root);
+  const resources = [...idx.resources.values()].sort((a, b) => a.pair.start - b.pair.start);
+  const graph = new Map<string, Set<string>>(resources.map((r) => [r.name, new Set<string>()]));
+  for (const r of resources) {
+    const to = graph.get(r.name)!;
+    for (const name of entryEdges(doc, r)) if (idx.resources.has(name)) to.add(name);
   }
-  return undefined;
+  return graph;
 }
 
 /** Strongly connected components with a loop in them (Tarjan, iterative so deep chains can't overflow the stack). */
