@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notesProgressText } from './notesProgressText';
 
 /** Status bar item: the detected kind of the active file and the server's state. */
 export class StatusItem implements vscode.Disposable {
@@ -23,13 +24,13 @@ export class StatusItem implements vscode.Disposable {
 
   /** Background notes indexing: visible while it runs, gone when done. */
   notesProgress(done: number, total: number): void {
-    if (total <= 0 || done >= total) {
+    const text = notesProgressText(done, total);
+    if (!text) {
       this.notes.hide();
       return;
     }
     this.notes.name = 'AWS Notes index';
-    // done/total are bytes: a percentage reads the same for one big file or thousands of small ones.
-    this.notes.text = `$(sync~spin) Notes ${Math.floor((100 * done) / total)}%`;
+    this.notes.text = text;
     this.notes.tooltip = 'AWS Notes: indexing your notes in the background; hovers use what is indexed so far.';
     this.notes.command = 'awsNotes.showOutput';
     this.notes.show();

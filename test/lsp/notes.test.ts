@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover } from 'vscode-languageserver';
 import { effectiveNotesPaths } from '../../client/src/notesPaths';
+import { notesProgressText } from '../../client/src/notesProgressText';
 import { LspClient } from './harness';
 import { EXPLAIN_FINDING, EXPLAIN_FINDING_COMMAND, READ_NOTES_CONFIG, SEARCH_NOTES } from '../../server/src/core/protocol';
 
@@ -115,5 +116,16 @@ describe('"Explain from my notes" on a finding (issue 14)', () => {
     } finally {
       c.dispose();
     }
+  });
+});
+
+describe('notes progress in the status bar (issue 14)', () => {
+  it('shows the share of bytes indexed as a percentage, and nothing once done', () => {
+    const total = 10 * 1024 * 1024; // one big file: progress moves within it
+    assert.equal(notesProgressText(0, total), '$(sync~spin) Notes 0%');
+    assert.equal(notesProgressText(total / 2, total), '$(sync~spin) Notes 50%');
+    assert.equal(notesProgressText(total - 1, total), '$(sync~spin) Notes 99%');
+    assert.equal(notesProgressText(total, total), undefined);
+    assert.equal(notesProgressText(0, 0), undefined);
   });
 });

@@ -94,7 +94,8 @@ export class TermIndex {
   private readonly tailPostings: number[] = [];
   /** Per slot: postings added since its bucket was last merged (id, tf interleaved). */
   private readonly tails: (Tail | undefined)[] = [];
-  private readonly full: number[] = [];
+  /** Postings added since the buckets were last checked for merging. */
+  private sinceCheck = 0;
   /** Occurrences per term number in the document being added (zero between documents). */
   private counts = new Uint32Array(1024);
   private readonly seen: number[] = [];
@@ -125,22 +126,26 @@ export class TermIndex {
         if (n === undefined) n = this.newTerm(t);
         if (this.counts[n]++ === 0) seen.push(n);
       }
+      const { tails, counts, tailPostings } = this;
       for (const n of seen) {
         const slot = n * FIELD_COUNT + f;
-        (this.tails[slot] ??= []).push(id, Math.min(this.counts[n], 0xffff));
-        this.counts[n] = 0;
-        const b = slot >> BUCKET_BITS;
-        const waiting = ++this.tailPostings[b];
-        if (waiting >= MIN_MERGE && waiting * 4 >= this.pools[b].length && !this.full.includes(b)) this.full.push(b);
+        (tails[slot] ??= []).push(id, Math.min(counts[n], 0xffff));
+        counts[n] = 0;
+        tailPostings[slot >> BUCKET_BITS]++;
       }
+      this.sinceCheck += seen.length;
       this.lengths[id * FIELD_COUNT + f] = seen.length;
       this.totalLength[f] += seen.length;
     }
     this.alive[id] = 1;
     this.boost[id] = boost;
     this.live++;
-    for (const b of this.full) this.merge(b);
-    this.full.length = 0;
+    if (this.sinceCheck >= MIN_MERGE) {
+      this.sinceCheck = 0;
+      for (let b = 0; b < this.pools.length; b++) {
+        if (this.tailPostings[b] >= MIN_MERGE && this.tailPostings[b] * 4 >= this.pools[b].length) this.merge(b);
+      }
+    }
   }
 
   private newTerm(t: string): number {
