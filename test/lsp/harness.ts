@@ -11,6 +11,7 @@ export class LspClient {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
+  private readonly published = new Map<string, number>();
 
   constructor() {
     const toServer = new PassThrough();
@@ -20,6 +21,7 @@ export class LspClient {
     this.rpc = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     this.rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.published.set(p.uri, (this.published.get(p.uri) ?? 0) + 1);
       this.waiters.splice(0).forEach((w) => w());
     });
     this.rpc.onNotification(DOCUMENT_KIND.method, () => undefined);
@@ -71,6 +73,11 @@ export class LspClient {
         });
       });
     }
+  }
+
+  /** How many times diagnostics were published for `uri`. */
+  publishCount(uri: string): number {
+    return this.published.get(uri) ?? 0;
   }
 
   request<T>(method: string, params: unknown): Promise<T> {

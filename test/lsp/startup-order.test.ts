@@ -10,6 +10,7 @@ import { createConnection } from 'vscode-languageserver/node';
 import { READ_NOTES_CONFIG } from '../../server/src/core/protocol';
 import { NotesService } from '../../server/src/notesService';
 import { startServer } from '../../server/src/server';
+import { LspClient } from './harness';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 
@@ -56,6 +57,26 @@ describe('server start-up order', () => {
       NotesService.prototype.configure = configure;
       client.dispose();
       server.dispose();
+    }
+  });
+});
+
+describe('diagnostics on open', () => {
+  it('checks and publishes an opened document once (the change event every open also fires names the same version)', async () => {
+    const c = new LspClient();
+    const uri = 'file:///w/once.yaml';
+    try {
+      await c.initialize();
+      c.open(uri, 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: soon\n');
+      await c.waitDiagnostics(uri, (d) => d.length > 0);
+      // Well past the change delay (120 ms), when the second check used to come.
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(c.publishCount(uri), 1);
+      c.change(uri, 'Resources: {}\n');
+      await c.waitDiagnostics(uri, (d) => d.length === 0);
+      assert.equal(c.publishCount(uri), 2, 'a change is still checked');
+    } finally {
+      c.dispose();
     }
   });
 });

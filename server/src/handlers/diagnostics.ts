@@ -16,6 +16,11 @@ const CHANGE_DELAY_MS = 120;
  */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /**
+   * The version each document was last scheduled at once for: the change event TextDocuments
+   * fires after every open names that same version, and would check and publish it a second time.
+   */
+  private readonly checkedAtOnce = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -26,6 +31,9 @@ export class DiagnosticsScheduler {
   ) {}
 
   schedule(uri: string, immediate = false): void {
+    const version = this.documents.get(uri)?.version;
+    if (!immediate && version !== undefined && this.checkedAtOnce.get(uri) === version) return;
+    if (immediate && version !== undefined) this.checkedAtOnce.set(uri, version);
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     const run = () => {
@@ -67,6 +75,7 @@ export class DiagnosticsScheduler {
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);
+    this.checkedAtOnce.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
