@@ -120,6 +120,7 @@ export class NotesService {
     }
     await this.index.settle();
     if (total) report(total);
+    await this.index.compact(); // a re-scan removed and re-added every file
     this.onLog?.(`notes index: ${found.size} file(s), ${this.index.size} passages in ${Date.now() - started} ms`);
   }
 
@@ -179,6 +180,7 @@ export class NotesService {
       }
     }
     await this.index.settle();
+    await this.index.compact();
   }
 
   /** Would a full scan include this new file? Same patterns, confinement and caps. */

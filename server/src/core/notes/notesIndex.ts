@@ -143,6 +143,8 @@ export function isGenericTerm(term: string): boolean {
 
 /** Longest stretch addFileInBatches works before it yields to waiting requests. */
 const SLICE_MS = 5;
+/** Fewer removed passages than this are not worth a re-index (a few MB of columns at most). */
+const COMPACT_MIN_REMOVED = 50_000;
 /** Most context tokens added to a query (they only re-rank). */
 const MAX_CONTEXT_TOKENS = 30;
 
@@ -167,10 +169,14 @@ interface FileEntry {
  * and removed one at a time so the language server can keep it current as files change.
  */
 export class NotesIndex {
-  private readonly terms = new TermIndex();
-  private readonly passages = new PassageStore();
-  private readonly byFile = new Map<string, FileEntry>();
+  private terms = new TermIndex();
+  private passages = new PassageStore();
+  private byFile = new Map<string, FileEntry>();
   private nextId = 1;
+  /** Passages removed since the ids were last given out afresh (see compact). */
+  private removed = 0;
+  /** Counts files opened and removed: a compaction that overlapped one is dropped. */
+  private changes = 0;
   /** Passages of one section share their heading: it is tokenized once. */
   private lastHeading: { heading: Heading; tokens: string[] } | undefined;
 
@@ -200,6 +206,7 @@ export class NotesIndex {
   /** Starts (re-)indexing a file: registered at once, its text added once it is ready. */
   private open(file: string): FileEntry {
     this.removeFile(file);
+    this.changes++;
     const entry: FileEntry = { ids: [], source: -1 };
     this.byFile.set(file, entry);
     return entry;
@@ -289,6 +296,38 @@ export class NotesIndex {
     if (entry.source >= 0) this.passages.dropSource(entry.source);
     this.byFile.delete(file);
     this.lastHeading = undefined;
+    this.removed += entry.ids.length;
+    this.changes++;
+  }
+
+  /** How many passage ids were ever given out: what the per-id columns hold room for. */
+  get idsGiven(): number {
+    return this.nextId - 1;
+  }
+
+  /**
+   * Passage ids are never reused, and every id given out keeps room in the per-id columns, so a
+   * notes file saved again and again (autosave) would grow them without end. Once removed
+   * passages outnumber the live ones (and at least `minRemoved`), the files are indexed again from
+   * the texts kept, into a fresh index whose parts replace these when it is done; hovers use the
+   * old parts meanwhile. Dropped (false) when a file is added or removed before it is done.
+   */
+  async compact(pause: () => Promise<void> = yieldTurns, sliceMs = SLICE_MS, minRemoved = COMPACT_MIN_REMOVED): Promise<boolean> {
+    if (this.removed < Math.max(minRemoved, this.passages.size)) return false;
+    const start = this.changes;
+    const fresh = new NotesIndex();
+    for (const [file, entry] of this.byFile) {
+      const source = entry.source >= 0 ? this.passages.source(entry.source) : undefined;
+      if (!source) return false; // still being read
+      await fresh.addFileInBatches(file, source.chunks, pause, sliceMs);
+      if (this.changes !== start) return false;
+    }
+    await fresh.settle(pause, sliceMs);
+    if (this.changes !== start) return false;
+    ({ terms: this.terms, passages: this.passages, byFile: this.byFile, nextId: this.nextId } = fresh);
+    this.removed = 0;
+    this.lastHeading = undefined;
+    return true;
   }
 
   /** The indexed passages of one file, in file order. */
