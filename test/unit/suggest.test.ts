@@ -39,4 +39,15 @@ describe('did-you-mean (suggest.ts)', () => {
     assert.deepEqual(closest('AWS::SQS::Queu', names, 2), ['AWS::SQS::Queue', 'AWS::PCS::Queue']);
     assert.deepEqual(closest('AWS::SQS::Queu', names, 2), closest('AWS::SQS::Queu', new Set(names), 2));
   });
+
+  it('the character masks that skip most of a long list never change the answer (property test)', () => {
+    const word = fc.array(fc.constantFrom('a', 'b', 'c', 'q', 'Q', 's', ':', '1', 'é'), { minLength: 1, maxLength: 10 }).map((x) => x.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 64, maxLength: 120 }), word, fc.integer({ min: 1, max: 4 }), (list, w, max) => {
+        // An array of 64 or more is prepared (lower-cased, masked); a Set of the same names is not.
+        assert.deepEqual(closest(w, list, max), closest(w, new Set(list), max));
+      }),
+      { numRuns: 400, seed: 9 },
+    );
+  });
 });

@@ -1,28 +1,64 @@
-/** Long fixed candidate lists (resource types, IAM actions), lower-cased once. */
-const lowered = new WeakMap<readonly string[], string[]>();
-
-function lowerCased(candidates: Iterable<string>): string[] | undefined {
-  if (!Array.isArray(candidates) || candidates.length < 64) return undefined;
-  let l = lowered.get(candidates);
-  if (!l || l.length !== candidates.length) lowered.set(candidates, (l = candidates.map((c) => c.toLowerCase())));
-  return l;
+/** A long fixed candidate list (resource types, IAM actions), lower-cased once, with each one's character mask. */
+interface Prepared {
+  lower: string[];
+  masks: Int32Array;
 }
+const prepared = new WeakMap<readonly string[], Prepared>();
+
+function prepare(candidates: Iterable<string>): Prepared | undefined {
+  if (!Array.isArray(candidates) || candidates.length < 64) return undefined;
+  let p = prepared.get(candidates);
+  if (!p || p.lower.length !== candidates.length) {
+    const lower = candidates.map((c) => c.toLowerCase());
+    prepared.set(candidates, (p = { lower, masks: Int32Array.from(lower, charMask) }));
+  }
+  return p;
+}
+
+/** Which of 32 buckets of characters a string uses (a character's code modulo 32). */
+function charMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) m |= 1 << (s.charCodeAt(i) & 31);
+  return m;
+}
+
+function bits(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v; v &= v - 1) n++;
+  return n;
+}
+
+/**
+ * A lower bound of the edit distance from the masks: every character one string has and the other
+ * lacks takes an edit of its own (a substitution or deletion on one side, an insertion on the other).
+ */
+function maskBound(a: number, b: number): number {
+  return Math.max(bits(a & ~b), bits(b & ~a));
+}
+
+const MAX_EDITS = 8;
 
 /** Did-you-mean: the closest candidates by edit distance (case-insensitive), close enough to be a typo. */
 export function closest(word: string, candidates: Iterable<string>, max = 3): string[] {
   const w = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  // A third of the word is a typo; more than 8 edits is another name (and long garbage, such as a
+  // module path in Type, would otherwise be compared in full with every resource type).
+  const limit = Math.min(MAX_EDITS, Math.max(2, Math.floor(word.length / 3)));
   // The best `max` so far, kept sorted; their worst distance caps the next computations.
   const top: { c: string; d: number }[] = [];
-  const lower = lowerCased(candidates);
+  const list = prepare(candidates);
+  const wMask = list ? charMask(w) : 0;
   let i = 0;
   for (const c of candidates) {
-    const lc = lower ? lower[i++] : c.toLowerCase();
+    const at = i++;
+    const lc = list ? list.lower[at] : c.toLowerCase();
     const prefix = lc.startsWith(w) || w.startsWith(lc); // `Resource` → `Resources`
     // The word is the last camel-case part of the candidate: `Url` → `QueueUrl`, ranked as a near miss.
     const part = w.length >= 3 && lc.length > w.length && lc.endsWith(w) && /[A-Z]/.test(c[c.length - w.length]);
     if (Math.abs(lc.length - w.length) > limit && !prefix && !part) continue;
     const cap = top.length < max ? limit + 1 : Math.min(limit + 1, top[top.length - 1].d + 1);
+    // Most of a long list is rejected by the masks alone, without the distance table.
+    if (list && !part && !prefix && lc !== w && maskBound(wMask, list.masks[at]) >= cap) continue;
     const d = lc === w ? 0 : part ? 1 : prefix ? Math.min(Math.abs(lc.length - w.length), distance(w, lc, cap)) : distance(w, lc, cap);
     if (d > limit || d >= cap) continue;
     top.push({ c, d });

@@ -15,9 +15,12 @@ import { limitYamlNesting, mayBeDeeper, MAX_DEPTH as CUT_DEPTH } from './depth';
  * nesting, ...) makes it give up and use `parseYaml`, so the result is always what `parseYaml` gives.
  */
 export function parseYamlCst(text: string): ParseResult {
+  // The scanner stops at 400 levels, well within parseYaml's limit, and is linear however deep.
+  const quick = parseYamlQuick(text);
+  if (quick) return quick;
   // Very deep texts go straight to parseYaml, which cuts them down: the CST parser alone is slow on them.
   if (mayBeDeeper(text, CUT_DEPTH) && limitYamlNesting(text).deepAt !== undefined) return parseYaml(text);
-  return parseYamlQuick(text) ?? parseYamlFast(text) ?? parseYaml(text);
+  return parseYamlFast(text) ?? parseYaml(text);
 }
 
 /** The fast path alone: undefined when it gives up (then `parseYaml` decides). Exported for tests. */
