@@ -19,6 +19,7 @@ import { templateGraph } from '../server/src/core/cfn/graph';
 import { resolveTemplate } from '../server/src/core/cfn/resolve';
 import { bigTemplate } from './bigTemplate';
 import { DOCUMENT_KIND, NOTES_PROGRESS } from '../server/src/core/protocol';
+import { serverEnvironment } from '../server/src/core/serverEnv';
 
 const root = path.resolve(__dirname, '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus');
@@ -282,7 +283,7 @@ async function serverMetrics(templates: string[], big: string) {
 }
 
 function startServer() {
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: serverEnvironment(process.env) });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters = new Map<string, () => void>();
   rpc.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => waiters.get(p.uri)?.());
@@ -400,7 +401,7 @@ async function bigNotesBench(): Promise<void> {
     fs.mkdirSync(path.join(dir, 'notes'));
     fs.writeFileSync(path.join(dir, 'notes', 'big.md'), synthNotes(10 * 1024 * 1024));
     const template = readText(path.join(root, 'samples', 'template.yaml'));
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: serverEnvironment(process.env) });
     const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     let indexed: () => void = () => undefined;
     const done = new Promise<void>((r) => (indexed = r));

@@ -1,5 +1,6 @@
 import { KIND_LABELS, type Kind } from '@core/kindNames';
 import { DOCUMENT_KIND, EXPLAIN_FINDING_COMMAND, NOTES_CONFIG, NOTES_PROGRESS, READ_NOTES_CONFIG, type NotesConfig } from '@core/protocol';
+import { serverEnvironment } from '@core/serverEnv';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -26,9 +27,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Notes files changing on disk keep the server's notes index current.
   const notesWatcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,txt}');
   context.subscriptions.push(notesWatcher);
+  const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
