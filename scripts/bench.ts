@@ -97,44 +97,21 @@ async function main() {
   // 3. Keystroke re-validation on a 5,000-line template, through the language service as the server
   // runs it (incremental parse, per-entry findings reused), then the first quick-fix request on it.
   const big = bigTemplate(5000);
-  const service = createLanguageService();
-  let text = big;
-  let version = 0;
-  const bigFile = { uri: 'file:///bench/keystrokes.yaml', languageId: 'yaml', get version() { return version; }, getText: () => text };
-  service.lint(bigFile);
-  const ks: number[] = [];
-  const ksCpu = process.cpuUsage();
-  for (let i = 1; i <= 300; i++) {
-    const at = text.indexOf('VisibilityTimeout: ', (i * 7919) % (text.length - 200));
-    if (at < 0) continue;
-    text = text.slice(0, at) + `VisibilityTimeout: ${i % 9}` + text.slice(text.indexOf('\n', at));
-    version = i;
-    const s = now();
-    service.lint(bigFile);
-    ks.push(now() - s);
-  }
-  const { user, system } = process.cpuUsage(ksCpu);
-  // Typing: each keystroke inserts a character, so every later offset moves (findings, names and
-  // nodes after the edit are shifted), unlike the same-length edits above.
-  const typed: number[] = [];
-  for (let i = 1; i <= 300; i++) {
-    const at = text.indexOf('-q', (i * 7919) % (text.length - 200));
-    if (at < 0) continue;
-    text = text.slice(0, at + 2) + 'x' + text.slice(at + 2);
-    version = 1000 + i;
-    const s = now();
-    service.lint(bigFile);
-    typed.push(now() - s);
-  }
+  // In a process of its own that holds just this document, as the language server does: in this
+  // process, the heap left by the sections above would make the GC pauses, not the lint, the p95.
+  const ksRun = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(root, 'scripts', 'bench-keystroke.ts')], { cwd: root, encoding: 'utf8' });
+  const ksLine = ksRun.stdout.trim().split('\n').pop() ?? '';
+  if (ksRun.status !== 0 || !ksLine.startsWith('{')) throw new Error(`keystroke bench failed: ${ksRun.stderr.slice(0, 500)}`);
+  const k = JSON.parse(ksLine) as { warmUpP95: number; warmUpMax: number; p50: number; p95: number; cpuMsPerKeystroke: number; typingP50: number; typingP95: number };
   const full: number[] = [];
   for (let i = 0; i < 10; i++) {
     const s = now();
     lintDocument(parseTemplate('big', i, big), {});
     full.push(now() - s);
   }
-  json.keystroke = { lines: big.split('\n').length, p50: q(ks, 0.5), p95: q(ks, 0.95), cpuMsPerKeystroke: (user + system) / 1000 / ks.length, fullParseAndLintP50: q(full, 0.5), typingP50: q(typed, 0.5), typingP95: q(typed, 0.95) };
-  rows.push({ metric: 'keystroke re-validation, 5,000-line template', value: `p50 ${ms(q(ks, 0.5))}, p95 ${ms(q(ks, 0.95))} (full re-parse ${ms(q(full, 0.5))})`, target: 'p95 < 15 ms' });
-  rows.push({ metric: 'typing (a character inserted per keystroke), same template', value: `p50 ${ms(q(typed, 0.5))}, p95 ${ms(q(typed, 0.95))}`, target: 'p95 < 15 ms' });
+  json.keystroke = { lines: big.split('\n').length, ...k, fullParseAndLintP50: q(full, 0.5) };
+  rows.push({ metric: 'keystroke re-validation, 5,000-line template', value: `p50 ${ms(k.p50)}, p95 ${ms(k.p95)} (first 50 after opening: p95 ${ms(k.warmUpP95)}; full re-parse ${ms(q(full, 0.5))})`, target: 'p95 < 15 ms' });
+  rows.push({ metric: 'typing (a character inserted per keystroke), same template', value: `p50 ${ms(k.typingP50)}, p95 ${ms(k.typingP95)}`, target: 'p95 < 15 ms' });
   rows.push(quickFixRow());
 
   // 3b. Resource graph of the 5,000-line template (from the parsed document every feature shares)

@@ -23,7 +23,7 @@ if (fs.existsSync(benchFile)) {
     b.cfnLint?.oursBatchMs && [`all ${b.cfnLint.sample} corpus templates, one CLI run: aws-notes vs cfn-lint`, `${(b.cfnLint.oursBatchMs / 1000).toFixed(1)} s vs ${(b.cfnLint.cfnLintBatchMs / 1000).toFixed(1)} s (${(b.cfnLint.cfnLintBatchMs / b.cfnLint.oursBatchMs).toFixed(0)}×)`, ''],
     b.cfnLint && ['one template, fresh process: aws-notes vs cfn-lint', `${f(b.cfnLint.oursCliMs)} ms vs ${f(b.cfnLint.cfnLintCliMs)} ms (${b.cfnLint.speedupCli.toFixed(0)}×)`, ''],
     ['language server spawn → first diagnostics', `${f(b.coldStartToFirstDiagnosticsMs.p50)} ms (p50)`, '< 150 ms'],
-    ['keystroke re-validation, 5,000-line template', `p50 ${f(b.keystroke.p50)} ms, p95 ${f(b.keystroke.p95)} ms (full parse: ${f(b.keystroke.fullParseAndLintP50)} ms)`, 'p95 < 15 ms'],
+    ['keystroke re-validation, 5,000-line template', `p50 ${f(b.keystroke.p50)} ms, p95 ${f(b.keystroke.p95)} ms (first 50 after opening: p95 ${f(b.keystroke.warmUpP95 ?? NaN)} ms; full parse: ${f(b.keystroke.fullParseAndLintP50)} ms)`, 'p95 < 15 ms'],
     b.keystroke.typingP95 !== undefined && ['typing (a character inserted per keystroke), same template', `p50 ${f(b.keystroke.typingP50)} ms, p95 ${f(b.keystroke.typingP95)} ms`, 'p95 < 15 ms'],
     b.firstQuickFixMs && [`first quick-fix request, ${b.firstQuickFixMs.lines.toLocaleString('en-US')}-line template`, `p50 ${f(b.firstQuickFixMs.p50)} ms, max ${f(b.firstQuickFixMs.max)} ms`, ''],
     ['hover round trip', `p50 ${f(b.hoverMs.p50)} ms, p95 ${f(b.hoverMs.p95)} ms`, ''],
