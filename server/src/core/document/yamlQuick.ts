@@ -92,12 +92,27 @@ class Scanner {
     return p - (this.s.lastIndexOf('\n', p - 1) + 1);
   }
 
+  /** The first position at or after p that is not a space. */
+  private pastSpaces(p: number): number {
+    while (p < this.n && this.s.charCodeAt(p) === SP) p++;
+    return p;
+  }
+
+  /** The tag written at p (`!Name`, up to the next space or line break), and where it ends. */
+  private tagAt(p: number): { tag: string; end: number } {
+    let e = p;
+    while (e < this.n && this.s.charCodeAt(e) > SP) e++;
+    const tag = this.s.slice(p, e);
+    if (!TAG.test(tag)) giveUp();
+    return { tag, end: e };
+  }
+
   /** From a line start: past blank and comment-only lines, to the first character of the next content line (or the end). */
   private skipBlank(p: number): number {
     const { s, n } = this;
     while (p < n) {
       let q = p;
-      while (q < n && s.charCodeAt(q) === SP) q++;
+      q = this.pastSpaces(q);
       const c = s.charCodeAt(q);
       if (q < n && c !== HASH && c !== LF && c !== CR) return q;
       const nl = s.indexOf('\n', q);
@@ -111,7 +126,7 @@ class Scanner {
   private endOfLine(p: number): number {
     const { s, n } = this;
     const from = p;
-    while (p < n && s.charCodeAt(p) === SP) p++;
+    p = this.pastSpaces(p);
     if (p >= n) return n;
     let c = s.charCodeAt(p);
     if (c === HASH) {
@@ -206,20 +221,16 @@ class Scanner {
   private value(p: number, col: number, depth: number, ofMap: boolean): Read {
     const { s, n } = this;
     let q = p;
-    while (q < n && s.charCodeAt(q) === SP) q++;
+    q = this.pastSpaces(q);
     let tag: string | undefined;
     if (s.charCodeAt(q) === 33 /* ! */) {
-      let e = q;
-      while (e < n && s.charCodeAt(e) > SP) e++;
-      tag = s.slice(q, e);
-      if (!TAG.test(tag)) giveUp();
-      q = e;
-      while (q < n && s.charCodeAt(q) === SP) q++;
+      const t = this.tagAt(q);
+      tag = t.tag;
+      q = this.pastSpaces(t.end);
     }
     const c = s.charCodeAt(q);
     let r: Read;
     if (q >= n || c === LF || c === CR || c === HASH) {
-      if (c === HASH && s.charCodeAt(q - 1) !== SP) giveUp();
       const nl = s.indexOf('\n', q);
       const at = nl < 0 ? n : this.skipBlank(nl + 1);
       const c2 = at < n ? this.column(at) : -1;
@@ -314,7 +325,7 @@ class Scanner {
       let breaks = 0;
       for (let l = nl; l >= 0; ) {
         let x = l + 1;
-        while (x < n && s.charCodeAt(x) === SP) x++;
+        x = this.pastSpaces(x);
         const d = s.charCodeAt(x);
         if (x >= n || d === HASH) break;
         if (d === LF || d === CR) {
@@ -397,7 +408,7 @@ class Scanner {
     const keep = chomp === 43;
     if (strip || keep) h++;
     let q = h;
-    while (q < n && s.charCodeAt(q) === SP) q++;
+    q = this.pastSpaces(q);
     if (s.charCodeAt(q) === HASH && q > h) q = s.indexOf('\n', q) < 0 ? n : s.indexOf('\n', q);
     if (q < n && s.charCodeAt(q) === CR) q++;
     if (q >= n || s.charCodeAt(q) !== LF) giveUp(); // `|2`, text after the header, or nothing below
@@ -409,7 +420,7 @@ class Scanner {
     let line = q + 1;
     while (line < n) {
       let x = line;
-      while (x < n && s.charCodeAt(x) === SP) x++;
+      x = this.pastSpaces(x);
       const spaces = x - line;
       let e = s.indexOf('\n', x);
       const hasBreak = e >= 0;
@@ -500,16 +511,14 @@ class Scanner {
   }
 
   private flowNode(p: number, col: number, depth: number, tagged = false): Node {
-    const { s, n } = this;
+    const { s } = this;
     const c = s.charCodeAt(p);
     if (c === 91 || c === 123) return this.flow(p, col, depth);
     if (c === 34 || c === 39) return this.quoted(p);
     if (c === 33) {
-      let e = p;
-      while (e < n && s.charCodeAt(e) > SP) e++;
-      const tag = s.slice(p, e);
-      if (!TAG.test(tag) || s.charCodeAt(e) !== SP) giveUp();
-      while (e < n && s.charCodeAt(e) === SP) e++;
+      const { tag, end } = this.tagAt(p);
+      if (s.charCodeAt(end) !== SP) giveUp();
+      const e = this.pastSpaces(end);
       const d = s.charCodeAt(e);
       if (d === 33 || d === 124 || d === 62) giveUp();
       return this.tagged(this.flowNode(e, col, depth, true), tag);

@@ -37,8 +37,9 @@ function entryEdges(doc: Parameters<typeof entryUses>[0], r: ResourceInfo): stri
     if (moved.some((n) => o.start >= n.start && o.start < n.end)) continue;
     names.add(o.name);
   }
-  edgesByEntry.set(r, { version, names: [...names] });
-  return [...names];
+  const list = [...names];
+  edgesByEntry.set(r, { version, names: list });
+  return list;
 }
 
 /** Resource → resources it refers to (each target once). */
