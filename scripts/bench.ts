@@ -333,10 +333,14 @@ function completionBench(big: string) {
   rows.push({ metric: `completion at ${positions.length} positions, 5,000-line template`, value: `p50 ${ms(q(times, 0.5))}, p95 ${ms(q(times, 0.95))}`, target: 'p95 < 10 ms' });
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+// Exit when done: now and then a run stayed alive after its last row, with only its own stdout
+// left as an active handle (the spawned servers were gone), and CI would wait for it.
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(() => process.exit());
 
 /** Notes index build over ../shared/notes and template hovers that quote it (what the server does per hover). */
 async function notesBench(): Promise<void> {

@@ -111,11 +111,21 @@ describe('schema fixes stay safe', () => {
 });
 
 describe('candidate ranking: lint --fix applies the obvious one', () => {
-  it('AWS::SQS::Queu becomes AWS::SQS::Queue (same service) before AWS::PCS::Queue', () => {
+  it('AWS::SQS::Queu becomes AWS::SQS::Queue (same service), not AWS::PCS::Queue', () => {
     const text = tpl('  Q:\n    Type: AWS::SQS::Queu\n');
     const f = found(text, 'CFN3002')[0];
-    assert.deepEqual(f.data?.fix === 'replace' && f.data.candidates.slice(0, 2), ['AWS::SQS::Queue', 'AWS::PCS::Queue']);
+    assert.deepEqual(f.data?.fix === 'replace' && f.data.candidates, ['AWS::SQS::Queue']);
     assert.match(applyFirstFix(text, 'CFN3002'), /Type: AWS::SQS::Queue\n/);
+  });
+
+  it('a misspelled service, or a right service with no near type in it, is compared with every type', () => {
+    const cands = (type: string) => {
+      const f = found(tpl(`  Q:\n    Type: ${type}\n`), 'CFN3002')[0];
+      return f.data?.fix === 'replace' ? f.data.candidates : [];
+    };
+    assert.equal(cands('AWS::S4::Bucket')[0], 'AWS::S3::Bucket');
+    assert.equal(cands('AWS::SQS::Bucket')[0], 'AWS::S3::Bucket');
+    assert.equal(cands('AWS::Lambda::Functions')[0], 'AWS::Lambda::Function');
   });
 
   it('GetAtt Url becomes QueueUrl (the name it ends), in both the list and the dotted form', () => {

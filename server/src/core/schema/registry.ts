@@ -109,6 +109,34 @@ export function registryTypeNames(): string[] {
   return loadIndex().types;
 }
 
+const serviceTypes = new Map<string, string[]>();
+
+/**
+ * The known types of the service `type` names (`AWS::S3::Bucke` → `AWS::S3::*`), empty when no type
+ * has that prefix. The index is sorted, so this is a binary search, not a pass over 1,585 names.
+ */
+export function registryServiceTypeNames(type: string): string[] {
+  const first = type.indexOf('::');
+  const second = first < 0 ? -1 : type.indexOf('::', first + 2);
+  if (second < 0) return [];
+  const prefix = type.slice(0, second + 2);
+  let hit = serviceTypes.get(prefix);
+  if (!hit) {
+    const types = registryTypeNames();
+    let lo = 0;
+    let hi = types.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (types[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < types.length && types[end].startsWith(prefix)) end++;
+    serviceTypes.set(prefix, (hit = types.slice(lo, end)));
+  }
+  return hit;
+}
+
 export function registrySource(): string {
   return loadIndex().source;
 }

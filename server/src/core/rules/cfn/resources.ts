@@ -5,9 +5,9 @@ import type { TemplateDocument } from '../../document/model';
 import { get, getPair, intrinsicName, isMap, isScalar, isSeq, keyText, str, type MapNode, type Node, type ScalarNode } from '../../document/nodes';
 import { cfnRule, eachResource, replaceFinding, resourceRule } from '../define';
 import { isNoValue, validateValue, type SchemaIssue, type SchemaIssueKind } from '../jsonschema/validate';
-import { registryType, registryTypeNames } from '../../schema/registry';
+import { registryServiceTypeNames, registryType, registryTypeNames } from '../../schema/registry';
 import { SAM_RESOURCE_KEYS } from '../../schema/sam';
-import { closest, didYouMean } from '../../suggest';
+import { closest, didYouMean, distance } from '../../suggest';
 import type { RawFinding, Rule, RuleContext } from '../types';
 import { samSchemaIssues } from '../sam/schema';
 import { describe } from './sections';
@@ -64,9 +64,19 @@ export const knownType = resourceRule('CFN3002', 'Unknown resource type', ['E300
   if (isCustomType(t) || isModuleType(t) || registryType(t) || EXTRA_TYPES.includes(t)) return;
   if (t.startsWith('AWS::Serverless::')) return; // SAM's own rule reports these
   if (templateIndex(ctx.doc, ctx.root).foreignTransform && !t.startsWith('AWS::')) return; // a macro may define it
-  const cands = closest(t, registryTypeNames(), 3);
-  out.push(replaceFinding(r.typeNode, `'${t}' is not a known resource type.`, cands));
+  out.push(replaceFinding(r.typeNode, `'${t}' is not a known resource type.`, closestTypes(t)));
 });
+
+/**
+ * Did-you-mean for a resource type. When the service part is right (`AWS::SQS::Queu`), a near miss
+ * in that service is the obvious answer (`AWS::SQS::Queue`, not `AWS::PCS::Queue`) and the search stays
+ * among its few types; otherwise, or when nothing there is within two edits, all 1,585 are compared.
+ */
+function closestTypes(t: string): string[] {
+  const own = closest(t, registryServiceTypeNames(t), 3);
+  if (own.length && distance(t.toLowerCase(), own[0].toLowerCase(), 3) <= 2) return own;
+  return closest(t, registryTypeNames(), 3);
+}
 
 const valueCache = new WeakMap<TemplateDocument, SchemaIssue[]>();
 
