@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { TermIndex } from '../../server/src/core/notes/termIndex';
 
 describe('notes term index (issue 14)', () => {
@@ -71,5 +72,70 @@ describe('notes term index (issue 14)', () => {
     index.add(40_001, doc('kinesis', 'shard'));
     assert.ok(index.search(['shard', 'kinesis']).some((h) => h.id === 40_001), 'a document added after the pool is found');
   });
-});
 
+  /** The reference: settled every 200 documents, its log never fills (nothing is folded or moved while building). */
+  const settledEvery200 = (docs: Map<number, { heading: string[]; text: string[] }>) => {
+    const index = new TermIndex();
+    let n = 0;
+    for (const [k, d] of docs) {
+      index.add(k, d);
+      if (++n % 200 === 0) index.settle();
+    }
+    return index;
+  };
+
+  it('keeps every chain intact when the shared log is compacted in place during a long build', () => {
+    // Hot terms fill the first bucket, which folds its chains several times; 3,000 rarer terms keep
+    // theirs, so the log fills mostly with folded entries and is rewritten in place.
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const docs = new Map<number, { heading: string[]; text: string[] }>();
+    const index = new TermIndex();
+    for (let id = 1; id <= 20_000; id++) {
+      const d = { heading: [], text: Array.from({ length: 1 + rnd(40) }, () => (rnd(5) < 4 ? `hot${rnd(8)}` : `w${rnd(3000)}`)) };
+      index.add(id, d);
+      docs.set(id, d);
+      if (id % 7 === 0) {
+        index.remove(id - 3);
+        docs.delete(id - 3);
+      }
+    }
+    const fresh = settledEvery200(docs);
+    for (let w = 0; w < 3000; w += 7) assert.deepEqual(index.search([`w${w}`, 'hot3']), fresh.search([`w${w}`, 'hot3']), `w${w}`);
+    index.settle();
+    assert.deepEqual(index.search(['w42']), fresh.search(['w42']));
+  });
+
+  it('answers like an index built afresh from the live documents, whatever mix of adds, removes and settles came before', () => {
+    // Eight hot terms (in the first bucket, which folds its chains often) and 3,000 rarer ones
+    // whose chains wait: searches read chains and pools mixed, with removed documents in both.
+    const word = fc.oneof({ weight: 4, arbitrary: fc.nat(7).map((n) => `hot${n}`) }, { weight: 1, arbitrary: fc.nat(3000).map((n) => `w${n}`) });
+    const op = fc.oneof(
+      { weight: 200, arbitrary: fc.record({ kind: fc.constant('add' as const), words: fc.array(word, { minLength: 1, maxLength: 40 }), heading: fc.nat(40) }) },
+      { weight: 20, arbitrary: fc.record({ kind: fc.constant('remove' as const), back: fc.nat(400) }) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'settle' as const }) },
+    );
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 2000, maxLength: 4000 }), fc.array(word, { minLength: 1, maxLength: 4 }), (ops, query) => {
+        const index = new TermIndex();
+        const docs = new Map<number, { heading: string[]; text: string[] }>();
+        let id = 0;
+        for (const o of ops) {
+          if (o.kind === 'add') {
+            const d = { heading: o.heading < 8 ? [`hot${o.heading}`] : [], text: o.words };
+            index.add(++id, d);
+            docs.set(id, d);
+          } else if (o.kind === 'remove') {
+            index.remove(id - o.back);
+            docs.delete(id - o.back);
+          } else index.settle();
+        }
+        const fresh = settledEvery200(docs);
+        const q = [...query, 'hot1'];
+        assert.deepEqual(index.search(q), fresh.search(q));
+        assert.deepEqual(index.search(q, { open: 1 }), fresh.search(q, { open: 1 }));
+      }),
+      { numRuns: 15, seed: 14 },
+    );
+  });
+});
