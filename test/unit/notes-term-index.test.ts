@@ -73,7 +73,7 @@ describe('notes term index (issue 14)', () => {
     assert.ok(index.search(['shard', 'kinesis']).some((h) => h.id === 40_001), 'a document added after the pool is found');
   });
 
-  /** The reference: settled every 200 documents, its log never fills (nothing is folded or moved while building). */
+  /** The reference: settled every 200 documents, its chains stay short and in one or two segments. */
   const settledEvery200 = (docs: Map<number, { heading: string[]; text: string[] }>) => {
     const index = new TermIndex();
     let n = 0;
@@ -84,9 +84,9 @@ describe('notes term index (issue 14)', () => {
     return index;
   };
 
-  it('keeps every chain intact when the shared log is compacted in place during a long build', () => {
+  it('keeps every chain intact while log segments fill, empty and are reused during a long build', () => {
     // Hot terms fill the first bucket, which folds its chains several times; 3,000 rarer terms keep
-    // theirs, so the log fills mostly with folded entries and is rewritten in place.
+    // theirs, so chains run across many segments, some of them emptied and reused.
     let seed = 7;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
     const docs = new Map<number, { heading: string[]; text: string[] }>();

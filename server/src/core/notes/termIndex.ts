@@ -7,6 +7,7 @@
  * on the evaluation carry over. Removed documents are only marked; their postings are skipped
  * and reclaimed when the dead share grows (merge).
  */
+import { PostingLog } from './postingLog';
 
 const K = 1.2;
 const B = 0.7;
@@ -45,15 +46,14 @@ export interface TermSearchOptions {
 
 /**
  * Postings are kept two ways: most in pools (Int32Arrays of document id and term frequency,
- * interleaved, each term's run contiguous with ids ascending), the newest in one log shared by
- * all terms, where each slot's postings form a chain (id, tf, next entry). Appending to the log
- * allocates nothing per term (plain arrays per term did: their growth and copying were a fifth of
- * a 10 MB build, in the garbage collector); a pool packs a run for fast reads. Terms are grouped
+ * interleaved, each term's run contiguous with ids ascending), the newest in one PostingLog
+ * shared by all terms, where each slot's postings form a chain. Appending to the log allocates
+ * nothing per term (plain arrays per term did: their growth and copying were a fifth of a 10 MB
+ * build, in the garbage collector); a pool packs a run for fast reads. Terms are grouped
  * in buckets of BUCKET slots with one pool each, so folding a bucket's chains into its pool (when
  * they hold a quarter as many postings as it, and when the caller settles a build) is a short
  * pause, never one pass over the whole index.
  */
-const ENTRY = 3;
 
 const BUCKET_BITS = 9;
 /** Fewer new postings than this stay in plain arrays (folding them costs more than it saves). */
@@ -93,11 +93,8 @@ export class TermIndex {
   /** Per bucket (slot >> BUCKET_BITS): its pool and how many postings wait in its slots' chains. */
   private readonly pools: Int32Array[] = [];
   private readonly tailPostings: number[] = [];
-  /** Postings added since their bucket was last merged: entries of (id, tf, next entry or -1). */
-  private log = new Int32Array(ENTRY * 4096);
-  private logEntries = 0;
-  /** Entries of the log still in a chain (the rest belong to merged buckets). */
-  private logLive = 0;
+  /** Postings added since their bucket was last merged. */
+  private readonly log = new PostingLog();
   /** Per slot: first and last entry of its chain (-1: none) and its length. */
   private tailHead = new Int32Array(1024).fill(-1);
   private tailLast = new Int32Array(1024);
@@ -149,58 +146,25 @@ export class TermIndex {
     this.boost[id] = boost;
     this.live++;
     if (this.sinceCheck >= MIN_MERGE) {
+      // One bucket per check, the one with the most waiting: a pause while adding is one bucket's
+      // merge, never several back to back (the next check takes the next).
       this.sinceCheck = 0;
+      let best = -1;
       for (let b = 0; b < this.pools.length; b++) {
-        if (this.tailPostings[b] >= MIN_MERGE && this.tailPostings[b] * 4 >= this.pools[b].length) this.merge(b);
+        const waiting = this.tailPostings[b];
+        if (waiting >= MIN_MERGE && waiting * 4 >= this.pools[b].length && (best < 0 || waiting > this.tailPostings[best])) best = b;
       }
+      if (best >= 0) this.merge(best);
     }
   }
 
   /** Adds a posting at the end of a slot's chain (ids ascend: documents are added in id order). */
   private append(slot: number, id: number, tf: number): void {
-    if ((this.logEntries + 1) * ENTRY > this.log.length) this.makeRoom();
-    const e = this.logEntries++;
-    const log = this.log;
-    log[e * ENTRY] = id;
-    log[e * ENTRY + 1] = tf;
-    log[e * ENTRY + 2] = -1;
+    const e = this.log.add(id, tf);
     if (this.tailHead[slot] < 0) this.tailHead[slot] = e;
-    else log[this.tailLast[slot] * ENTRY + 2] = e;
+    else this.log.link(this.tailLast[slot], e);
     this.tailLast[slot] = e;
     this.tailCount[slot]++;
-    this.logLive++;
-  }
-
-  /** The log is full: copy the live chains to its start when most entries are merged, else grow it. */
-  private makeRoom(): void {
-    const old = this.log;
-    const log = this.logLive * 2 <= this.logEntries ? old : new Int32Array(old.length * 2);
-    if (log === old) {
-      // Rewrite in place in entry order: an entry only ever moves to a lower index, after every
-      // entry before it has been read.
-      const slots = this.termIds.size * FIELD_COUNT;
-      const remap = new Int32Array(this.logEntries).fill(-1);
-      for (let k = 0; k < slots; k++) for (let c = this.tailHead[k]; c >= 0; c = old[c * ENTRY + 2]) remap[c] = 0;
-      let next = 0;
-      for (let e = 0; e < this.logEntries; e++) {
-        if (remap[e] < 0) continue; // in a bucket merged since
-        remap[e] = next;
-        log[next * ENTRY] = old[e * ENTRY];
-        log[next * ENTRY + 1] = old[e * ENTRY + 1];
-        log[next * ENTRY + 2] = old[e * ENTRY + 2];
-        next++;
-      }
-      for (let e = 0; e < next; e++) if (log[e * ENTRY + 2] >= 0) log[e * ENTRY + 2] = remap[log[e * ENTRY + 2]];
-      for (let k = 0; k < slots; k++) {
-        if (this.tailHead[k] < 0) continue;
-        this.tailHead[k] = remap[this.tailHead[k]];
-        this.tailLast[k] = remap[this.tailLast[k]];
-      }
-      this.logEntries = next;
-    } else {
-      log.set(old.subarray(0, this.logEntries * ENTRY));
-      this.log = log;
-    }
   }
 
   private newTerm(t: string): number {
@@ -276,24 +240,22 @@ export class TermIndex {
         pool[at++] = old[i];
         pool[at++] = old[i + 1];
       }
-      for (let e = this.tailHead[k]; e >= 0; e = log[e * ENTRY + 2]) {
-        if (!alive[log[e * ENTRY]]) continue;
-        pool[at++] = log[e * ENTRY];
-        pool[at++] = log[e * ENTRY + 1];
+      for (let e = this.tailHead[k]; e >= 0; ) {
+        const id = log.id(e);
+        if (alive[id]) {
+          pool[at++] = id;
+          pool[at++] = log.tf(e);
+        }
+        const next = log.next(e);
+        log.release(e);
+        e = next;
       }
-      this.logLive -= this.tailCount[k];
       this.tailHead[k] = -1;
       this.tailCount[k] = 0;
       this.poolCount[k] = (at - this.poolStart[k]) / 2;
     }
     this.pools[b] = at < pool.length ? pool.slice(0, at) : pool;
     this.tailPostings[b] = 0;
-    // Every chain folded: the log starts again from its first entry, and gives back the room a
-    // big build grew it to.
-    if (!this.logLive) {
-      this.logEntries = 0;
-      if (this.log.length > ENTRY * 4096) this.log = new Int32Array(ENTRY * 4096);
-    }
   }
 
   /** BM25+ over the query terms (OR), best first, with the terms each document matched. */
@@ -374,7 +336,7 @@ export class TermIndex {
           let matching = total;
           if (this.dead) {
             for (let i = from; i < end; i += 2) if (!alive[pool[i]]) matching--;
-            for (let e = head; e >= 0; e = log[e * ENTRY + 2]) if (!alive[log[e * ENTRY]]) matching--;
+            for (let e = head; e >= 0; e = log.next(e)) if (!alive[log.id(e)]) matching--;
           }
           if (!matching) continue;
           const idf = Math.log(1 + (this.live - matching + 0.5) / (matching + 0.5));
@@ -405,7 +367,7 @@ export class TermIndex {
           }
           // The newest postings (a chain only while a build is unsettled): visit skips documents
           // the open terms did not find.
-          for (let e = head; e >= 0; e = log[e * ENTRY + 2]) visit(log[e * ENTRY], log[e * ENTRY + 1]);
+          for (let e = head; e >= 0; e = log.next(e)) visit(log.id(e), log.tf(e));
         }
       }
       if (!closed) close();
