@@ -58,11 +58,29 @@ export class PostingLog {
     this.segs[from >>> SEG_BITS][3 * (from & MASK) + 2] = to;
   }
 
-  /** An entry was folded into a pool: its segment is reused once all of its entries are. */
-  release(e: number): void {
-    const s = e >>> SEG_BITS;
-    this.size--;
-    if (--this.live[s]) return;
+  /**
+   * Folds the chain from `head` into `pool` from `at` (id, tf pairs of the documents `alive`
+   * marks) and releases its entries; returns where the next pair goes.
+   */
+  fold(head: number, alive: Uint8Array, pool: Int32Array, at: number): number {
+    for (let e = head; e >= 0; ) {
+      const s = e >>> SEG_BITS;
+      const seg = this.segs[s];
+      const o = 3 * (e & MASK);
+      const id = seg[o];
+      if (alive[id]) {
+        pool[at++] = id;
+        pool[at++] = seg[o + 1];
+      }
+      e = seg[o + 2];
+      this.size--;
+      if (!--this.live[s]) this.emptied(s);
+    }
+    return at;
+  }
+
+  /** All entries of segment `s` are folded: it is reused. */
+  private emptied(s: number): void {
     if (s === this.cur) this.used = 0;
     else this.free.push(s);
     if (!this.size && this.segs.length > 1) {

@@ -240,16 +240,7 @@ export class TermIndex {
         pool[at++] = old[i];
         pool[at++] = old[i + 1];
       }
-      for (let e = this.tailHead[k]; e >= 0; ) {
-        const id = log.id(e);
-        if (alive[id]) {
-          pool[at++] = id;
-          pool[at++] = log.tf(e);
-        }
-        const next = log.next(e);
-        log.release(e);
-        e = next;
-      }
+      at = log.fold(this.tailHead[k], alive, pool, at);
       this.tailHead[k] = -1;
       this.tailCount[k] = 0;
       this.poolCount[k] = (at - this.poolStart[k]) / 2;
