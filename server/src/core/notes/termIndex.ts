@@ -95,7 +95,7 @@ export class TermIndex {
   private readonly tailPostings: number[] = [];
   /** Postings added since their bucket was last merged. */
   private readonly log = new PostingLog();
-  /** Per slot: first and last entry of its chain (-1: none) and its length. */
+  /** Per slot: first and last block of its chain in the log (-1: none) and its postings there. */
   private tailHead = new Int32Array(1024).fill(-1);
   private tailLast = new Int32Array(1024);
   private tailCount = new Int32Array(1024);
@@ -160,10 +160,10 @@ export class TermIndex {
 
   /** Adds a posting at the end of a slot's chain (ids ascend: documents are added in id order). */
   private append(slot: number, id: number, tf: number): void {
-    const e = this.log.add(id, tf);
-    if (this.tailHead[slot] < 0) this.tailHead[slot] = e;
-    else this.log.link(this.tailLast[slot], e);
-    this.tailLast[slot] = e;
+    const head = this.tailHead[slot];
+    const block = this.log.append(head < 0 ? -1 : this.tailLast[slot], id, tf);
+    if (head < 0) this.tailHead[slot] = block;
+    this.tailLast[slot] = block;
     this.tailCount[slot]++;
   }
 
@@ -327,7 +327,9 @@ export class TermIndex {
           let matching = total;
           if (this.dead) {
             for (let i = from; i < end; i += 2) if (!alive[pool[i]]) matching--;
-            for (let e = head; e >= 0; e = log.next(e)) if (!alive[log.id(e)]) matching--;
+            log.forEach(head, (id) => {
+              if (!alive[id]) matching--;
+            });
           }
           if (!matching) continue;
           const idf = Math.log(1 + (this.live - matching + 0.5) / (matching + 0.5));
@@ -358,7 +360,7 @@ export class TermIndex {
           }
           // The newest postings (a chain only while a build is unsettled): visit skips documents
           // the open terms did not find.
-          for (let e = head; e >= 0; e = log.next(e)) visit(log.id(e), log.tf(e));
+          log.forEach(head, visit);
         }
       }
       if (!closed) close();
