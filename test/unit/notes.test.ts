@@ -214,3 +214,31 @@ describe('notes file discovery', () => {
     assert.equal((await findNotesFiles(root, undefined, { maxFiles: 2 })).length, 2);
   });
 });
+
+describe('notes tokens: how a word splits', () => {
+  it('splits camelCase where a lowercase letter meets a capital or two capitals meet a lowercase letter, keeps IAM and snake_case names whole', () => {
+    const cases: [string, string[]][] = [
+      ['DBInstances', ['dbinstance', 'db', 'instance']],
+      ['a1B', ['a1b']],
+      ['ABCdef', ['abcdef', 'ab', 'cdef']],
+      ['iPhone', ['iphone', 'phone']],
+      ['S3Bucket', ['s3bucket']],
+      ['HTTPSProxy', ['httpsproxy', 'http', 'proxy']],
+      ['x2Y', ['x2y']],
+      ['lowercase', ['lowercase']],
+      ['UPPER', ['upper']],
+      ['Ab', ['ab']],
+      ['aB', ['ab', 'b']],
+      ['ABc', ['abc', 'bc']],
+      ['getAtt', ['getatt', 'get', 'att']],
+      ['s3:GetObject', ['s3:getobject', 's3', 'getobject', 'get', 'object']],
+      ['iam:PassRole:x', ['iam', 'passrole', 'pass', 'role', 'x']],
+      ['post_build', ['post_build', 'post', 'build']],
+      ['a_', []],
+      ['x:y', ['x', 'y']],
+      ['EC2Instance', ['ec2instance']],
+      ['ipv6CidrBlock', ['ipv6cidrblock', 'ipv6', 'cidr', 'block']],
+    ];
+    for (const [word, tokens] of cases) assert.deepEqual(tokenize(word), tokens, word);
+  });
+});

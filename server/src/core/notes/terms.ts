@@ -152,18 +152,50 @@ function camelParts(word: string, out: Tokens): void {
   for (const p of parts) if (p) out.push(p.toLowerCase(), 'part');
 }
 
-/** Raw words: split on anything that is not a letter/digit, then split camelCase into parts too. */
+/** ASCII letter or digit, the characters words are made of. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Raw words: split on anything that is not a letter/digit, then split camelCase into parts too.
+ * A loop over character codes rather than a regular expression per word: it notes on the way
+ * whether the word has capitals and camelCase (most words have neither), and a notes build runs
+ * it over every word of every file.
+ */
 function rawWords(text: string): Tokens {
   const out = new Tokens();
-  const re = /[A-Za-z0-9]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && out.tokens.length < MAX_TOKENS_PER_TEXT) {
-    const word = m[0];
+  const n = text.length;
+  let i = 0;
+  while (i < n && out.tokens.length < MAX_TOKENS_PER_TEXT) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // Character classes of the last two characters: 1 lowercase, 2 capital, 3 digit.
+    let prev = 0;
+    let prev2 = 0;
+    let capitals = false;
+    let camel = false; // a lowercase letter then a capital, or two capitals then a lowercase letter
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const k = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+      if (!k) break;
+      if (k === 2) {
+        capitals = true;
+        if (prev === 1) camel = true;
+      } else if (k === 1 && prev === 2 && prev2 === 2) camel = true;
+      prev2 = prev;
+      prev = k;
+    }
+    const end = i;
+    const first = text.charCodeAt(start);
     // At a lowercase word followed by `:`, try the IAM form first; its pieces still count as parts.
-    if (text[m.index + word.length] === ':' && /^[a-z]/.test(word)) {
-      IAM_TERM.lastIndex = m.index;
+    if (text.charCodeAt(end) === 58 && first >= 97 && first <= 122) {
+      IAM_TERM.lastIndex = start;
       const iam = IAM_TERM.exec(text);
-      if (iam && text[m.index + iam[0].length] !== ':' && (m.index === 0 || text[m.index - 1] !== ':')) {
+      if (iam && text[start + iam[0].length] !== ':' && (start === 0 || text[start - 1] !== ':')) {
         out.push(iam[0].toLowerCase(), 'word');
         const [service, action] = iam[0].split(':');
         out.push(service, 'part');
@@ -171,23 +203,24 @@ function rawWords(text: string): Tokens {
           out.push(action.replace(/\*$/, '').toLowerCase(), 'part');
           camelParts(action, out);
         }
-        re.lastIndex = m.index + iam[0].length;
+        i = start + iam[0].length;
         continue;
       }
     }
     // `post_build`, `ONEZONE_IA`: one name, its pieces only parts (never "build" alone).
-    if (text[m.index + word.length] === '_' && /^_[A-Za-z0-9]/.test(text.slice(m.index + word.length, m.index + word.length + 2))) {
-      SNAKE_TERM.lastIndex = m.index;
+    if (text.charCodeAt(end) === 95 && isWordChar(text.charCodeAt(end + 1))) {
+      SNAKE_TERM.lastIndex = start;
       const snake = SNAKE_TERM.exec(text);
       if (snake) {
         out.push(snake[0].toLowerCase(), 'word');
         for (const piece of snake[0].split('_')) if (piece) out.push(piece.toLowerCase(), 'part');
-        re.lastIndex = m.index + snake[0].length;
+        i = start + snake[0].length;
         continue;
       }
     }
-    out.push(word.toLowerCase(), 'word');
-    camelParts(word, out);
+    const word = text.slice(start, end);
+    out.push(capitals ? word.toLowerCase() : word, 'word');
+    if (camel) camelParts(word, out);
   }
   return out;
 }
