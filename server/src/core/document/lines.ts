@@ -1,3 +1,5 @@
+import { firstAtLeast } from '../sorted';
+
 /** Offset ⇄ line/character conversion over the original text (0-based, UTF-16 units, like LSP). */
 export interface Position {
   line: number;
@@ -66,18 +68,6 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
-}
-
-/** Index of the first element of sorted `a` that is ≥ x (a.length if none). */
-function firstAtLeast(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** `starts` plus the start of every line after a line break at [from, to) of `text`. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { locateGenerated } from './locate';
+import { firstAtLeast } from '../sorted';
 
 /**
  * The CloudFormation registry table written by scripts/import-schemas.mjs (server/data/registry,
@@ -123,13 +124,7 @@ export function registryServiceTypeNames(type: string): string[] {
   let hit = serviceTypes.get(prefix);
   if (!hit) {
     const types = registryTypeNames();
-    let lo = 0;
-    let hi = types.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (types[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(types, prefix);
     let end = lo;
     while (end < types.length && types[end].startsWith(prefix)) end++;
     serviceTypes.set(prefix, (hit = types.slice(lo, end)));
