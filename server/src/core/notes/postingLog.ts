@@ -33,23 +33,17 @@ export class PostingLog {
    */
   append(last: number, id: number, tf: number): number {
     let block = last;
-    let seg: Int32Array;
-    let o: number;
-    if (last >= 0) {
-      seg = this.segs[last >>> SEG_BITS];
-      o = last & MASK;
-      const cap = seg[o + 2];
-      if (seg[o + 1] === cap) {
-        block = this.allocate(Math.min(MAX_CAP, cap * 2));
-        seg[o] = block; // link from the full block (`seg` stays valid: segments never move)
-        seg = this.segs[block >>> SEG_BITS];
-        o = block & MASK;
+    if (last < 0) block = this.allocate(FIRST_CAP);
+    else {
+      const full = this.segs[last >>> SEG_BITS];
+      const o = last & MASK;
+      if (full[o + 1] === full[o + 2]) {
+        block = this.allocate(Math.min(MAX_CAP, full[o + 2] * 2));
+        full[o] = block; // link from the full block (segments never move)
       }
-    } else {
-      block = this.allocate(FIRST_CAP);
-      seg = this.segs[block >>> SEG_BITS];
-      o = block & MASK;
     }
+    const seg = this.segs[block >>> SEG_BITS];
+    const o = block & MASK;
     const n = seg[o + 1]++;
     seg[o + HEADER + 2 * n] = id;
     seg[o + HEADER + 2 * n + 1] = tf;

@@ -56,7 +56,7 @@ export interface TermSearchOptions {
  */
 
 const BUCKET_BITS = 9;
-/** Fewer new postings than this stay in plain arrays (folding them costs more than it saves). */
+/** Fewer new postings than this stay in the log (folding them costs more than it saves). */
 const MIN_MERGE = 4096;
 
 /** The documents a query found, with what each matched (see TermIndex.run); `k` indexes `ids`. */

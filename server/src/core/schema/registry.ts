@@ -70,11 +70,16 @@ function loadIndex(): Index {
   return index;
 }
 
-/** `AWS::S3::Bucket` → `AWS-S3` (without arrays: called for every resource on every keystroke). */
-function serviceFile(type: string): string {
+/** Where the service part of a type ends (`AWS::S3` of `AWS::S3::Bucket`), or -1 (without arrays: called for every resource on every keystroke). */
+function serviceEnd(type: string): number {
   const first = type.indexOf('::');
-  const second = first < 0 ? -1 : type.indexOf('::', first + 2);
-  return (second < 0 ? type : type.slice(0, second)).replace('::', '-');
+  return first < 0 ? -1 : type.indexOf('::', first + 2);
+}
+
+/** `AWS::S3::Bucket` → `AWS-S3`. */
+function serviceFile(type: string): string {
+  const end = serviceEnd(type);
+  return (end < 0 ? type : type.slice(0, end)).replace('::', '-');
 }
 
 /** The schema of a resource type, or undefined when the registry does not know it. */
@@ -117,10 +122,9 @@ const serviceTypes = new Map<string, string[]>();
  * has that prefix. The index is sorted, so this is a binary search, not a pass over 1,585 names.
  */
 export function registryServiceTypeNames(type: string): string[] {
-  const first = type.indexOf('::');
-  const second = first < 0 ? -1 : type.indexOf('::', first + 2);
-  if (second < 0) return [];
-  const prefix = type.slice(0, second + 2);
+  const end = serviceEnd(type);
+  if (end < 0) return [];
+  const prefix = type.slice(0, end + 2);
   let hit = serviceTypes.get(prefix);
   if (!hit) {
     const types = registryTypeNames();
