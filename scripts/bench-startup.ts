@@ -1,0 +1,33 @@
+/**
+ * Server spawn → first diagnostics, five fresh servers one after another, each opening
+ * test/fixtures/cfn/bad.yaml. Run in a process of its own by scripts/bench.ts; prints one JSON line.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer } from './benchServer';
+
+const text = fs.readFileSync(path.resolve(__dirname, '..', 'test', 'fixtures', 'cfn', 'bad.yaml'), 'utf8');
+
+async function main() {
+  const firstDiagnosticsMs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    const srv = startServer();
+    await srv.init();
+    const uri = 'file:///bench/first.yaml';
+    const got = srv.waitFor(uri);
+    srv.open(uri, text);
+    await got;
+    firstDiagnosticsMs.push(performance.now() - s);
+    srv.kill();
+  }
+  console.log(JSON.stringify({ firstDiagnosticsMs }));
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
