@@ -15,9 +15,7 @@ async function main() {
     const srv = startServer();
     await srv.init();
     const uri = 'file:///bench/first.yaml';
-    const got = srv.waitFor(uri);
-    srv.open(uri, text);
-    await got;
+    await srv.open(uri, text);
     firstDiagnosticsMs.push(performance.now() - s);
     srv.kill();
   }

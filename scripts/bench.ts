@@ -224,9 +224,7 @@ async function serverMetrics(templates: string[], big: string) {
   const srv = startServer();
   await srv.init();
   const bigUri = 'file:///bench/big.yaml';
-  const ready = srv.waitFor(bigUri);
-  srv.open(bigUri, big);
-  await ready;
+  await srv.open(bigUri, big);
   const lines = big.split('\n');
   const hovers: number[] = [];
   for (let i = 0; i < 300; i++) {
@@ -248,9 +246,7 @@ async function serverMetrics(templates: string[], big: string) {
   await Promise.all(
     templates.map((f, i) => {
       const uri = `file:///bench/t${i}.yaml`;
-      const p = mem.waitFor(uri);
-      mem.open(uri, readText(f));
-      return p;
+      return mem.open(uri, readText(f));
     }),
   );
   const rss = mem.rssMB();

@@ -21,8 +21,12 @@ export function startServer() {
       await rpc.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
       await rpc.sendNotification('initialized', {});
     },
-    open: (uri: string, text: string) => void rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } }),
-    waitFor: (uri: string) => new Promise<void>((res) => waiters.set(uri, res)),
+    /** Opens a document; resolves when its first diagnostics arrive. */
+    open: (uri: string, text: string) => {
+      const published = new Promise<void>((res) => waiters.set(uri, res));
+      void rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+      return published;
+    },
     rssMB: () => {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
