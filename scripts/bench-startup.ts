@@ -1,6 +1,7 @@
 /**
- * Server spawn → first diagnostics, five fresh servers one after another, each opening
- * test/fixtures/cfn/bad.yaml. Run in a process of its own by scripts/bench.ts; prints one JSON line.
+ * Server spawn → first diagnostics, five fresh servers one after another (each once the last has
+ * exited), each opening test/fixtures/cfn/bad.yaml. Run in a process of its own by scripts/bench.ts;
+ * prints one JSON line.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,8 @@ async function main() {
     const uri = 'file:///bench/first.yaml';
     await srv.open(uri, text);
     firstDiagnosticsMs.push(performance.now() - s);
-    srv.kill();
+    // The next server starts once this one is gone, as an editor's does: its exit is not the next start's.
+    await srv.kill();
   }
   console.log(JSON.stringify({ firstDiagnosticsMs }));
 }

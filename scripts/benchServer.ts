@@ -31,9 +31,12 @@ export function startServer() {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
     },
+    /** Stops the server; resolves once its process has exited. */
     kill: () => {
       rpc.dispose();
+      const exited = new Promise<void>((res) => (child.exitCode !== null || child.signalCode !== null ? res() : child.once('exit', () => res())));
       child.kill();
+      return exited;
     },
   };
 }

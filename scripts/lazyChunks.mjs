@@ -2,9 +2,9 @@
 // files in dist/chunks/ and loaded on first use, through V8's code cache like the main bundles.
 // The bundles hold a small stand-in per package whose exports are getters: the first access
 // (a call, `new`, a property) loads the real package, so a static `import` stays lazy too.
-// Node built-ins get the same stand-in (no chunk): vscode-jsonrpc requires `crypto` and
-// vscode-languageserver `child_process` at load, for pipe names and module lookups a stdio server
-// never makes, and Node compiles a dozen internal modules for them.
+// Node built-ins get the same stand-in (no chunk): vscode-jsonrpc requires `crypto` and `os` and
+// vscode-languageserver `child_process` at load, for pipe names, their folder and module lookups a
+// stdio server never makes, and Node compiles a dozen internal modules for them.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

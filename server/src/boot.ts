@@ -3,7 +3,7 @@
  * cache, like the CLI (bin/code-cache.js; scripts/build.d/warm-server.mjs writes the cache), so a
  * start skips compiling the bundle and the functions the first diagnostics need.
  */
-import path from 'node:path';
+import path = require('node:path');
 import { loadWithCodeCache } from '../../bin/code-cache';
 
 const started = performance.now();

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 
 const dist = path.join(__dirname, '..', '..', 'dist');
@@ -12,13 +14,29 @@ const dist = path.join(__dirname, '..', '..', 'dist');
 const LAZY = ['re2js', 'ip-num', 'minisearch', 'picomatch'];
 
 describe('bundles a fresh process starts from', () => {
-  it("loading the server bundle leaves Node's crypto and child_process unloaded (a stdio server never uses them)", () => {
-    const script = `require(${JSON.stringify(path.join(dist, '..', 'bin', 'code-cache.js'))}).loadWithCodeCache(${JSON.stringify(path.join(dist, 'server-main.js'))}, module);
-      process.stdout.write(JSON.stringify(process.moduleLoadList))`;
-    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  it("loading the server bundle leaves Node modules a stdio server never uses unloaded (crypto, child_process, os, module, process)", () => {
+    // A main module of its own, as dist/server.js is (the loader takes Node's Module class from it).
+    const main = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aws-notes-bundle-')), 'main.js');
+    fs.writeFileSync(main, `require(${JSON.stringify(path.join(dist, '..', 'bin', 'code-cache.js'))}).loadWithCodeCache(${JSON.stringify(path.join(dist, 'server-main.js'))}, module);
+      process.stdout.write(JSON.stringify(process.moduleLoadList))`);
+    const r = spawnSync(process.execPath, [main], { encoding: 'utf8' });
+    fs.rmSync(path.dirname(main), { recursive: true, force: true });
     const loaded = JSON.parse(r.stdout) as string[];
     assert.ok(loaded.includes('NativeModule net'), 'the list is of a loaded server');
-    assert.deepEqual(loaded.filter((m) => /^NativeModule (crypto|child_process)$/.test(m)), []);
+    assert.deepEqual(loaded.filter((m) => /^NativeModule (crypto|child_process|os|module|process)$/.test(m)), []);
+  });
+
+  it("the bundled code takes Node's modules whole or by name (a default or `* as` import makes esbuild copy their export objects at every start)", () => {
+    const src = path.join(dist, '..', 'server', 'src');
+    const files = (fs.readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const builtin = new Set(builtinModules);
+    const bad = files.flatMap((f) =>
+      [...fs.readFileSync(path.join(src, f), 'utf8').matchAll(/^import (?!type )(?:\* as )?[\w$]+ from '(?:node:)?([\w/]+)'/gm)]
+        .filter((m) => builtin.has(m[1]))
+        .map((m) => `${f}: ${m[0]}`),
+    );
+    assert.ok(files.length > 100, 'the server sources were read');
+    assert.deepEqual(bad, [], 'write `import fs = require(\'node:fs\')` or named imports');
   });
 
   for (const bundle of ['server-main.js', 'cli.js']) {

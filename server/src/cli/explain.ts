@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { createLanguageService, languageIdOf, type ExplainResult } from '../core';
 import { NotesIndex, discoverNotes, decodeNotes, DEFAULT_NOTES_PATTERNS } from '../core/notes';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';

@@ -2,7 +2,7 @@
  * `aws-notes lint`: walk → lint → fix → format. Each step is its own function; linting and fixing go
  * through the language service, like the editor's diagnostics and fix-all.
  */
-import path from 'node:path';
+import path = require('node:path');
 import { createLanguageService, type LanguageService, type LintResult, type TemplateDocument } from '../core';
 import { DEFAULT_MAX_BYTES, skippedDocument, tooLargeMessage } from '../core/document';
 import { collectFiles, readRefusal, templateFileReader } from '../core/files';

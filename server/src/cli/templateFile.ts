@@ -1,4 +1,4 @@
-import path from 'node:path';
+import path = require('node:path');
 import { parseTemplate, type TemplateDocument } from '../core/document';
 import { readText } from '../core/files';
 import { detectKind } from '../core/kind';

@@ -3,8 +3,8 @@
  * encoding and written back in it, through a temporary file in the same folder renamed over the
  * original (keeping its mode), and only if nobody changed the file since we read it.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { decodeBytes, describeEncoding, encodeText, type TextEncoding } from '../core/encoding';
 
 export interface Source {

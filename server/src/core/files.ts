@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { decodeBytes } from './encoding';
 
 /** Extensions that can hold our kinds of files. */

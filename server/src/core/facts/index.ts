@@ -3,7 +3,7 @@
  * table is tiny and bundled; the IAM action table (~450 KB) is copied to dist/ at build time and
  * read on first use, so templates without a policy never pay for it.
  */
-import fs from 'node:fs';
+import fs = require('node:fs');
 import { locateGenerated } from '../schema/locate';
 import lambdaTable from '../../../data/facts/lambda-runtimes.json';
 import lifecycleTable from '../../../data/facts/resource-lifecycle.json';

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import fs = require('node:fs');
 import MiniSearch from 'minisearch';
 import { locateGenerated } from '../schema/locate';
 import { tokenize } from '../notes/terms';

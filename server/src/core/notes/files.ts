@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import picomatch from 'picomatch';
 
 /** Where notes usually live when the user has not configured anything. */

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 
 /**
  * Generated data files live in dist/ beside the bundles. From a bundle, __dirname is dist/;

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import fs = require('node:fs');
 import { locateGenerated } from './locate';
 import { firstAtLeast } from '../sorted';
 

@@ -4,7 +4,7 @@
  * child's Parameters decide what the parent must pass. The file is read through the reader the
  * front end injects (ctx.readFile), relative to the template's own folder.
  */
-import path from 'node:path';
+import path = require('node:path');
 import { fileURLToPath } from 'node:url';
 import { conditionSolver } from '../../cfn/conditions';
 import { templateIndex } from '../../cfn/template';
