@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { closest, distance } from '../../server/src/core/suggest';
+import { closest, compareNames, distance } from '../../server/src/core/suggest';
 
 /** The textbook optimal-string-alignment distance, written plainly, to hold the fast one to. */
 function reference(a: string, b: string): number {
@@ -50,4 +50,16 @@ describe('did-you-mean (suggest.ts)', () => {
       { numRuns: 400, seed: 9 },
     );
   });
+
+  it('orders candidates at the same distance as the locale does (case ignored, then lower case first), without localeCompare', () => {
+    assert.deepEqual(closest('Bxx', ['bxa', 'Bxb', 'bxb', 'axx'], 4), ['axx', 'bxa', 'bxb', 'Bxb']);
+    const name = fc.stringMatching(/^[A-Za-z0-9]{0,6}$/);
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        assert.equal(Math.sign(compareNames(a, b)), Math.sign(a.localeCompare(b, 'en')), `${a} vs ${b}`);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+  });
 });
+

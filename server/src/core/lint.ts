@@ -13,6 +13,7 @@ import { rulesFor } from './rules/registry';
 import type { EntryMemo, Finding, RawFinding, Rule, RuleContext } from './rules/types';
 import { templateIndex } from './cfn/template';
 import { applySuppressions } from './suppress';
+import { isoDay } from './day';
 
 export interface LintOptions extends KindOptions {
   /** Force a kind instead of detecting it (CLI `--kind`). */
@@ -125,7 +126,7 @@ function entryMemo(cache: LintCache, doc: TemplateDocument, root: MapNode, kind:
   if (doc.problems.length || doc.duplicates.length || hasAnchors(doc)) return undefined;
   const res = getPair(root, 'Resources')?.value;
   if (!isMap(res) || res.short) return undefined;
-  const day = (today ?? new Date()).toISOString().slice(0, 10);
+  const day = isoDay(today ?? new Date());
   // The line break style, which fixes write, is found in the whole text.
   return cache.memo(doc, res, `${kind}\u0000${day}\u0000${eol(doc.text)}\u0000${doc.text.slice(0, res.start)}\u0000${doc.text.slice(res.end)}`);
 }

@@ -62,7 +62,7 @@ export function closest(word: string, candidates: Iterable<string>, max = 3): st
     const d = lc === w ? 0 : part ? 1 : prefix ? Math.min(Math.abs(lc.length - w.length), distance(w, lc, cap)) : distance(w, lc, cap);
     if (d > limit || d >= cap) continue;
     top.push({ c, d });
-    top.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
+    top.sort((a, b) => a.d - b.d || compareNames(a.c, b.c));
     if (top.length > max) top.pop();
   }
   return top.map((s) => s.c);
@@ -105,4 +105,16 @@ export function distance(a: string, b: string, cap = Infinity): number {
 export function didYouMean(candidates: string[]): string {
   if (!candidates.length) return '';
   return ` Did you mean ${candidates.map((c) => `'${c}'`).join(' or ')}?`;
+}
+
+/**
+ * Ties in order of their lower-case spelling, lower case first when only case differs: the
+ * locale's order for these ASCII names, without localeCompare, whose first call loads ICU's
+ * collator (milliseconds of a fresh server's first diagnostics).
+ */
+export function compareNames(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a === b ? 0 : a > b ? -1 : 1;
 }

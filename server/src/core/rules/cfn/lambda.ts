@@ -8,6 +8,7 @@ import { get, intrinsicName, isScalar, isSeq, type MapNode, type Node, type Scal
 import { cfnRule } from '../define';
 import type { RawFinding, Rule, RuleContext } from '../types';
 import { templateIndex } from '../../cfn/template';
+import { isoDay } from '../../day';
 
 const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
 
@@ -54,11 +55,6 @@ function runtimeUses(ctx: RuleContext): RuntimeUse[] {
   }
   cache.set(ctx.doc, uses);
   return uses;
-}
-
-/** YYYY-MM-DD of a date in UTC, comparable with the table's dates as strings. */
-function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
 }
 
 function finding(u: RuntimeUse, message: string): RawFinding {

@@ -7,9 +7,10 @@ import { templateIndex } from '../../cfn/template';
 import { resourceLifecycle } from '../../facts';
 import { cfnRule } from '../define';
 import type { RawFinding } from '../types';
+import { isoDay } from '../../day';
 
 export const retiredService = cfnRule('CFN3203', 'Resource of a service AWS has shut down', [], ({ doc, root, today }) => {
-  const day = (today ?? new Date()).toISOString().slice(0, 10);
+  const day = isoDay(today ?? new Date());
   const out: RawFinding[] = [];
   for (const r of templateIndex(doc, root).resources.values()) {
     const l = r.type && r.typeNode ? resourceLifecycle(r.type) : undefined;
