@@ -2,10 +2,9 @@
  * npm run bench — speed and memory, printed as a table and written to bench-results/bench.json.
  * Measured, never asserted: tests do not time things.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { createLanguageService } from '../server/src/core';
 import { parseTemplate } from '../server/src/core/document';
 import { collectFiles, readText } from '../server/src/core/files';
@@ -19,8 +18,7 @@ import { templateGraph } from '../server/src/core/cfn/graph';
 import { resolveTemplate } from '../server/src/core/cfn/resolve';
 import { bigTemplate } from './bigTemplate';
 import { startServer } from './benchServer';
-import { DOCUMENT_KIND, NOTES_PROGRESS } from '../server/src/core/protocol';
-import { serverEnvironment } from '../server/src/core/serverEnv';
+import { NOTES_PROGRESS } from '../server/src/core/protocol';
 
 const root = path.resolve(__dirname, '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus');
@@ -353,19 +351,16 @@ async function bigNotesBench(): Promise<void> {
     fs.mkdirSync(path.join(dir, 'notes'));
     fs.writeFileSync(path.join(dir, 'notes', 'big.md'), synthNotes(10 * 1024 * 1024));
     const template = readText(path.join(root, 'samples', 'template.yaml'));
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: serverEnvironment(process.env) });
-    const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const srv = startServer();
+    const { rpc, cpuMs } = srv;
     let indexed: () => void = () => undefined;
     const done = new Promise<void>((r) => (indexed = r));
     rpc.onNotification(NOTES_PROGRESS.method, (p: { done: number; total: number }) => {
       if (p.total > 0 && p.done >= p.total) indexed();
     });
-    rpc.onNotification('textDocument/publishDiagnostics', () => undefined);
-    rpc.onNotification(DOCUMENT_KIND.method, () => undefined);
-    rpc.listen();
-    await rpc.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { notes: { roots: [dir], patterns: ['notes'] } } });
+    await srv.initialize({ notes: { roots: [dir], patterns: ['notes'] } });
     const uri = 'file:///bench/notes-hover.yaml';
-    void rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: template } });
+    void srv.open(uri, template);
     const lines = template.split('\n');
     const at = ['VisibilityTimeout', 'MessageRetentionPeriod', 'AWS::DynamoDB::Table', 'BillingMode', 'KeySchema', 'Timeout', 'AWS::SQS::Queue']
       .map((t) => lines.findIndex((l) => l.includes(t)))
@@ -381,12 +376,6 @@ async function bigNotesBench(): Promise<void> {
     // what the build itself holds up.
     let coldHoverMs = 0;
     for (const position of at) coldHoverMs = Math.max(coldHoverMs, await hover(position));
-    // The server's own CPU time (from /proc): unlike wall time, other processes on the machine
-    // barely change it.
-    const cpuMs = () => {
-      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in ticks of 10 ms
-    };
     const cpu0 = cpuMs();
     const t0 = now();
     await rpc.sendNotification('initialized', {});
@@ -403,9 +392,8 @@ async function bigNotesBench(): Promise<void> {
     const cpu1 = cpuMs();
     for (let i = 0; i < 200; i++) after.push(await hover());
     const hoverCpuMs = (cpuMs() - cpu1) / 200;
-    const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
-    rpc.dispose();
-    child.kill();
+    const rss = srv.rssMB();
+    await srv.kill();
     json.bigNotes = { bytes: 10 * 1024 * 1024, coldHoverMs, buildMs, buildCpuMs, hoverCpuMs, hoversDuringBuild: during.length, slowestHoverDuringBuildMs: Math.max(0, ...during), hoverP50: q(after, 0.5), hoverP95: q(after, 0.95), rssMB: rss };
     rows.push({ metric: 'notes: slowest first hover at each position, before the notes build (cold tables)', value: ms(coldHoverMs) });
     rows.push({ metric: 'notes: index 10 MB in the server (background)', value: `${ms(buildMs)} (server CPU ${ms(buildCpuMs)}, with the hovers); slowest of ${during.length} hovers meanwhile ${ms(Math.max(0, ...during))}`, target: '< 1.5 s, never blocking a hover' });

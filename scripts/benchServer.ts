@@ -15,10 +15,13 @@ export function startServer() {
   rpc.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => waiters.get(p.uri)?.());
   rpc.onNotification(DOCUMENT_KIND.method, () => undefined);
   rpc.listen();
+  const initialize = (initializationOptions?: unknown) => rpc.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
   return {
     rpc,
+    /** The initialize request alone (a server starts indexing notes at `initialized`). */
+    initialize,
     init: async () => {
-      await rpc.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      await initialize();
       await rpc.sendNotification('initialized', {});
     },
     /** Opens a document; resolves when its first diagnostics arrive. */
@@ -26,6 +29,11 @@ export function startServer() {
       const published = new Promise<void>((res) => waiters.set(uri, res));
       void rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
       return published;
+    },
+    /** The server's own CPU time so far (from /proc): unlike wall time, other processes barely change it. */
+    cpuMs: () => {
+      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in ticks of 10 ms
     },
     rssMB: () => {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');

@@ -4,9 +4,9 @@
  * fresh process costs about a millisecond, paid by the first diagnostics.
  */
 export function isoDay(d: Date): string {
-  const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
   const y = d.getUTCFullYear();
-  // Years outside 0000–9999 keep toISOString's form, so comparisons with the tables stay right.
+  // Outside 0000–9999 toISOString's own form (±YYYYYY-MM-DD), as before; no table date is there.
   if (y < 0 || y > 9999) return d.toISOString().split('T')[0];
-  return `${String(y).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(y, 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
 }

@@ -152,9 +152,9 @@ function camelParts(word: string, out: Tokens): void {
   for (const p of parts) if (p) out.push(p.toLowerCase(), 'part');
 }
 
-/** ASCII letter or digit, the characters words are made of. */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+/** The class of a character code: 1 lowercase ASCII letter, 2 capital, 3 digit, 0 not in a word. */
+function charClass(c: number): number {
+  return c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
 }
 
 /**
@@ -168,19 +168,18 @@ function rawWords(text: string): Tokens {
   const n = text.length;
   let i = 0;
   while (i < n && out.tokens.length < MAX_TOKENS_PER_TEXT) {
-    if (!isWordChar(text.charCodeAt(i))) {
+    if (!charClass(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    // Character classes of the last two characters: 1 lowercase, 2 capital, 3 digit.
+    // Classes of the last two characters (charClass).
     let prev = 0;
     let prev2 = 0;
     let capitals = false;
     let camel = false; // a lowercase letter then a capital, or two capitals then a lowercase letter
     for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      const k = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+      const k = charClass(text.charCodeAt(i));
       if (!k) break;
       if (k === 2) {
         capitals = true;
@@ -190,9 +189,8 @@ function rawWords(text: string): Tokens {
       prev = k;
     }
     const end = i;
-    const first = text.charCodeAt(start);
     // At a lowercase word followed by `:`, try the IAM form first; its pieces still count as parts.
-    if (text.charCodeAt(end) === 58 && first >= 97 && first <= 122) {
+    if (text.charCodeAt(end) === 58 && charClass(text.charCodeAt(start)) === 1) {
       IAM_TERM.lastIndex = start;
       const iam = IAM_TERM.exec(text);
       if (iam && text[start + iam[0].length] !== ':' && (start === 0 || text[start - 1] !== ':')) {
@@ -208,7 +206,7 @@ function rawWords(text: string): Tokens {
       }
     }
     // `post_build`, `ONEZONE_IA`: one name, its pieces only parts (never "build" alone).
-    if (text.charCodeAt(end) === 95 && isWordChar(text.charCodeAt(end + 1))) {
+    if (text.charCodeAt(end) === 95 && charClass(text.charCodeAt(end + 1))) {
       SNAKE_TERM.lastIndex = start;
       const snake = SNAKE_TERM.exec(text);
       if (snake) {

@@ -129,9 +129,9 @@ export function registryServiceTypeNames(type: string): string[] {
   if (!hit) {
     const types = registryTypeNames();
     const lo = firstAtLeast(types, prefix);
-    let end = lo;
-    while (end < types.length && types[end].startsWith(prefix)) end++;
-    serviceTypes.set(prefix, (hit = types.slice(lo, end)));
+    let hi = lo;
+    while (hi < types.length && types[hi].startsWith(prefix)) hi++;
+    serviceTypes.set(prefix, (hit = types.slice(lo, hi)));
   }
   return hit;
 }
